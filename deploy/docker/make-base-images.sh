@@ -15,6 +15,7 @@
 #   DOTNET_HOST_ROOT (default: the directory of the host's `dotnet`, usually /usr/share/dotnet)
 #   DEBIAN_IMAGE / ASPNET_IMAGE / SDK_IMAGE  image names (defaults above)
 #   FORCE=1        rebuild the images (and the rootfs tarball) even if they exist
+#   WITH_REDIS=1   also build local/redis:7 (Debian's redis-server) for docker-compose.yml
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +23,8 @@ CACHE_DIR="${CACHE_DIR:-/var/cache/gateway-docker}"
 DEBIAN_IMAGE="${DEBIAN_IMAGE:-local/debian:bookworm}"
 ASPNET_IMAGE="${ASPNET_IMAGE:-local/dotnet-aspnet:10.0}"
 SDK_IMAGE="${SDK_IMAGE:-local/dotnet-sdk:10.0}"
+REDIS_IMAGE="${REDIS_IMAGE:-local/redis:7}"
+WITH_REDIS="${WITH_REDIS:-0}"
 FORCE="${FORCE:-0}"
 SUITE=bookworm
 # Native dependencies of .NET on Debian 12 (see the official runtime-deps image)
@@ -186,5 +189,17 @@ CFG
   rm -rf "$ctx"
 fi
 
-docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep -E "^(${DEBIAN_IMAGE}|${ASPNET_IMAGE}|${SDK_IMAGE})\b" >&2 || true
+# --- 4. local/redis:7 (optional) ----------------------------------------------
+if [[ $WITH_REDIS == 1 ]]; then
+  if have_image "$REDIS_IMAGE"; then
+    log "$REDIS_IMAGE exists"
+  else
+    log "building $REDIS_IMAGE (Debian's redis-server)"
+    docker build --network host -q --build-arg BASE_IMAGE="$DEBIAN_IMAGE" \
+      -f "$here/base/redis.Dockerfile" -t "$REDIS_IMAGE" "$here/base" >/dev/null \
+      || die "building $REDIS_IMAGE failed"
+  fi
+fi
+
+docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep -E "^(${DEBIAN_IMAGE}|${ASPNET_IMAGE}|${SDK_IMAGE}|${REDIS_IMAGE})\b" >&2 || true
 log "done"
