@@ -34,6 +34,8 @@ INCLUDE_PKGS="ca-certificates,libc6,libgcc-s1,libstdc++6,libicu72,libssl3,zlib1g
 
 log() { printf '[make-base-images] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# The legacy builder (no buildx plugin here) prints a deprecation banner on each build.
+quiet_build() { docker build "$@" 2> >(grep -v -e 'DEPRECATED: The legacy builder' -e 'Install the buildx' -e 'docs.docker.com/go/buildx' -e '^[[:space:]]*$' >&2); }
 have_image() { [[ "$FORCE" != 1 ]] && docker image inspect "$1" >/dev/null 2>&1; }
 
 [[ $EUID -eq 0 ]] || die "must run as root (debootstrap, chroot)"
@@ -147,7 +149,7 @@ else
   cp -a "$DOTNET_HOST_ROOT"/LICENSE.txt "$DOTNET_HOST_ROOT"/ThirdPartyNotices.txt "$ctx/dotnet/" 2>/dev/null || true
   cp -a "$DOTNET_HOST_ROOT/shared/Microsoft.NETCore.App" "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App" "$ctx/dotnet/shared/"
   ver="$(ls "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App" | sort -V | tail -n1)"
-  docker build --network host -q \
+  quiet_build --network host -q \
     --build-arg BASE_IMAGE="$DEBIAN_IMAGE" --build-arg ASPNET_VERSION="$ver" \
     -f "$here/base/aspnet.Dockerfile" -t "$ASPNET_IMAGE" "$ctx" >/dev/null \
     || { rm -rf "$ctx"; die "building $ASPNET_IMAGE failed"; }
@@ -181,7 +183,7 @@ else
 </configuration>
 CFG
   sdkver="$(ls "$DOTNET_HOST_ROOT/sdk" | sort -V | tail -n1)"
-  docker build --network host -q \
+  quiet_build --network host -q \
     --build-arg BASE_IMAGE="$DEBIAN_IMAGE" --build-arg SDK_VERSION="$sdkver" \
     --build-arg NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-}" \
     -f "$here/base/sdk.Dockerfile" -t "$SDK_IMAGE" "$ctx" >/dev/null \
@@ -195,7 +197,7 @@ if [[ $WITH_REDIS == 1 ]]; then
     log "$REDIS_IMAGE exists"
   else
     log "building $REDIS_IMAGE (Debian's redis-server)"
-    docker build --network host -q --build-arg BASE_IMAGE="$DEBIAN_IMAGE" \
+    quiet_build --network host -q --build-arg BASE_IMAGE="$DEBIAN_IMAGE" \
       -f "$here/base/redis.Dockerfile" -t "$REDIS_IMAGE" "$here/base" >/dev/null \
       || die "building $REDIS_IMAGE failed"
   fi

@@ -86,7 +86,7 @@ port_busy "$GW_PORT" && die "port $GW_PORT is busy (set GW_PORT to a free port)"
 # ---- 1. images -----------------------------------------------------------------
 if [[ $SDK_IMAGE == local/* || $RUNTIME_IMAGE == local/* ]]; then
   log "base images (make-base-images.sh)"
-  "$here/make-base-images.sh" 2> >(grep -v -e 'DEPRECATED: The legacy builder' -e 'Install the buildx' -e 'docs.docker.com/go/buildx' -e '^[[:space:]]*$' >&2)
+  "$here/make-base-images.sh" || die "make-base-images.sh failed"
 fi
 
 build() { # name dockerfile image
@@ -168,7 +168,7 @@ check "gateway runs as non-root (uid $uid)"           eval '[[ $uid =~ ^[0-9]+$ 
 check "validate /config/gateway.json exits 0" \
   eval 'docker run --rm --network none -v "$repo/gateway.json:/config/gateway.json:ro" "$GW_IMAGE" validate /config/gateway.json >"$LOG_DIR/validate.log" 2>&1'
 
-# Docker HEALTHCHECK (bash /dev/tcp -> /health/live): first probe after 10 s.
+# Docker HEALTHCHECK (bash /dev/tcp -> /health/live): first probe 15 s after start.
 health=none
 for ((i = 0; i < 40; i++)); do
   health="$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$GW_CTR")"
