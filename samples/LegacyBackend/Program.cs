@@ -14,7 +14,10 @@ builder.Services.AddSingleton(new StudentStore());
 var app = builder.Build();
 
 app.UseLegacyHeaders();
+app.UseHeadAsGet();
 app.UseYellowScreenForUnhandledErrors();
+// Explicit, so routing sees the method HeadAsGet has rewritten.
+app.UseRouting();
 
 app.MapStudentEndpoints();
 app.MapLegacyEnvelopeEndpoints();

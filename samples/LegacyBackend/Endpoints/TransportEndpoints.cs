@@ -36,7 +36,7 @@ internal static class TransportEndpoints
         });
 
         app.MapGet("/api/big", (HttpContext context) =>
-            RawResponse.WriteAsync(context, StatusCodes.Status200OK, "application/json", big));
+            RawResponse.WriteAsync(context, StatusCodes.Status200OK, ContentTypes.Json, big));
 
         app.MapGet("/api/gzip-error", (HttpContext context) =>
             RawResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, ContentTypes.Html, gzipped, "gzip"));

@@ -8,7 +8,7 @@ internal static class RailsError
         Processing by StudentsController#show as JSON
           Parameters: {"id"=>"7"}
           Student Load (0.6ms)  SELECT "students".* FROM "students" WHERE "students"."id" = $1 LIMIT $2  [["id", 7], ["LIMIT", 1]]
-        Completed 404 Not Found in 4ms (ActiveRecord: 0.6ms | Allocations: 1893)
+        Completed 500 Internal Server Error in 4ms (ActiveRecord: 0.6ms | Allocations: 1893)
 
         ActiveRecord::RecordNotFound (Couldn't find Student with 'id'=7):
 
