@@ -9,9 +9,13 @@ public static class GatewayApp
     /// <summary>Builds the host and loads the config. Returns null with the problems when the config is invalid.</summary>
     /// <param name="args">Command-line arguments: <c>--config</c>, <c>--urls</c> and any ASP.NET Core host setting.</param>
     /// <param name="configure">Lets tests add logging providers or services before the host is built.</param>
+    /// <param name="configureApp">Lets tests map extra endpoints after the gateway's pipeline.</param>
     /// <param name="cancellationToken">Cancels the initial load.</param>
     public static async Task<(WebApplication? App, IReadOnlyList<string> Problems)> CreateAsync(
-        string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? configureApp = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var configPath = ConfigFileLocator.Locate(args);
@@ -44,6 +48,7 @@ public static class GatewayApp
         store.StartWatching();
         app.Lifetime.ApplicationStopping.Register(() => store.IsDraining = true);
         app.UseGateway();
+        configureApp?.Invoke(app);
         return (app, []);
     }
 }

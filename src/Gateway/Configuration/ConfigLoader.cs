@@ -137,6 +137,15 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                 problems.Add(new($"{path}:Destinations", "at least one destination is required"));
             }
 
+            foreach (var (destinationId, destination) in cluster.Destinations ?? new Dictionary<string, DestinationConfig>())
+            {
+                // YARP accepts any string here and fails per request; refuse it at load instead.
+                if (!Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+                {
+                    problems.Add(new($"{path}:Destinations:{destinationId}:Address", $"'{destination.Address}' is not an absolute http or https URL"));
+                }
+            }
+
             foreach (var error in await yarpValidator.ValidateClusterAsync(cluster))
             {
                 problems.Add(new(path, Describe(error)));

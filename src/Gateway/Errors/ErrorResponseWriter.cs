@@ -60,9 +60,10 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
         var body = ErrorPayloadWriter.ToUtf8Bytes(profile, error);
         response.ContentType = profile.ContentType;
         response.ContentLength = body.Length;
+        // No request token: after a route timeout it is already cancelled, and the payload is small.
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
-            : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+            : response.Body.WriteAsync(body).AsTask();
     }
 
     // As khellang's ProblemDetails middleware does: a browser must still be allowed to read the error.
