@@ -178,9 +178,17 @@ done
 check "docker HEALTHCHECK reports healthy (got $health)" test "$health" = healthy
 
 # ---- 4. graceful stop ----------------------------------------------------------------
-log "docker stop $GW_CTR (SIGTERM, 35 s grace)"
+# A slow request (backend /api/slow) is in flight when SIGTERM arrives: the
+# gateway must finish it (drain) before exiting.
+curl -sS --max-time 30 -o "$LOG_DIR/slow.body" -w '%{http_code}' "$base/api/slow?ms=3000" >"$LOG_DIR/slow.code" 2>"$LOG_DIR/slow.err" &
+slow_pid=$!
+sleep 1
+log "docker stop $GW_CTR (SIGTERM, 35 s grace) with a 3 s request in flight"
 stop_t0=$SECONDS
 docker stop -t 35 "$GW_CTR" >/dev/null
+wait "$slow_pid" || true
+slow_code="$(cat "$LOG_DIR/slow.code" 2>/dev/null || true)"
+check "in-flight GET /api/slow?ms=3000 completes during the drain (got ${slow_code:-none})" test "$slow_code" = 200
 exit_code="$(docker inspect -f '{{.State.ExitCode}}' "$GW_CTR")"
 docker logs "$GW_CTR" >"$LOG_DIR/gateway.log" 2>"$LOG_DIR/gateway.stderr.log" || true
 docker logs "$BE_CTR" >"$LOG_DIR/backend.log" 2>&1 || true
