@@ -6,7 +6,8 @@
 #   local/dotnet-aspnet:10.0  + the host's shared runtimes (NETCore.App, AspNetCore.App)
 #   local/dotnet-sdk:10.0     + the host's whole /usr/share/dotnet (SDK), able to restore from NuGet
 #
-# Idempotent: an image that already exists is not rebuilt (FORCE=1 rebuilds all),
+# Idempotent: an image that already exists is not rebuilt (FORCE=1 rebuilds all;
+# the .NET images are rebuilt when the host's SDK/runtime version changed),
 # and the debootstrap'ed rootfs is cached as a tarball under $CACHE_DIR.
 #
 # Env knobs:
@@ -36,7 +37,13 @@ log() { printf '[make-base-images] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 # The legacy builder (no buildx plugin here) prints a deprecation banner on each build.
 quiet_build() { docker build "$@" 2> >(grep -v -e 'DEPRECATED: The legacy builder' -e 'Install the buildx' -e 'docs.docker.com/go/buildx' -e '^[[:space:]]*$' >&2); }
-have_image() { [[ "$FORCE" != 1 ]] && docker image inspect "$1" >/dev/null 2>&1; }
+# have_image NAME [VAR=VALUE]: the image exists (and its env has VAR=VALUE, so that
+# an update of the host's .NET leads to a rebuild).
+have_image() {
+  [[ "$FORCE" != 1 ]] || return 1
+  docker image inspect "$1" >/dev/null 2>&1 || return 1
+  [[ -z "${2:-}" ]] || docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1" | grep -qxF "$2"
+}
 
 [[ $EUID -eq 0 ]] || die "must run as root (debootstrap, chroot)"
 docker info >/dev/null 2>&1 || die "no Docker engine reachable (start dockerd first, see smoke-test.sh)"
@@ -139,8 +146,9 @@ SRC
 if have_image "$DEBIAN_IMAGE"; then log "$DEBIAN_IMAGE exists"; else build_debian; fi
 
 # --- 2. local/dotnet-aspnet:10.0 ----------------------------------------------
-if have_image "$ASPNET_IMAGE"; then
-  log "$ASPNET_IMAGE exists"
+ver="$(ls "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App" | sort -V | tail -n1)"
+if have_image "$ASPNET_IMAGE" "ASPNET_VERSION=$ver"; then
+  log "$ASPNET_IMAGE exists (ASP.NET Core $ver)"
 else
   ctx="$(mktemp -d "$CACHE_DIR/aspnet-ctx.XXXXXX")"
   log "building $ASPNET_IMAGE from the host's shared runtimes ($DOTNET_HOST_ROOT)"
@@ -148,7 +156,6 @@ else
   cp -a "$DOTNET_HOST_ROOT/dotnet" "$DOTNET_HOST_ROOT/host" "$ctx/dotnet/"
   cp -a "$DOTNET_HOST_ROOT"/LICENSE.txt "$DOTNET_HOST_ROOT"/ThirdPartyNotices.txt "$ctx/dotnet/" 2>/dev/null || true
   cp -a "$DOTNET_HOST_ROOT/shared/Microsoft.NETCore.App" "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App" "$ctx/dotnet/shared/"
-  ver="$(ls "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App" | sort -V | tail -n1)"
   quiet_build --network host -q \
     --build-arg BASE_IMAGE="$DEBIAN_IMAGE" --build-arg ASPNET_VERSION="$ver" \
     -f "$here/base/aspnet.Dockerfile" -t "$ASPNET_IMAGE" "$ctx" >/dev/null \
@@ -157,8 +164,9 @@ else
 fi
 
 # --- 3. local/dotnet-sdk:10.0 ---------------------------------------------------
-if have_image "$SDK_IMAGE"; then
-  log "$SDK_IMAGE exists"
+sdkver="$(ls "$DOTNET_HOST_ROOT/sdk" | sort -V | tail -n1)"
+if have_image "$SDK_IMAGE" "SDK_VERSION=$sdkver"; then
+  log "$SDK_IMAGE exists (SDK $sdkver)"
 else
   ctx="$(mktemp -d "$CACHE_DIR/sdk-ctx.XXXXXX")"
   log "building $SDK_IMAGE from the host's SDK ($DOTNET_HOST_ROOT, ~600 MB)"
@@ -182,7 +190,6 @@ else
   </packageSources>
 </configuration>
 CFG
-  sdkver="$(ls "$DOTNET_HOST_ROOT/sdk" | sort -V | tail -n1)"
   quiet_build --network host -q \
     --build-arg BASE_IMAGE="$DEBIAN_IMAGE" --build-arg SDK_VERSION="$sdkver" \
     --build-arg NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-}" \
