@@ -26,7 +26,12 @@ public static class GatewayApp
         });
 
         // Startup-only settings (Kestrel limits, Serilog overrides) may come from the same file.
-        builder.Configuration.AddJsonFile(configPath, optional: true, reloadOnChange: false);
+        // A broken file is reported by the config store with its line; here it is simply skipped.
+        if (StartupSettings.TryRead(configPath) is { } startupJson)
+        {
+            builder.Configuration.AddJsonStream(startupJson);
+        }
+
         builder.Configuration.AddEnvironmentVariables();
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         var shutdownSeconds = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:ShutdownTimeoutSeconds", 25);
