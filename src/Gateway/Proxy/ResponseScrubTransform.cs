@@ -46,9 +46,21 @@ internal sealed class ResponseScrubTransform(
         }
 
         if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation))
-            && RewriteLocations(httpContext, headers) && feature is not null)
+            && RewriteLocations(httpContext, headers))
         {
-            feature.Changes |= GatewayChanges.LocationRewritten;
+            if (feature is not null)
+            {
+                feature.Changes |= GatewayChanges.LocationRewritten;
+            }
+
+            if (upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest)
+            {
+                // A redirect's little HTML body ("Object moved to here") repeats the internal address; clients ignore it.
+                context.SuppressResponseBody = true;
+                headers.ContentLength = 0;
+                headers.Remove(HeaderNames.ContentType);
+                headers.Remove(HeaderNames.ContentEncoding);
+            }
         }
 
         return (int)upstream.StatusCode >= 400 && policy.NormalizeErrors
