@@ -159,15 +159,17 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
         foreach (var (routeId, route) in options.Routes)
         {
+            var statusMap = route.StatusMap.Count == 0
+                ? null
+                : route.StatusMap.ToFrozenDictionary(p => GatewayOptionsValidator.TryParseStatus(p.Key, out var s) ? s : 0, p => p.Value);
             policies[routeId] = new RoutePolicy
             {
                 Profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile),
-                StatusMap = route.StatusMap.Count == 0
-                    ? null
-                    : route.StatusMap.ToFrozenDictionary(p => GatewayOptionsValidator.TryParseStatus(p.Key, out var s) ? s : 0, p => p.Value),
+                StatusMap = statusMap,
                 NormalizeErrors = route.NormalizeErrors,
                 StripHeaders = route.StripHeaders,
                 ShowUpstream5xxMessages = route.ShowUpstream5xxMessages,
+                NormalizerSettings = new NormalizerSettings { StatusMap = statusMap, ShowUpstream5xxMessages = route.ShowUpstream5xxMessages },
             };
         }
 

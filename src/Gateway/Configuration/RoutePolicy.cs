@@ -16,6 +16,9 @@ internal sealed class RoutePolicy
 
     public bool ShowUpstream5xxMessages { get; init; }
 
+    /// <summary>The pure normalizer's view of this route (status overrides, 5xx message policy).</summary>
+    public NormalizerSettings NormalizerSettings { get; init; } = NormalizerSettings.Default;
+
     /// <summary>Maps a status to what this route's clients may see.</summary>
     public int MapStatus(int status) => Profile.Map(status, StatusMap);
 }

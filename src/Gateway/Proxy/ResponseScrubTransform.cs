@@ -64,7 +64,7 @@ internal sealed class ResponseScrubTransform(
         }
 
         return (int)upstream.StatusCode >= 400 && policy.NormalizeErrors
-            ? normalization.ApplyAsync(context, policy)
+            ? normalization.ApplyAsync(context, policy, snapshot.Options.MaxErrorBodyBytes)
             : ValueTask.CompletedTask;
     }
 
