@@ -1,16 +1,16 @@
-using System.Buffers;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
-using Gateway.Transforms.Compression;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Rules;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Gateway.Proxy;
 
 /// <summary>
 /// Replaces an upstream 4xx/5xx with the standard payload of the route's profile. Reads the body only up to the
-/// configured bound (past it the body is dropped), decodes it, and lets the pure normalizer decide.
+/// configured bound (a larger one is not read at all), decodes it, and lets the pure normalizer and the route's
+/// rules decide.
 /// </summary>
 internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationStep> logger)
 {
@@ -23,57 +23,51 @@ internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationS
 
         // From here on the gateway writes the body itself; YARP discards the upstream's.
         context.SuppressResponseBody = true;
-        var body = await UpstreamBodyReader.ReadAsync(upstream.Content, maxBodyBytes, context.CancellationToken);
-        byte[]? decoded = null;
-        try
+        var declared = upstream.Content.Headers.ContentLength;
+        using var body = declared > maxBodyBytes
+            ? BoundedBody.Empty(BodyReadResult.OverBound)
+            : await UpstreamBodyReader.ReadAsync(await upstream.Content.ReadAsStreamAsync(context.CancellationToken), declared, maxBodyBytes, context.CancellationToken);
+        using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
+        var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
+
+        var contentType = upstream.Content.Headers.ContentType?.ToString();
+        var verdict = ErrorNormalizer.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
+        if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span) is { } rule)
         {
-            var encoding = upstream.Content.Headers.ContentEncoding.Count == 0 ? null : string.Join(',', upstream.Content.Headers.ContentEncoding);
-            var identity = ReadOnlySpan<byte>.Empty;
-            var truncated = body.Truncated;
-            if (ContentDecoder.TryDecode(encoding, body.Span, maxBodyBytes, out decoded, out var decodedLength, out var decodeTruncated))
-            {
-                identity = decoded.AsSpan(0, decodedLength);
-                truncated |= decodeTruncated;
-            }
-            else
-            {
-                truncated = true; // unknown coding or corrupt data: nothing in it can be trusted
-            }
-
-            var contentType = upstream.Content.Headers.ContentType?.ToString();
-            var verdict = ErrorNormalizer.Normalize(upstreamStatus, contentType, identity, truncated, policy.Profile, policy.NormalizerSettings);
-            if (feature is not null)
-            {
-                feature.Leaks |= verdict.Leaks;
-            }
-
-            if (verdict.PassThrough)
-            {
-                // Already the standard shape and clean: the upstream's own bytes, as they came.
-                httpContext.Response.ContentLength = body.Length;
-                await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
-                return;
-            }
-
-            if (feature is not null)
-            {
-                feature.Changes |= GatewayChanges.ErrorNormalized
-                    | (verdict.Status != upstreamStatus ? GatewayChanges.StatusRemapped : 0)
-                    | (verdict.Leaks != LeakKinds.None ? GatewayChanges.LeakRemoved : 0);
-            }
-
-            Log.Replaced(logger, upstreamStatus, verdict.Status, contentType ?? "none", verdict.Leaks, truncated);
-            var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
-            await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+            verdict = ApplyRule(verdict, rule);
         }
-        finally
+
+        if (feature is not null)
         {
-            body.Dispose();
-            if (decoded is not null)
-            {
-                ArrayPool<byte>.Shared.Return(decoded);
-            }
+            feature.Leaks |= verdict.Leaks;
         }
+
+        if (verdict.PassThrough)
+        {
+            // Already the standard shape and clean: the upstream's own bytes, as they came.
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
+            return;
+        }
+
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized
+                | (verdict.Status != upstreamStatus ? GatewayChanges.StatusRemapped : 0)
+                | (verdict.Leaks != LeakKinds.None ? GatewayChanges.LeakRemoved : 0);
+        }
+
+        Log.Replaced(logger, upstreamStatus, verdict.Status, contentType ?? "none", verdict.Leaks, truncated);
+        var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
+        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    // A route rule (e.g. 400 with a validation list → 422) sets the status; the message stays the clean one found.
+    private static ErrorVerdict ApplyRule(ErrorVerdict verdict, RuleOutcome rule)
+    {
+        var message = rule.Message
+            ?? (verdict.Message == StatusDefaults.GenericMessage(verdict.Status) ? StatusDefaults.GenericMessage(rule.Status) : verdict.Message);
+        return verdict with { Status = rule.Status, Message = message, Leaks = verdict.Leaks | rule.Leaks, PassThrough = false };
     }
 
     private static partial class Log
