@@ -12,7 +12,7 @@ internal static partial class DebugPagePatterns
         "Server Error in", "unhandled exception", "Version Information", "DEBUG", "Django Version", "Werkzeug",
         "debugger caught", "__debugger__", "Whoops", "PrettyPageHandler", "ignition", "window.ignite", "Symfony",
         "sf-dump", "sf-toolbar", "Action Controller: Exception", "Rails.root:", "Whitelabel Error Page",
-        "Exception Report", "Detailed Error", "xdebug", "<title>", "panic serving", "stackpage",
+        "Exception Report", "Detailed Error", "xdebug", "<title>", "stackpage",
     ];
 
     public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
@@ -35,7 +35,6 @@ internal static partial class DebugPagePatterns
         | Detailed[ ]Error[ ]Information|\bIIS[ ][\d.]+[ ]Detailed[ ]Error
         | \bxdebug-error\b|\bXdebug\b
         | <title>[^<\r\n]*(Exception|Error)[ ]at[ ]/                            # Django/Flask debug title "KeyError at /x"
-        | \bnet/http:[ ]panic[ ]serving
         """,
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex Pattern { get; }

@@ -12,9 +12,9 @@ internal static partial class StackTracePatterns
         ".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source", "Caused by: ",
         "... ", "Exception in thread", ":line ", "--- End of", "---> ", "at ", ") +",
         "Traceback (most recent", ", line ",
-        ".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "node:internal/",
-        ".php", "Stack trace:", "{main}", "Fatal error:", "Parse error:", "PHP ",
-        ".rb:", "goroutine ", ".go:", "panic: ", "runtime error: ",
+        ".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "(node:",
+        ".php", "Stack trace:", "{main}", "Fatal error", "Parse error", "PHP ",
+        ".rb:", "goroutine ", ".go:", "panic: ", "panic serving", "runtime error: ",
         "stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"",
         "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\"",
     ];
@@ -32,21 +32,21 @@ internal static partial class StackTracePatterns
         | \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+                   # .NET frame with file:line
         | ---[ ]End[ ]of[ ](inner[ ]exception[ ])?stack[ ]trace
         | (^|\s)--->[ ]
-        | (\b|\\[tn])at[ ](async[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+[ ]?\([^()\r\n]*\)   # "at Ns.Type.Method(args)"
+        | (\b|\\[tn])at[ ](async[ ]|new[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+([ ]\[as[ ][\w$]+\])?[ ]?\([^()\r\n]*\)   # "at Ns.Type.Method(args)"
         | [\w`>\]]\([^()\r\n]*\)[ ]\+\d+\b                                 # yellow-screen frame "Method(args) +123"
         | Traceback[ ]\(most[ ]recent[ ]call[ ]last\)
         | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]+(\\?"|&quot;|&\#34;),[ ]line[ ]\d+
         | \.(js|mjs|cjs|ts|mts|cts|jsx|tsx):\d+:\d+                        # Node frame
-        | \(node:internal/
+        | \(node:[\w/]+(:\d+)+\)
         | \.php(</b>)?(:\d+|\(\d+\)|[ ]on[ ]line\b)
         | Stack[ ]trace:(\s|<br[ ]?/?>|\\n)*\#0
         | \#\d+[ ]\{main\}
-        | (Fatal|Parse)[ ]error:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
+        | (Fatal|Parse)[ ]error(</b>)?:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
         | PHP[ ](Fatal[ ]error|Parse[ ]error|Warning|Notice|Stack[ ]trace)
         | \.rb:\d+:in[ ][`'‘]                                               # Ruby frame
         | goroutine[ ]\d+[ ]\[[\w ,]+\]:                                    # Go
         | \.go:\d+\b
-        | (^|[\n"]|\\n)panic:[ ]
+        | (^|[\n"]|\\n)panic:[ ]|\bhttp:[ ]panic[ ]serving
         | runtime[ ]error:[ ](invalid[ ]memory[ ]address|index[ ]out[ ]of[ ]range|slice[ ]bounds|integer[ ]divide|nil[ ]map)
         | "(StackTrace|stackTrace|stack_trace|backtrace|Backtrace|ExceptionMessage|exceptionMessage|exception_message|ExceptionType|exceptionType|exception_type|InnerException|innerException|inner_exception)"\s*:\s*("[^"]|\[|\{)
         """,
