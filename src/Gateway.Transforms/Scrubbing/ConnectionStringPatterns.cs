@@ -21,7 +21,7 @@ internal static partial class ConnectionStringPatterns
     [GeneratedRegex(
         """
           \b(data[ ]source|initial[ ]catalog|user[ ]id|integrated[ ]security|trusted_connection|persist[ ]security[ ]info|multipleactiveresultsets|attachdbfilename|sslmode|connect(ion)?[ ]timeout|application[ ]name|failover[ ]partner|trustservercertificate)\s*=\s*[^\s;]
-        | \b(server|host|hostname|database|db|uid|user|username|port|dsn|driver|provider|address|addr)\s*=\s*[^;\s]+\s*;\s*(server|host|database|uid|pwd|password|user[ ]id|user|username|port|initial[ ]catalog|data[ ]source|dsn|driver|provider|timeout|trusted_connection|integrated[ ]security|sslmode)\s*=
+        | \b(server|host|hostname|database|db|uid|user|username|port|dsn|driver|provider|address|addr)\s*=\s*(\{[^}\r\n]*\}|[^;\s]+)\s*;\s*(server|host|database|uid|pwd|password|user[ ]id|user|username|port|initial[ ]catalog|data[ ]source|dsn|driver|provider|timeout|trusted_connection|integrated[ ]security|sslmode)\s*=
         | \b(password|pwd|passwd)=[^\s;&"'<>]+
         | \b(password|pwd)\s*=\s*[^\s;&"'<>]+\s*;
         | \b(accountkey|sharedaccesskey|sharedaccesskeyname|sharedaccesssignature|defaultendpointsprotocol)\s*=

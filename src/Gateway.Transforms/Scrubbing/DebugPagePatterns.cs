@@ -21,7 +21,7 @@ internal static partial class DebugPagePatterns
         """
           Server[ ]Error[ ]in[ ]'[^'\r\n]*'[ ]Application                      # ASP.NET yellow screen
         | An[ ]unhandled[ ]exception[ ](has[ ])?occurred[ ](while[ ]processing[ ]the[ ]request|during[ ]the[ ]execution[ ]of[ ]the[ ]current[ ]web[ ]request)
-        | Version[ ]Information:\s*(</b>\s*)?Microsoft[ ]\.NET
+        | Version[ ]Information:\s*(</b>)?(\s|&nbsp;)*Microsoft[ ]\.NET
         | \bid="stackpage"
         | seeing[ ]this[ ]error[ ]because[ ]you[ ]have\s*(<code>)?\s*DEBUG\s*=\s*True     # Django
         | \bDjango[ ]Version:

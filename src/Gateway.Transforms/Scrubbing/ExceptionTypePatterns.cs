@@ -33,7 +33,7 @@ internal static partial class ExceptionTypePatterns
         | \bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b
         | Object[ ]reference[ ]not[ ]set[ ]to[ ]an[ ]instance
         | Sequence[ ]contains[ ](no|more[ ]than[ ]one)[ ](matching[ ])?element
-        | Index[ ]was[ ]out(side)?[ ]of[ ]the[ ](bounds|range)
+        | Index[ ]was[ ](outside[ ]the[ ]bounds|out[ ]of[ ]range)
         | Cannot[ ]read[ ]propert(y|ies)[ ]of[ ](undefined|null)
         | \bundefined[ ]method[ ][`'‘]
         | \bnil:NilClass\b
