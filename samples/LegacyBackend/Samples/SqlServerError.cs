@@ -1,0 +1,9 @@
+namespace LegacyBackend.Samples;
+
+/// <summary>ASP.NET Web API 2's error body with IncludeErrorDetailPolicy.Always: the SqlException verbatim.</summary>
+internal static class SqlServerError
+{
+    public const string Body = """
+        {"Message":"An error has occurred.","ExceptionMessage":"Violation of PRIMARY KEY constraint 'PK_Student'. Cannot insert duplicate key in object 'dbo.Student'. The duplicate key value is (12).\r\nThe statement has been terminated.","ExceptionType":"System.Data.SqlClient.SqlException","StackTrace":"   at System.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)\r\n   at System.Data.SqlClient.TdsParser.ThrowExceptionAndWarning(TdsParserStateObject stateObj, Boolean callerHasConnectionLock, Boolean asyncClose)\r\n   at System.Data.SqlClient.TdsParser.TryRun(RunBehavior runBehavior, SqlCommand cmdHandler, SqlDataReader dataStream, BulkCopySimpleResultSet bulkCopyHandler, TdsParserStateObject stateObj, Boolean& dataReady)\r\n   at System.Data.SqlClient.SqlCommand.RunExecuteNonQueryTds(String methodName, Boolean async, Int32 timeout, Boolean asyncWrite)\r\n   at System.Data.SqlClient.SqlCommand.ExecuteNonQuery()\r\n   at StudentApi.Data.StudentRepository.Insert(Student s) in C:\\src\\StudentApi\\Data\\StudentRepository.cs:line 57\r\n   at StudentApi.Controllers.StudentsApiController.Post(Student student) in C:\\src\\StudentApi\\Controllers\\StudentsApiController.cs:line 33\r\n   at lambda_method(Closure , Object , Object[] )\r\n   at System.Web.Http.Controllers.ReflectedHttpActionDescriptor.ActionExecutor.Execute(Object instance, Object[] arguments)\r\n   at System.Web.Http.Controllers.ApiControllerActionInvoker.<InvokeActionAsyncCore>d__1.MoveNext()","InnerException":null}
+        """;
+}

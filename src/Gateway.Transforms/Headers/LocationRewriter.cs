@@ -1,0 +1,78 @@
+namespace Gateway.Transforms.Headers;
+
+/// <summary>
+/// Rewrites a <c>Location</c> (or <c>Content-Location</c>) that points at an upstream's own address to the address
+/// the client used, undoing the route's path transforms, so internal hosts and ports never reach a client.
+/// </summary>
+public static class LocationRewriter
+{
+    /// <summary>Returns the rewritten value, or null when the value does not point at one of the destinations.</summary>
+    /// <param name="location">The header value from the upstream.</param>
+    /// <param name="destinations">The cluster's destination addresses, e.g. <c>http://10.0.0.5:8080/app/</c>.</param>
+    /// <param name="publicBase">What the client used: scheme, host and path base, e.g. <c>https://api.example.com</c>.</param>
+    /// <param name="removedPrefix">The route's <c>PathRemovePrefix</c>, put back (e.g. <c>/v2</c>); or null.</param>
+    /// <param name="addedPrefix">The route's <c>PathPrefix</c>, taken off again; or null.</param>
+    public static string? TryRewrite(string location, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(destinations);
+        ArgumentNullException.ThrowIfNull(publicBase);
+
+        if (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal))
+        {
+            // Path-absolute: the host is already the client's, and it stays relative; only the route's path transforms need undoing.
+            return removedPrefix is null && addedPrefix is null ? null : Combine("", location, removedPrefix, addedPrefix);
+        }
+
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        foreach (var destination in destinations)
+        {
+            if (!Uri.TryCreate(destination, UriKind.Absolute, out var baseUri)
+                || !string.Equals(target.Scheme, baseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(target.IdnHost, baseUri.IdnHost, StringComparison.OrdinalIgnoreCase)
+                || target.Port != baseUri.Port)
+            {
+                continue;
+            }
+
+            var basePath = baseUri.AbsolutePath.TrimEnd('/');
+            var path = target.PathAndQuery + target.Fragment;
+            if (basePath.Length > 0)
+            {
+                if (!path.StartsWith(basePath, StringComparison.Ordinal) || (path.Length > basePath.Length && path[basePath.Length] is not ('/' or '?' or '#')))
+                {
+                    continue;
+                }
+
+                path = path[basePath.Length..];
+            }
+
+            return Combine(publicBase, path.Length == 0 ? "/" : path, removedPrefix, addedPrefix);
+        }
+
+        return null;
+    }
+
+    private static string Combine(string publicBase, string path, string? removedPrefix, string? addedPrefix)
+    {
+        if (!string.IsNullOrEmpty(addedPrefix) && path.StartsWith(addedPrefix, StringComparison.Ordinal))
+        {
+            path = path[addedPrefix.TrimEnd('/').Length..];
+            if (path.Length == 0 || path[0] != '/')
+            {
+                path = "/" + path;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(removedPrefix))
+        {
+            path = removedPrefix.TrimEnd('/') + path;
+        }
+
+        return publicBase.TrimEnd('/') + path;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Gateway.Transforms.Errors;
+using Gateway.Transforms.Headers;
+using Gateway.Transforms.Rules;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Gateway.Configuration;
+
+/// <summary>
+/// Reads a config file and checks all of it (JSON syntax, the gateway section, YARP routes and clusters, cross
+/// references) before anything is applied, so an invalid edit never reaches the running proxy.
+/// </summary>
+internal sealed class ConfigLoader(IConfigValidator yarpValidator)
+{
+    private static readonly JsonDocumentOptions s_jsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public async Task<ConfigLoadResult> LoadAsync(string path, long generation, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(new ConfigProblem("", $"cannot read the file: {ex.Message}"));
+        }
+
+        return await LoadAsync(bytes, generation, cancellationToken);
+    }
+
+    public async Task<ConfigLoadResult> LoadAsync(byte[] bytes, long generation, CancellationToken cancellationToken)
+    {
+        if (bytes.Length == 0)
+        {
+            return Fail(new ConfigProblem("", "the file is empty"));
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(bytes, s_jsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(new ConfigProblem("", $"invalid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}"));
+        }
+
+        // Environment variables override file values the ASP.NET Core way (Gateway__X, ReverseProxy__Y).
+        var candidate = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(bytes))
+            .AddEnvironmentVariables()
+            .Build();
+
+        var problems = new List<ConfigProblem>();
+        var options = BindGatewayOptions(candidate, problems);
+        var (routes, clusters) = ReadProxyConfig(candidate, problems);
+        if (options is null || problems.Count > 0)
+        {
+            return new ConfigLoadResult(null, problems);
+        }
+
+        await ValidateProxyConfigAsync(routes, clusters, problems);
+        GatewayOptionsValidator.Validate(options, routes, problems);
+        if (problems.Count > 0)
+        {
+            return new ConfigLoadResult(null, problems);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ConfigLoadResult(Compile(options, routes, clusters, generation), problems);
+    }
+
+    private static GatewayOptions? BindGatewayOptions(IConfiguration candidate, List<ConfigProblem> problems)
+    {
+        var options = new GatewayOptions();
+        try
+        {
+            candidate.GetSection(GatewayOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            return options;
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add(new ConfigProblem(GatewayOptions.SectionName, Describe(ex)));
+            return null;
+        }
+    }
+
+    private static (IReadOnlyList<RouteConfig>, IReadOnlyList<ClusterConfig>) ReadProxyConfig(IConfiguration candidate, List<ConfigProblem> problems)
+    {
+        // YARP's own reader parses the section, so the file means exactly what it means to YARP.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddReverseProxy().LoadFromConfig(candidate.GetSection("ReverseProxy"));
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            var config = provider.GetRequiredService<IProxyConfigProvider>().GetConfig();
+            return (config.Routes, config.Clusters);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            problems.Add(new ConfigProblem("ReverseProxy", Describe(ex)));
+            return ([], []);
+        }
+    }
+
+    private async Task ValidateProxyConfigAsync(IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, List<ConfigProblem> problems)
+    {
+        var clusterIds = new HashSet<string>(clusters.Select(c => c.ClusterId), StringComparer.OrdinalIgnoreCase);
+        foreach (var route in routes)
+        {
+            var path = $"ReverseProxy:Routes:{route.RouteId}";
+            if (string.IsNullOrEmpty(route.ClusterId))
+            {
+                problems.Add(new($"{path}:ClusterId", "is required"));
+            }
+            else if (!clusterIds.Contains(route.ClusterId))
+            {
+                problems.Add(new($"{path}:ClusterId", $"cluster '{route.ClusterId}' is not defined in ReverseProxy:Clusters"));
+            }
+
+            foreach (var error in await yarpValidator.ValidateRouteAsync(route))
+            {
+                problems.Add(new(path, Describe(error)));
+            }
+        }
+
+        foreach (var cluster in clusters)
+        {
+            var path = $"ReverseProxy:Clusters:{cluster.ClusterId}";
+            if (cluster.Destinations is null || cluster.Destinations.Count == 0)
+            {
+                problems.Add(new($"{path}:Destinations", "at least one destination is required"));
+            }
+
+            foreach (var (destinationId, destination) in cluster.Destinations ?? new Dictionary<string, DestinationConfig>())
+            {
+                // YARP accepts any string here and fails per request; refuse it at load instead.
+                if (!Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+                {
+                    problems.Add(new($"{path}:Destinations:{destinationId}:Address", $"'{destination.Address}' is not an absolute http or https URL"));
+                }
+            }
+
+            foreach (var error in await yarpValidator.ValidateClusterAsync(cluster))
+            {
+                problems.Add(new(path, Describe(error)));
+            }
+        }
+    }
+
+    private static GatewaySnapshot Compile(GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation)
+    {
+        var defaultPolicy = new RoutePolicy { Profile = ErrorProfile.For(options.DefaultProfile) };
+        var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (routeId, route) in options.Routes)
+        {
+            var rules = route.Rules.Select(r => new ResponseRule(
+                r.WhenStatus.Count == 0 ? [200] : r.WhenStatus.ToArray(), r.Path, r.EqualTo, r.Exists ?? true, r.Status, r.MessagePath)).ToArray();
+            var statusMap = route.StatusMap.Count == 0
+                ? null
+                : route.StatusMap.ToFrozenDictionary(p => GatewayOptionsValidator.TryParseStatus(p.Key, out var s) ? s : 0, p => p.Value);
+            policies[routeId] = new RoutePolicy
+            {
+                Profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile),
+                StatusMap = statusMap,
+                NormalizeErrors = route.NormalizeErrors,
+                StripHeaders = route.StripHeaders,
+                ShowUpstream5xxMessages = route.ShowUpstream5xxMessages,
+                NormalizerSettings = new NormalizerSettings { StatusMap = statusMap, ShowUpstream5xxMessages = route.ShowUpstream5xxMessages },
+                Rules = rules,
+                HasSuccessRules = rules.Any(r => r.WhenStatus.Any(s => s < 400)),
+                DebugFieldNames = !route.StripDebugFields ? null
+                    : route.DebugFieldNames.Count == 0 ? DebugFieldStripper.DefaultNames
+                    : route.DebugFieldNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+                SuccessConformance = route.SuccessConformance,
+            };
+        }
+
+        return new GatewaySnapshot
+        {
+            Generation = generation,
+            Options = options,
+            DefaultPolicy = defaultPolicy,
+            RoutePolicies = policies.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            Routes = routes,
+            Clusters = clusters,
+            StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    private static ConfigLoadResult Fail(ConfigProblem problem) => new(null, [problem]);
+
+    // Inner exceptions carry the useful part ("Failed to convert 'abc' to TimeSpan").
+    private static string Describe(Exception ex) =>
+        ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} ({inner.Message})" : ex.Message;
+}

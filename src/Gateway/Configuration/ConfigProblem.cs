@@ -1,0 +1,7 @@
+namespace Gateway.Configuration;
+
+/// <summary>One thing wrong with a config file, located by its configuration path (e.g. <c>Gateway:Routes:x:Profile</c>).</summary>
+internal sealed record ConfigProblem(string Path, string Message)
+{
+    public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
+}

@@ -1,0 +1,28 @@
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Configuration;
+
+/// <summary>The gateway's own settings: the <c>Gateway</c> section of <c>gateway.json</c>.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>The error profile of routes that name none. Default <see cref="ErrorProfileKind.EdFi"/>.</summary>
+    public ErrorProfileKind DefaultProfile { get; set; } = ErrorProfileKind.EdFi;
+
+    /// <summary>The header that carries the correlation id both ways. Default <c>X-Correlation-Id</c>.</summary>
+    public string CorrelationIdHeader { get; set; } = "X-Correlation-Id";
+
+    /// <summary>Response headers removed on top of the built-in list (<c>Server</c>, <c>X-Powered-By</c>, …).</summary>
+    public List<string> StripResponseHeaders { get; set; } = [];
+
+    /// <summary>How much of an upstream error body is read, in bytes; past it the body is dropped. Default 1 MiB.</summary>
+    public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Per-route settings, keyed by the YARP route id. Routes not listed use the defaults.</summary>
+    public Dictionary<string, RouteOptions> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 25;
+}

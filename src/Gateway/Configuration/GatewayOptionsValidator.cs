@@ -1,0 +1,83 @@
+using System.Globalization;
+using Gateway.Transforms.Errors;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Gateway.Configuration;
+
+/// <summary>Cross-field checks of the <c>Gateway</c> section, each problem located by its configuration path.</summary>
+internal static class GatewayOptionsValidator
+{
+    private const int MinErrorBodyBytes = 1024;
+    private const int MaxErrorBodyBytes = 64 * 1024 * 1024;
+
+    public static void Validate(GatewayOptions options, IReadOnlyList<RouteConfig> routes, List<ConfigProblem> problems)
+    {
+        const string Root = GatewayOptions.SectionName;
+
+        if (!Enum.IsDefined(options.DefaultProfile))
+        {
+            problems.Add(new($"{Root}:DefaultProfile", "must be EdFi or ProblemDetails"));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CorrelationIdHeader) || !IsToken(options.CorrelationIdHeader))
+        {
+            problems.Add(new($"{Root}:CorrelationIdHeader", "must be a valid HTTP header name"));
+        }
+
+        for (var i = 0; i < options.StripResponseHeaders.Count; i++)
+        {
+            var name = options.StripResponseHeaders[i];
+            if (string.IsNullOrWhiteSpace(name) || !IsToken(name))
+            {
+                problems.Add(new($"{Root}:StripResponseHeaders:{i}", $"'{name}' is not a valid HTTP header name"));
+            }
+        }
+
+        if (options.MaxErrorBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytes)
+        {
+            problems.Add(new($"{Root}:MaxErrorBodyBytes", $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytes}"));
+        }
+
+        if (options.ShutdownTimeoutSeconds is < 0 or > 3600)
+        {
+            problems.Add(new($"{Root}:ShutdownTimeoutSeconds", "must be between 0 and 3600"));
+        }
+
+        var routeIds = new HashSet<string>(routes.Select(r => r.RouteId), StringComparer.OrdinalIgnoreCase);
+        foreach (var (routeId, route) in options.Routes)
+        {
+            var path = $"{Root}:Routes:{routeId}";
+            if (!routeIds.Contains(routeId))
+            {
+                problems.Add(new(path, $"there is no route '{routeId}' in ReverseProxy:Routes"));
+            }
+
+            if (route.Profile is { } kind && !Enum.IsDefined(kind))
+            {
+                problems.Add(new($"{path}:Profile", "must be EdFi or ProblemDetails"));
+            }
+
+            var profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile);
+            foreach (var (from, to) in route.StatusMap)
+            {
+                if (!TryParseStatus(from, out _))
+                {
+                    problems.Add(new($"{path}:StatusMap:{from}", "the key must be an HTTP status code (100-599)"));
+                }
+                else if (!profile.Allows(to))
+                {
+                    problems.Add(new($"{path}:StatusMap:{from}", $"{to} is not a status the {profile.Kind} profile allows"));
+                }
+            }
+
+            ResponseRuleValidator.Validate(route, profile, path, problems);
+        }
+    }
+
+    public static bool TryParseStatus(string text, out int status) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599;
+
+    // RFC 9110 §5.6.2 token characters.
+    private static bool IsToken(string value) =>
+        value.All(c => c < 128 && (char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)));
+}

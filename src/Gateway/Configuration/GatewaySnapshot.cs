@@ -1,0 +1,26 @@
+using System.Collections.Frozen;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Gateway.Configuration;
+
+/// <summary>One validated generation of the whole config; replaced as a unit, never mutated.</summary>
+internal sealed class GatewaySnapshot
+{
+    public required long Generation { get; init; }
+
+    public required GatewayOptions Options { get; init; }
+
+    public required RoutePolicy DefaultPolicy { get; init; }
+
+    public required FrozenDictionary<string, RoutePolicy> RoutePolicies { get; init; }
+
+    public required IReadOnlyList<RouteConfig> Routes { get; init; }
+
+    public required IReadOnlyList<ClusterConfig> Clusters { get; init; }
+
+    /// <summary>Response header names to remove: the built-in list plus the configured extras.</summary>
+    public required FrozenSet<string> StrippedHeaders { get; init; }
+
+    public RoutePolicy PolicyFor(string? routeId) =>
+        routeId is not null && RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;
+}

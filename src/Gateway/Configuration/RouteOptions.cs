@@ -1,0 +1,37 @@
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Configuration;
+
+/// <summary>Settings of one route: an entry of <c>Gateway:Routes</c>, keyed by the YARP route id.</summary>
+public sealed class RouteOptions
+{
+    /// <summary>The error profile; default <see cref="GatewayOptions.DefaultProfile"/>.</summary>
+    public ErrorProfileKind? Profile { get; set; }
+
+    /// <summary>Status overrides, e.g. <c>{"418": 400}</c>; each target must be a status the profile allows.</summary>
+    public Dictionary<string, int> StatusMap { get; set; } = [];
+
+    /// <summary>Rewrite upstream 4xx/5xx into the standard payload. Default on; off passes errors untouched.</summary>
+    public bool NormalizeErrors { get; set; } = true;
+
+    /// <summary>Remove leaky response headers. Default on.</summary>
+    public bool StripHeaders { get; set; } = true;
+
+    /// <summary>Show a clean upstream message on 5xx instead of the generic one. Default off.</summary>
+    public bool ShowUpstream5xxMessages { get; set; }
+
+    /// <summary>Rules on JSON bodies that set the status ("200 with an error inside", 400 → 422 …). First match wins.</summary>
+    public List<ResponseRuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Drop debug fields (<c>stackTrace</c>, <c>exception</c>, <c>debug</c> …) from JSON success bodies. Default off.</summary>
+    public bool StripDebugFields { get; set; }
+
+    /// <summary>The field names <see cref="StripDebugFields"/> drops; empty for the built-in list.</summary>
+    public List<string> DebugFieldNames { get; set; } = [];
+
+    /// <summary>
+    /// Success statuses per profile: POST answered 200 with a Location becomes 201, 200 with an empty body 204,
+    /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
+    /// </summary>
+    public bool SuccessConformance { get; set; }
+}

@@ -1,0 +1,98 @@
+using Gateway.Configuration;
+using Gateway.Middleware;
+using Gateway.Transforms.Errors;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Model;
+
+namespace Gateway.Errors;
+
+/// <summary>
+/// Writes the standard error payload for the request's route and profile. Every answer the gateway makes itself
+/// (404, 500, upstream failures, later 401/403/429/412) goes through here, so all of them look the same.
+/// </summary>
+internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
+{
+    /// <summary>The route policy of the request, or the default when no route matched.</summary>
+    public RoutePolicy PolicyFor(HttpContext context)
+    {
+        var routeId = context.Features.Get<IReverseProxyFeature>()?.Route.Config.RouteId
+            ?? context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId;
+        return store.Current.PolicyFor(routeId);
+    }
+
+    /// <summary>Replaces the response with the standard payload. The caller checks <c>Response.HasStarted</c>.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="status">The status meant; mapped to the nearest one the route's profile allows.</param>
+    /// <param name="message">A client-safe message, or null for the status's generic one.</param>
+    public Task WriteAsync(HttpContext context, int status, string? message = null)
+    {
+        var policy = PolicyFor(context);
+        var mapped = policy.MapStatus(status);
+        var feature = context.Features.Get<GatewayRequestFeature>();
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.GatewayAnswered;
+        }
+
+        var error = new StandardError(
+            mapped,
+            // Our own texts are safe to show; the original status's text says more than the mapped one's (413 vs 400).
+            message ?? StatusDefaults.GenericMessage(status),
+            feature?.CorrelationId,
+            context.Request.Path.Value);
+        return WriteAsync(context, policy.Profile, error);
+    }
+
+    /// <summary>Writes an already decided error (used by the normalizer, which chose status and message itself).</summary>
+    public static Task WriteAsync(HttpContext context, ErrorProfile profile, StandardError error)
+    {
+        var response = context.Response;
+        ClearKeepingCors(response);
+        response.StatusCode = error.Status;
+        response.Headers.CacheControl = "no-store";
+
+        if (!profile.CarriesBody(error.Status))
+        {
+            response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
+
+        var body = ErrorPayloadWriter.ToUtf8Bytes(profile, error);
+        response.ContentType = profile.ContentType;
+        response.ContentLength = body.Length;
+        // No request token: after a route timeout it is already cancelled, and the payload is small.
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(body).AsTask();
+    }
+
+    // CORS (as khellang's ProblemDetails middleware keeps it: a browser must still be allowed to read the error),
+    // and the headers that give a 401, 429 or 503 its meaning.
+    private static bool IsKeptOnErrors(string name) =>
+        name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("RateLimit", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.Vary, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.WWWAuthenticate, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.RetryAfter, StringComparison.OrdinalIgnoreCase);
+
+    private static void ClearKeepingCors(HttpResponse response)
+    {
+        List<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>? kept = null;
+        foreach (var header in response.Headers)
+        {
+            if (IsKeptOnErrors(header.Key))
+            {
+                (kept ??= []).Add(header);
+            }
+        }
+
+        response.Clear();
+        if (kept is not null)
+        {
+            foreach (var header in kept)
+            {
+                response.Headers[header.Key] = header.Value;
+            }
+        }
+    }
+}

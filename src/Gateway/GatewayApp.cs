@@ -1,0 +1,59 @@
+using Gateway.Configuration;
+using Gateway.Logging;
+
+namespace Gateway;
+
+/// <summary>Builds the gateway host from command-line arguments; shared by Program, the validate command and tests.</summary>
+public static class GatewayApp
+{
+    /// <summary>Builds the host and loads the config. Returns null with the problems when the config is invalid.</summary>
+    /// <param name="args">Command-line arguments: <c>--config</c>, <c>--urls</c> and any ASP.NET Core host setting.</param>
+    /// <param name="configure">Lets tests add logging providers or services before the host is built.</param>
+    /// <param name="configureApp">Lets tests map extra endpoints after the gateway's pipeline.</param>
+    /// <param name="cancellationToken">Cancels the initial load.</param>
+    public static async Task<(WebApplication? App, IReadOnlyList<string> Problems)> CreateAsync(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? configureApp = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var configPath = ConfigFileLocator.Locate(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ConfigFileLocator.WithoutConfigArgument(args),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Startup-only settings (Kestrel limits, Serilog overrides) may come from the same file.
+        // A broken file is reported by the config store with its line; here it is simply skipped.
+        if (StartupSettings.TryRead(configPath) is { } startupJson)
+        {
+            builder.Configuration.AddJsonStream(startupJson);
+        }
+
+        builder.Configuration.AddEnvironmentVariables();
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        var shutdownSeconds = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:ShutdownTimeoutSeconds", 25);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(shutdownSeconds, 0, 3600)));
+
+        GatewayLogging.Configure(builder);
+        builder.Services.AddGateway(configPath);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        var store = app.Services.GetRequiredService<GatewayConfigStore>();
+        var result = await store.LoadInitialAsync(cancellationToken);
+        if (!result.IsValid)
+        {
+            await app.DisposeAsync();
+            return (null, result.Problems.Select(p => p.ToString()).ToList());
+        }
+
+        store.StartWatching();
+        app.Lifetime.ApplicationStopping.Register(() => store.IsDraining = true);
+        app.UseGateway();
+        configureApp?.Invoke(app);
+        return (app, []);
+    }
+}

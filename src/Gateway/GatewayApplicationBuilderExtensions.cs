@@ -1,0 +1,48 @@
+using Gateway.Errors;
+using Gateway.Health;
+using Gateway.Middleware;
+using Gateway.Proxy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Gateway;
+
+/// <summary>The gateway's request pipeline, in one place and in order.</summary>
+public static class GatewayApplicationBuilderExtensions
+{
+    /// <summary>Builds the ordered pipeline ending in YARP. Call once the config store holds a good config.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // 1. Correlation id first, so every later log line and every response carries it.
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        // 2. The completion line sees the final status, including what the exception step wrote.
+        app.UseMiddleware<RequestLogMiddleware>();
+        // 3. Anything thrown below becomes the standard 500; the exception goes to the log only.
+        app.UseMiddleware<GatewayExceptionMiddleware>();
+        // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
+        app.UseRouting();
+        app.UseRequestTimeouts();
+
+        app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks(HealthTags.ReadyPath, new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+
+        // 5. The proxy; upstream failures become the profile's 5xx after YARP is done.
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ForwarderErrorMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+
+        // 6. No route matched: the standard 404 (an explicit pattern, so paths with dots match too).
+        app.MapFallback("{**path}", static context =>
+            context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteAsync(context, StatusCodes.Status404NotFound));
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using Gateway.Configuration;
+using Gateway.Errors;
+using Gateway.Health;
+using Gateway.Proxy;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Gateway;
+
+/// <summary>Registers the gateway: config store, error writer, YARP with the gateway's transforms, health checks.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Adds the gateway's services. The config file is read later, by <see cref="GatewayApp"/>.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, string configPath)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configPath);
+
+        services.AddSingleton(new ConfigFilePath(configPath));
+        services.AddSingleton<ConfigLoader>();
+        services.AddSingleton<GatewaySnapshotAccessor>();
+        services.AddSingleton<GatewayConfigStore>();
+        services.AddSingleton<ErrorResponseWriter>();
+        services.AddSingleton<ErrorNormalizationStep>();
+        services.AddSingleton<SuccessBodyStep>();
+        services.AddSingleton<ResponseScrubTransformFactory>();
+
+        // Routes reach YARP only through the store, after the whole file has been validated.
+        services.AddReverseProxy()
+            .LoadFromMemory([], [])
+            .AddTransforms<GatewayTransformProvider>();
+        services.AddRequestTimeouts();
+
+        services.AddHealthChecks().AddCheck<ConfigReadinessCheck>("config", tags: [HealthTags.Ready]);
+        return services;
+    }
+}

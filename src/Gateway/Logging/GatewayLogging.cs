@@ -1,0 +1,33 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Gateway.Logging;
+
+/// <summary>Serilog as the only logger: structured JSON lines on stdout, framework chatter at Warning.</summary>
+internal static class GatewayLogging
+{
+    public static void Configure(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        // preserveStaticLogger: each host logs through its own logger, never the process-wide Log.Logger
+        // (two hosts in one process would otherwise log into each other). writeToProviders keeps other
+        // ILoggerProviders working (tests add one to read the log).
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+            // The gateway logs each forwarding failure once, classified; YARP's own line repeats it with a stack.
+            .MinimumLevel.Override("Yarp.ReverseProxy.Forwarder", LogEventLevel.Error)
+            .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true, writeToProviders: true);
+    }
+
+    /// <summary>For the moments before the host exists (startup config errors, the validate command).</summary>
+    public static Serilog.Core.Logger CreateBootstrapLogger() => new LoggerConfiguration()
+        .WriteTo.Console(new RenderedCompactJsonFormatter())
+        .CreateLogger();
+}

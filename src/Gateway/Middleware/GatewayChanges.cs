@@ -1,0 +1,15 @@
+namespace Gateway.Middleware;
+
+/// <summary>What the gateway changed in a response, for the completion log line.</summary>
+[Flags]
+internal enum GatewayChanges
+{
+    None = 0,
+    HeadersStripped = 1,
+    LocationRewritten = 2,
+    ErrorNormalized = 4,
+    StatusRemapped = 8,
+    GatewayAnswered = 16,
+    UpstreamFailed = 32,
+    LeakRemoved = 64,
+}

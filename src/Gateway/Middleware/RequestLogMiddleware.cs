@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Gateway.Transforms.Errors;
+using Yarp.ReverseProxy.Model;
+
+namespace Gateway.Middleware;
+
+/// <summary>One completion line per request: route, cluster, upstream and returned status, changes, duration.</summary>
+/// <remarks>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</remarks>
+internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var feature = context.Features.Get<GatewayRequestFeature>();
+                var proxy = context.Features.Get<IReverseProxyFeature>();
+                Log.RequestCompleted(
+                    logger,
+                    context.Request.Method,
+                    context.Request.Path.Value ?? "/",
+                    proxy?.Route.Config.RouteId,
+                    proxy?.Cluster?.Config.ClusterId,
+                    feature?.UpstreamStatus,
+                    context.Response.StatusCode,
+                    feature?.Changes ?? GatewayChanges.None,
+                    feature?.Leaks ?? LeakKinds.None,
+                    Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information,
+            "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms")]
+        public static partial void RequestCompleted(ILogger logger, string method, string path, string? routeId, string? clusterId,
+            int? upstreamStatus, int statusCode, GatewayChanges changes, LeakKinds leaks, double elapsedMs);
+    }
+}

@@ -1,0 +1,51 @@
+using Gateway.Errors;
+using Gateway.Middleware;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Proxy-pipeline step: when the upstream was refused, reset or timed out, YARP leaves a bare 502/504; this turns
+/// it into the profile's 5xx with payload. Runs after <c>await next()</c> and only while nothing was sent.
+/// </summary>
+internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, ErrorResponseWriter writer, ILogger<ForwarderErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+
+        var errorFeature = context.GetForwarderErrorFeature();
+        if (errorFeature is null || errorFeature.Error == ForwarderError.None)
+        {
+            return;
+        }
+
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        var clientGone = !timedOut && errorFeature.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
+            or ForwarderError.ResponseBodyCanceled or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient;
+
+        var feature = context.Features.Get<GatewayRequestFeature>();
+        if (feature is not null && !clientGone)
+        {
+            feature.Changes |= GatewayChanges.UpstreamFailed;
+        }
+
+        Log.ForwardFailed(logger, errorFeature.Error, timedOut, errorFeature.Exception?.Message);
+        if (context.Response.HasStarted || clientGone)
+        {
+            return; // YARP already aborted the client connection where bytes were sent.
+        }
+
+        var status = timedOut || errorFeature.Error == ForwarderError.RequestTimedOut
+            ? StatusCodes.Status504GatewayTimeout
+            : StatusCodes.Status502BadGateway;
+        await writer.WriteAsync(context, status);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Upstream request failed: {ForwarderError} (timed out: {TimedOut}): {Reason}")]
+        public static partial void ForwardFailed(ILogger logger, ForwarderError forwarderError, bool timedOut, string? reason);
+    }
+}

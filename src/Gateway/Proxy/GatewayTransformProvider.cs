@@ -1,0 +1,22 @@
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Gateway.Proxy;
+
+/// <summary>Adds the gateway's transforms to every route: correlation id upstream, response scrubbing back.</summary>
+internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scrubFactory) : ITransformProvider
+{
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        context.RequestTransforms.Add(CorrelationRequestTransform.Instance);
+        context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
+    }
+}

@@ -1,0 +1,129 @@
+using Gateway.Configuration;
+using Gateway.Middleware;
+using Gateway.Transforms.Headers;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Model;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Runs on every upstream response after YARP copied the headers: records the upstream status, removes leaky
+/// headers, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on unless the route has body rules.
+/// </summary>
+internal sealed class ResponseScrubTransform(
+    GatewaySnapshotAccessor store,
+    ErrorNormalizationStep normalization,
+    SuccessBodyStep successBody,
+    string routeId,
+    string? removedPrefix,
+    string? addedPrefix) : ResponseTransform
+{
+    public override ValueTask ApplyAsync(ResponseTransformContext context)
+    {
+        var upstream = context.ProxyResponse;
+        if (upstream is null)
+        {
+            return ValueTask.CompletedTask; // forwarding failed; ForwarderErrorMiddleware answers
+        }
+
+        var httpContext = context.HttpContext;
+        // The route timeout bounds the wait for response headers; a long download must not be cut by it.
+        httpContext.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+
+        var snapshot = store.Current;
+        var policy = snapshot.PolicyFor(routeId);
+        var feature = httpContext.Features.Get<GatewayRequestFeature>();
+        if (feature is not null)
+        {
+            feature.UpstreamStatus = (int)upstream.StatusCode;
+        }
+
+        var headers = httpContext.Response.Headers;
+        if (policy.StripHeaders && StripLeakyHeaders(headers, snapshot) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.HeadersStripped;
+        }
+
+        if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation))
+            && RewriteLocations(httpContext, headers))
+        {
+            if (feature is not null)
+            {
+                feature.Changes |= GatewayChanges.LocationRewritten;
+            }
+
+            if (upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest)
+            {
+                // A redirect's little HTML body ("Object moved to here") repeats the internal address; clients ignore it.
+                context.SuppressResponseBody = true;
+                headers.ContentLength = 0;
+                headers.Remove(HeaderNames.ContentType);
+                headers.Remove(HeaderNames.ContentEncoding);
+            }
+        }
+
+        var maxBodyBytes = snapshot.Options.MaxErrorBodyBytes;
+        if ((int)upstream.StatusCode >= 400)
+        {
+            return policy.NormalizeErrors ? normalization.ApplyAsync(context, policy, maxBodyBytes) : ValueTask.CompletedTask;
+        }
+
+        if (policy.SuccessConformance && SuccessConformance.Apply(context, policy) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.StatusRemapped;
+        }
+
+        return !context.SuppressResponseBody && SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes)
+            ? successBody.ApplyAsync(context, policy, maxBodyBytes)
+            : ValueTask.CompletedTask;
+    }
+
+    private static bool StripLeakyHeaders(IHeaderDictionary headers, GatewaySnapshot snapshot)
+    {
+        // Walk the few headers present rather than the long deny list.
+        string[]? found = null;
+        var count = 0;
+        foreach (var header in headers)
+        {
+            if (snapshot.StrippedHeaders.Contains(header.Key))
+            {
+                found ??= new string[headers.Count];
+                found[count++] = header.Key;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            headers.Remove(found![i]);
+        }
+
+        return count > 0;
+    }
+
+    private bool RewriteLocations(HttpContext httpContext, IHeaderDictionary headers)
+    {
+        var destinations = httpContext.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.Destinations?.Values.Select(d => d.Address) ?? [];
+        var request = httpContext.Request;
+        var publicBase = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var changed = false;
+        foreach (var name in (ReadOnlySpan<string>)[HeaderNames.Location, HeaderNames.ContentLocation])
+        {
+            var value = headers[name];
+            if (value.Count != 1)
+            {
+                continue;
+            }
+
+            var rewritten = LocationRewriter.TryRewrite(value[0]!, destinations, publicBase, removedPrefix, addedPrefix);
+            if (rewritten is not null)
+            {
+                headers[name] = rewritten;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>The gateway's own answers: no route, and exceptions thrown inside the gateway.</summary>
+public sealed class GatewayAnswerTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("/nothing/here")]
+    [InlineData("/wp-login.php")]
+    [InlineData("/")]
+    public async Task NoMatchingRoute_Answers404WithoutBody_EdFi(string path)
+    {
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, "http://127.0.0.1:1", output);
+
+        using var response = await gateway.Client.GetAsync(path);
+
+        // Ed-Fi Table 6: a 404 carries no body.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task NoMatchingRoute_ProblemDetailsDefault_Answers404WithPayload()
+    {
+        var config = TestConfigs.Standard.Replace("\"Gateway\": {", "\"Gateway\": { \"DefaultProfile\": \"ProblemDetails\",", StringComparison.Ordinal);
+        await using var gateway = await GatewayHost.StartAsync(config, "http://127.0.0.1:1", output);
+
+        using var response = await gateway.Client.GetAsync("/nothing/here");
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("/nothing/here", json.GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task ExceptionInsideGateway_Answers500WithGenericPayload_ExceptionOnlyInLog()
+    {
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, "http://127.0.0.1:1", output,
+            app => app.MapGet("/test/throw", string () =>
+                throw new InvalidOperationException("Server=db01.corp;Password=hunter2 at Gateway.Secret.Method()")));
+
+        using var response = await gateway.Client.GetAsync("/test/throw");
+
+        var json = await Payload.ReadEdFiAsync(response, 500);
+        var body = json.ToString();
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.Equal("An unexpected error occurred.", json.GetProperty("message").GetString());
+        Assert.Contains(gateway.Logs.Lines, l => l.Exception is InvalidOperationException && l.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task BadRequestThrownByServer_AnswersNearestProfileStatus()
+    {
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, "http://127.0.0.1:1", output,
+            app => app.MapPost("/test/too-large", string () =>
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)));
+
+        using var response = await gateway.Client.PostAsync("/test/too-large", new StringContent("x"));
+
+        // 413 is not in Ed-Fi's set; it maps to 400, and the message still says what was wrong.
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request body is too large.", json.GetProperty("message").GetString());
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>A TCP listener that misbehaves below HTTP: resets connections or answers garbage.</summary>
+public sealed class RawTcpUpstream : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    private RawTcpUpstream(Func<Socket, Task> onConnection)
+    {
+        _listener.Start();
+        _ = AcceptLoopAsync(onConnection);
+    }
+
+    public string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    public int Connections => _connections;
+
+    private int _connections;
+
+    /// <summary>Reads the request head, then resets the connection (RST) before any response byte.</summary>
+    public static RawTcpUpstream ResetBeforeHeaders() => new(async socket =>
+    {
+        await ReadHeadAsync(socket);
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+    });
+
+    /// <summary>Sends the given raw bytes after the request head, then closes.</summary>
+    public static RawTcpUpstream Answer(string raw) => new(async socket =>
+    {
+        await ReadHeadAsync(socket);
+        await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(raw));
+        socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
+    });
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(Func<Socket, Task> onConnection)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _connections);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await onConnection(socket);
+                }
+                catch (SocketException)
+                {
+                }
+                finally
+                {
+                    socket.Dispose();
+                }
+            });
+        }
+    }
+
+    private static async Task ReadHeadAsync(Socket socket)
+    {
+        var buffer = new byte[8192];
+        var seen = new List<byte>();
+        while (true)
+        {
+            var read = await socket.ReceiveAsync(buffer);
+            if (read == 0)
+            {
+                return;
+            }
+
+            seen.AddRange(buffer.AsSpan(0, read).ToArray());
+            if (System.Text.Encoding.ASCII.GetString(seen.ToArray()).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+    }
+}

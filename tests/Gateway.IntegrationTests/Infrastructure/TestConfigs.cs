@@ -1,0 +1,32 @@
+namespace Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>Config texts for tests; <c>{UPSTREAM}</c> is replaced by the fake upstream's address.</summary>
+public static class TestConfigs
+{
+    /// <summary>
+    /// Routes: <c>/api/**</c> (EdFi, 2 s timeout), <c>/v2/api/**</c> (ProblemDetails, prefix removed, 2 s timeout),
+    /// <c>/raw/**</c> (normalization and header stripping off).
+    /// </summary>
+    public const string Standard = """
+    {
+      "Gateway": {
+        "StripResponseHeaders": [ "X-Internal-Build" ],
+        "Routes": {
+          "v2": { "Profile": "ProblemDetails" },
+          "raw": { "NormalizeErrors": false, "StripHeaders": false }
+        }
+      },
+      "ReverseProxy": {
+        "Routes": {
+          "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" }, "Timeout": "00:00:02" },
+          "v2": { "ClusterId": "legacy", "Match": { "Path": "/v2/api/{**rest}" }, "Timeout": "00:00:02",
+                  "Transforms": [ { "PathRemovePrefix": "/v2" } ] },
+          "raw": { "ClusterId": "legacy", "Match": { "Path": "/raw/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/raw" } ] }
+        },
+        "Clusters": {
+          "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } }
+        }
+      }
+    }
+    """;
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>Location headers that point at the upstream's own address come back as the client's address.</summary>
+public sealed class LocationRewriteTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("/api/students", "/api/students/4")]
+    [InlineData("/v2/api/students", "/v2/api/students/4")]
+    public async Task CreatedLocationAtUpstreamAddress_IsRewrittenToGatewayAddress(string path, string expectedPath)
+    {
+        FakeLegacyUpstream? self = null;
+        await using var upstream = self = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapPost("/api/students", (HttpContext c) =>
+            {
+                c.Response.Headers.Location = self!.Address + "/api/students/4";
+                return Results.Text("""{"id":4}""", "application/json");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.PostAsync(path, new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(gateway.Address + expectedPath, response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
+    {
+        FakeLegacyUpstream? self = null;
+        await using var upstream = self = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/moved", (HttpContext c) =>
+            {
+                c.Response.StatusCode = 302;
+                c.Response.Headers.Location = self!.Address + "/api/students/1";
+                return c.Response.WriteAsync($"<html><body>Object moved to <a href=\"{self!.Address}/api/students/1\">here</a></body></html>");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/moved");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(gateway.Address + "/api/students/1", response.Headers.Location?.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task LocationOnAnotherHost_IsLeftAlone()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/away", () => Results.Redirect("https://login.example.com/sso?x=1")));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/away");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://login.example.com/sso?x=1", response.Headers.Location?.ToString());
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>The gateway as a process: the validate command, refusing a bad file at startup, env overrides, SIGTERM.</summary>
+public sealed class ProcessTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gateway-process-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Validate_GoodFile_ExitsZero()
+    {
+        var path = Write("good.json", TestConfigs.Standard.Replace("{UPSTREAM}", "http://127.0.0.1:5080", StringComparison.Ordinal));
+
+        using var process = GatewayProcess.Start(["validate", path]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("configuration is ok (3 routes, 1 clusters)", process.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BadFile_PrintsEachProblemWithItsPath_ExitsNonZero()
+    {
+        var bad = TestConfigs.Standard
+            .Replace("{UPSTREAM}", "http://127.0.0.1:5080", StringComparison.Ordinal)
+            .Replace("\"ClusterId\": \"legacy\", \"Match\": { \"Path\": \"/api/", "\"ClusterId\": \"nope\", \"Match\": { \"Path\": \"/api/", StringComparison.Ordinal)
+            .Replace("\"v2\": { \"Profile\": \"ProblemDetails\" }", "\"v2\": { \"Profile\": \"ProblemDetails\", \"StatusMap\": { \"418\": 999 } }", StringComparison.Ordinal);
+        var path = Write("bad.json", bad);
+
+        using var process = GatewayProcess.Start(["validate", path]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, process.ExitCode);
+        var output = process.AllOutput;
+        Assert.Contains($"{path}: error: ReverseProxy:Routes:api:ClusterId: cluster 'nope' is not defined", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}: error: Gateway:Routes:v2:StatusMap:418: 999 is not a status", output, StringComparison.Ordinal);
+        Assert.Contains("configuration test failed (2 errors)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"ReverseProxy\": ", "invalid JSON at line 1")]
+    [InlineData("", "the file is empty")]
+    public async Task Validate_BrokenFile_ExitsNonZero(string content, string expected)
+    {
+        var path = Write("broken.json", content);
+
+        using var process = GatewayProcess.Start(["validate", path]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains(expected, process.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_MissingFile_ExitsNonZero()
+    {
+        using var process = GatewayProcess.Start(["validate", Path.Combine(_directory, "absent.json")]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("cannot read", process.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithInvalidFile_StopsWithTheProblems_AndNonZeroExit()
+    {
+        var path = Write("bad.json", """{ "Gateway": { "MaxErrorBodyBytes": 5 }, "ReverseProxy": { } }""");
+
+        using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{GatewayProcess.FreePort()}"]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Gateway:MaxErrorBodyBytes", process.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnvironmentVariables_OverrideFileValues()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/ping", () => Results.Text("pong")));
+        // The file points at a closed port; the environment points at the real upstream and switches the profile.
+        var path = Write("gateway.json", TestConfigs.Standard.Replace("{UPSTREAM}", "http://127.0.0.1:1", StringComparison.Ordinal));
+        var port = GatewayProcess.FreePort();
+        using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__legacy__Destinations__d1__Address"] = upstream.Address,
+            ["Gateway__DefaultProfile"] = "ProblemDetails",
+        });
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilReadyAsync(client, process);
+
+        using var proxied = await client.GetAsync("/api/ping");
+        Assert.Equal("pong", await proxied.Content.ReadAsStringAsync());
+        using var missing = await client.GetAsync("/nowhere");
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Sigterm_DuringASlowRequest_CompletesIt_ThenExitsZero()
+    {
+        var started = new TaskCompletionSource();
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/slow", async () =>
+        {
+            started.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return Results.Text("finished");
+        }));
+        var path = Write("gateway.json", TestConfigs.Standard.Replace("\"Timeout\": \"00:00:02\"", "\"Timeout\": \"00:00:30\"", StringComparison.Ordinal)
+            .Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
+        var port = GatewayProcess.FreePort();
+        using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilReadyAsync(client, process);
+
+        var slow = client.GetAsync("/api/slow");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var watch = Stopwatch.StartNew();
+        process.Terminate();
+
+        using var response = await slow;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("finished", await response.Content.ReadAsStringAsync());
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the gateway did not exit after SIGTERM");
+        Assert.Equal(0, process.ExitCode);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health/live"));
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + process.AllOutput);
+            await Task.Delay(100);
+        }
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>Success responses pass through untouched, minus leaky headers; correlation ids flow both ways.</summary>
+public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string StudentJson = """{"id":1,"firstName":"Ada"}""";
+    private FakeLegacyUpstream _upstream = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeLegacyUpstream.StartAsync(app =>
+        {
+            app.MapGet("/api/students/1", (HttpContext c) =>
+            {
+                var h = c.Response.Headers;
+                h["Server"] = "Microsoft-IIS/8.5";
+                h["X-Powered-By"] = "ASP.NET";
+                h["X-AspNet-Version"] = "4.0.30319";
+                h["X-AspNetMvc-Version"] = "5.2";
+                h["X-SourceFiles"] = "=?UTF-8?B?QzpcaW5ldHB1Ylx3d3dyb290?=";
+                h["X-Debug-Token"] = "a1b2c3";
+                h["X-Internal-Build"] = "build-42";
+                h["X-Custom-Keep"] = "kept";
+                h["Cache-Control"] = "max-age=60";
+                return Results.Text(StudentJson, "application/json");
+            });
+            app.MapGet("/api/echo-correlation", (HttpContext c) => Results.Text(c.Request.Headers["X-Correlation-Id"].ToString()));
+        });
+        _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Success_BodyAndHeadersPassThrough_LeakyHeadersRemoved()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/students/1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(StudentJson, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("kept", response.Headers.GetValues("X-Custom-Keep").Single());
+        Assert.Equal("max-age=60", response.Headers.CacheControl?.ToString());
+        foreach (var leaky in new[] { "Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles", "X-Debug-Token", "X-Internal-Build" })
+        {
+            Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
+        }
+    }
+
+    [Fact]
+    public async Task RouteWithStrippingOff_KeepsUpstreamHeaders()
+    {
+        using var response = await _gateway.Client.GetAsync("/raw/api/students/1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ASP.NET", response.Headers.GetValues("X-Powered-By").Single());
+    }
+
+    [Fact]
+    public async Task WellFormedClientCorrelationId_IsKeptAndPassedUpstream()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo-correlation");
+        request.Headers.Add("X-Correlation-Id", "req-2024.11:abc_9");
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal("req-2024.11:abc_9", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Equal("req-2024.11:abc_9", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("has spaces in it")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("id;DROP TABLE x")]
+    public async Task MalformedClientCorrelationId_IsReplaced(string bad)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo-correlation");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", bad);
+        using var response = await _gateway.Client.SendAsync(request);
+
+        var id = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.NotEqual(bad, id);
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal(id, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OverlongCorrelationId_IsReplaced()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo-correlation");
+        request.Headers.Add("X-Correlation-Id", new string('a', 129));
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task EveryRequest_GetsOneCompletionLogLine_WithRouteClusterAndStatuses()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/students/1");
+        request.Headers.Add("X-Correlation-Id", "log-line-check");
+        using var response = await _gateway.Client.SendAsync(request);
+        await response.Content.ReadAsStringAsync();
+
+        await GatewayHost.EventuallyAsync(() => _gateway.Logs.Lines.Any(l => l.EventName == "RequestCompleted" && l.Message.Contains("/api/students/1", StringComparison.Ordinal)), "completion line");
+        var line = _gateway.Logs.Lines.Single(l => l.EventName == "RequestCompleted" && l.Message.Contains("/api/students/1", StringComparison.Ordinal));
+        Assert.Contains("route=\"api\"", line.Message, StringComparison.Ordinal);
+        Assert.Contains("cluster=\"legacy\"", line.Message, StringComparison.Ordinal);
+        Assert.Contains("upstream=200", line.Message, StringComparison.Ordinal);
+        Assert.Contains("status=200", line.Message, StringComparison.Ordinal);
+        Assert.Contains("HeadersStripped", line.Message, StringComparison.Ordinal);
+    }
+}
