@@ -131,6 +131,18 @@ public class ErrorNormalizerTests
         Assert.Equal(new string('x', 299) + "…", verdict.Message);
     }
 
+    // Cutting to 300 characters must not cut a leak down to a fragment the scanner no longer recognises.
+    [Fact]
+    public void Normalize_LeakJustPastTheLengthLimit_IsStillCaught()
+    {
+        var message = new string('a', 280) + " at Sis.Roster.Load(Int32 id) in /src/Sis/Roster.cs:line 12";
+
+        var verdict = Normalize(400, "application/json", System.Text.Json.JsonSerializer.Serialize(new { message }));
+
+        Assert.Equal(Generic.BadRequest, verdict.Message);
+        Assert.Equal(LeakKinds.StackTrace | LeakKinds.FilePath, verdict.Leaks);
+    }
+
     [Fact]
     public void Normalize_ValidationListLongerThanTenItems_KeepsTheFirstTen()
     {
