@@ -19,4 +19,11 @@ public sealed class RouteOptions
 
     /// <summary>Show a clean upstream message on 5xx instead of the generic one. Default off.</summary>
     public bool ShowUpstream5xxMessages { get; set; }
+
+    /// <summary>Answer 404 instead of 403 when the caller lacks a permission, to hide that the resource exists. Default off.</summary>
+    public bool HideForbidden { get; set; }
+
+    /// <summary>Pass the client's <c>Authorization</c> header upstream. Default: dropped where the route requires
+    /// authentication (the gateway consumed it), passed on anonymous routes.</summary>
+    public bool? ForwardAuthorization { get; set; }
 }

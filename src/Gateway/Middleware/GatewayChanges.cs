@@ -12,4 +12,5 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
+    AuthRejected = 128,
 }
