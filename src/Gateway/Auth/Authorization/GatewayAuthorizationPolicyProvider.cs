@@ -13,6 +13,8 @@ namespace Gateway.Auth.Authorization;
 internal sealed class GatewayAuthorizationPolicyProvider(IOptions<AuthorizationOptions> options, GatewaySnapshotAccessor snapshot)
     : IAuthorizationPolicyProvider
 {
+    private const string YarpDefault = "Default";
+
     private readonly DefaultAuthorizationPolicyProvider _registered = new(options);
 
     // Policies change with the config: the authorization middleware must not keep them per endpoint.
@@ -34,6 +36,13 @@ internal sealed class GatewayAuthorizationPolicyProvider(IOptions<AuthorizationO
         if (string.Equals(policyName, GatewayAuthorizationOptions.Authenticated, StringComparison.OrdinalIgnoreCase))
         {
             return AuthPolicies.Authenticated;
+        }
+
+        // YARP's reserved names must stay unregistered: YARP maps them to [Authorize] and [AllowAnonymous] itself.
+        if (string.Equals(policyName, YarpDefault, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(policyName, GatewayAuthorizationOptions.Anonymous, StringComparison.OrdinalIgnoreCase))
+        {
+            return await _registered.GetPolicyAsync(policyName);
         }
 
         return await _registered.GetPolicyAsync(policyName) ?? AuthPolicies.DenyAll;
