@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -124,6 +125,13 @@ internal static class SigningKeyReader
             if (!factory.IsSupportedAlgorithm(algorithm, key))
             {
                 continue;
+            }
+
+            // RFC 7518 §3.2: an HMAC key at least as long as the hash output.
+            var hmacBits = algorithm.StartsWith("HS", StringComparison.Ordinal) ? int.Parse(algorithm.AsSpan(2), CultureInfo.InvariantCulture) : 0;
+            if (key.KeySize < hmacBits)
+            {
+                return $"cannot verify {algorithm}: the secret must have at least {hmacBits} bits (RFC 7518 §3.2)";
             }
 
             try
