@@ -24,6 +24,17 @@ public sealed class ApiKeyTableTests
         Assert.Null(s_table.Find(new string('a', ApiKeyTable.MaxKeyLength + 1)));
 
     [Fact]
+    public void Find_EntriesSharingAHashPrefix_FullHashDecides()
+    {
+        Assert.True(ApiKeyTable.TryParseHash(ApiKeyTable.HashOf("key"), out var real));
+        var decoy = real[..8].Concat(new byte[24]).ToArray();
+        var table = new ApiKeyTable([new ApiKeyEntry(decoy, "decoy", [], []), new ApiKeyEntry(real, "real", [], [])]);
+
+        Assert.Equal("real", table.Find("key")?.ClientId);
+        Assert.Null(new ApiKeyTable([new ApiKeyEntry(decoy, "decoy", [], [])]).Find("key"));
+    }
+
+    [Fact]
     public void HashOf_IsLowerHexSha256OfUtf8() =>
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiKeyTable.HashOf("abc"));
 
