@@ -12,5 +12,6 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
-    AuthRejected = 128,
+    RequestRejected = 128,
+    AuthRejected = 256,
 }
