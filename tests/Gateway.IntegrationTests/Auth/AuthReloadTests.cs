@@ -108,6 +108,40 @@ public sealed class AuthReloadTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(401, await StatusAsync("/read/x")); // named policies still hold
     }
 
+    [Fact]
+    public async Task Rs256ToHs256Confusion_RefusedEvenWhenHs256IsAllowed()
+    {
+        // Pinning alone would refuse HS256; allow it, so the key type itself must stop an RSA key being used as an HMAC secret.
+        var config = AuthConfigs.StaticKeys(_rsa, _ec);
+        config["Gateway"]!["Authentication"]!["Jwt"]!["Algorithms"] = new JsonArray("RS256", "ES256", "HS256");
+        await ApplyAsync(config);
+
+        foreach (var secret in new[] { System.Text.Encoding.ASCII.GetBytes(_rsa.PublicPem), _rsa.PublicDer })
+        {
+            var token = Jws.Hs256(secret, Jws.Header("HS256", _rsa.Kid), Jws.Claims("students:read"));
+            Assert.Equal(401, await StatusAsync("/read/x", token));
+        }
+
+        Assert.Equal(200, await StatusAsync("/read/x", Jws.Sign(_rsa, Jws.Claims())));
+    }
+
+    [Fact]
+    public async Task QueryStringKeysAllowedByEdit_Accepted_AndNotForwarded()
+    {
+        Assert.Equal(400, await StatusAsync($"/read/q1?api_key={AuthConfigs.ReaderKey}&page=2"));
+
+        var config = AuthConfigs.StaticKeys(_rsa, _ec);
+        config["Gateway"]!["Authentication"]!["ApiKeys"]!["AllowQueryString"] = true;
+        await ApplyAsync(config);
+
+        Assert.Equal(200, await StatusAsync($"/read/q2?api_key={AuthConfigs.ReaderKey}&page=2"));
+        var seen = Assert.Single(_upstream.Requests, r => r.PathAndQuery.StartsWith("/q2", StringComparison.Ordinal));
+        Assert.Equal("/q2?page=2", seen.PathAndQuery);
+        Assert.Equal("reader", seen.Headers["X-Client-Id"]);
+        Assert.Equal(401, await StatusAsync("/read/q3?api_key=wrong"));
+        Assert.DoesNotContain(_upstream.Requests, r => r.PathAndQuery.StartsWith("/q1", StringComparison.Ordinal) || r.PathAndQuery.StartsWith("/q3", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("route-policy", "ReverseProxy:Routes:read:AuthorizationPolicy: policy 'nope' is not defined in Gateway:Authorization:Policies")]
     [InlineData("bad-pem", "Gateway:Authentication:Jwt:SigningKeys:rsa-1: Pem is not a PEM block")]
