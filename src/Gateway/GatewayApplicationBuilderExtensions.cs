@@ -2,6 +2,7 @@ using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
 using Gateway.Proxy;
+using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Gateway;
@@ -23,6 +24,8 @@ public static class GatewayApplicationBuilderExtensions
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
         app.UseRequestTimeouts();
+        // 5. Rate limits (429 with RateLimit headers); after authentication, so partitions can use the client's identity.
+        app.UseRateLimiter();
 
         app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(HealthTags.ReadyPath, new HealthCheckOptions
@@ -31,16 +34,17 @@ public static class GatewayApplicationBuilderExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
-        // 5. The proxy; upstream failures become the profile's 5xx after YARP is done.
+        // 6. The proxy; upstream failures become the profile's 5xx after YARP is done.
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
+            proxy.UseMiddleware<ClusterConcurrencyMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });
 
-        // 6. No route matched: the standard 404 (an explicit pattern, so paths with dots match too).
+        // 7. No route matched: the standard 404 (an explicit pattern, so paths with dots match too).
         app.MapFallback("{**path}", static context =>
             context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteAsync(context, StatusCodes.Status404NotFound));
         return app;

@@ -2,6 +2,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Proxy;
+using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway;
@@ -28,6 +29,7 @@ public static class GatewayServiceCollectionExtensions
             .LoadFromMemory([], [])
             .AddTransforms<GatewayTransformProvider>();
         services.AddRequestTimeouts();
+        services.AddGatewayRateLimiting();
 
         services.AddHealthChecks().AddCheck<ConfigReadinessCheck>("config", tags: [HealthTags.Ready]);
         return services;

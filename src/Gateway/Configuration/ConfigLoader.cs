@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
 using Yarp.ReverseProxy.Configuration;
@@ -63,6 +64,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             return new ConfigLoadResult(null, problems);
         }
 
+        // Before YARP's validator: it only knows rate-limit policies registered at startup, not those in this file.
+        (var rateLimiting, routes) = RateLimitConfigCompiler.Compile(options, routes, clusters, problems);
         await ValidateProxyConfigAsync(routes, clusters, problems);
         GatewayOptionsValidator.Validate(options, routes, problems);
         if (problems.Count > 0)
@@ -71,7 +74,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ConfigLoadResult(Compile(options, routes, clusters, generation), problems);
+        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting), problems);
     }
 
     private static GatewayOptions? BindGatewayOptions(IConfiguration candidate, List<ConfigProblem> problems)
@@ -153,7 +156,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
     }
 
-    private static GatewaySnapshot Compile(GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation)
+    private static GatewaySnapshot Compile(
+        GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation, RateLimitSnapshot rateLimiting)
     {
         var defaultPolicy = new RoutePolicy { Profile = ErrorProfile.For(options.DefaultProfile) };
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
@@ -180,6 +184,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             Routes = routes,
             Clusters = clusters,
             StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            RateLimiting = rateLimiting,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.Configuration;
@@ -20,6 +21,9 @@ internal sealed class GatewaySnapshot
 
     /// <summary>Response header names to remove: the built-in list plus the configured extras.</summary>
     public required FrozenSet<string> StrippedHeaders { get; init; }
+
+    /// <summary>Rate-limit policies per route, exemptions, trusted proxies, the Redis store and cluster caps.</summary>
+    public RateLimitSnapshot RateLimiting { get; init; } = RateLimitSnapshot.Empty;
 
     public RoutePolicy PolicyFor(string? routeId) =>
         routeId is not null && RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;

@@ -12,4 +12,6 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
+    RateLimited = 128,
+    ClusterCapped = 256,
 }
