@@ -95,7 +95,10 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(("five", 5, 60), (policy.Name, policy.Number("q"), policy.Number("w")));
         Assert.Equal(5, _upstream.Requests.Count);
         Assert.Equal(1, _gateway.Services.GetRequiredService<RateLimitCounters>().QuotaRefusals);
-        Assert.Contains(_gateway.Logs.Lines, l => l.Message.Contains("status=429", StringComparison.Ordinal) && l.Message.Contains("RateLimited", StringComparison.Ordinal));
+        // The completion line is written after the response went out.
+        await GatewayHost.EventuallyAsync(
+            () => _gateway.Logs.Lines.Any(l => l.Message.Contains("status=429", StringComparison.Ordinal) && l.Message.Contains("RateLimited", StringComparison.Ordinal)),
+            "the completion log line of the refused request");
     }
 
     [Fact]

@@ -53,12 +53,16 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
             return s_unlimited;
         }
 
-        if (feature.Target.UsesRedis)
+        var lease = feature.Target.UsesRedis
+            ? _store.Probe(feature.Redis!) ? s_askAsync : WithoutStore(resource, feature, permitCount)
+            : Record(resource, feature, _local.AttemptAcquire(resource, permitCount));
+        if (!lease.IsAcquired && lease != s_askAsync && feature.Target.Policy.Spec.Shape is not null)
         {
-            return _store.Probe(feature.Redis!) ? s_askAsync : WithoutStore(resource, feature, permitCount);
+            // Time-based limits never queue: the middleware's asynchronous retry gets the same answer, counted once.
+            feature.FinalRefusal = lease;
         }
 
-        return Record(resource, feature, _local.AttemptAcquire(resource, permitCount));
+        return lease;
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
@@ -66,6 +70,11 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         if ((resource.Features.Get<RateLimitFeature>() ?? Prepare(resource)) is not { } feature)
         {
             return s_unlimited;
+        }
+
+        if (feature.FinalRefusal is { } refusal)
+        {
+            return refusal;
         }
 
         if (feature.Target.UsesRedis)

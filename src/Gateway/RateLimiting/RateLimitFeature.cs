@@ -19,4 +19,7 @@ internal sealed class RateLimitFeature(RateLimitTarget target)
     public TimeSpan? RetryAfter { get; set; }
 
     public bool HeadersRegistered { get; set; }
+
+    /// <summary>A refusal of the synchronous attempt that waiting cannot change.</summary>
+    public System.Threading.RateLimiting.RateLimitLease? FinalRefusal { get; set; }
 }
