@@ -40,7 +40,12 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
             return true;
         }
 
-        MarkUnavailable(settings, multiplexer is null ? "connecting" : "not connected");
+        // Still on the first attempt (a new or changed store): not an outage yet; it is bounded by the connect timeout.
+        if (multiplexer is not null)
+        {
+            MarkUnavailable(settings, "not connected");
+        }
+
         return false;
     }
 
