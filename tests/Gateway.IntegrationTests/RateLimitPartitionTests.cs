@@ -17,10 +17,10 @@ public sealed class RateLimitPartitionTests(ITestOutputHelper output) : IAsyncLi
           "DefaultPolicy": "two-per-ip",
           "Exempt": { "Clients": [ "monitor" ], "Networks": [ "192.0.2.0/24" ] },
           "Policies": {
-            "two-per-ip": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "00:01:00" },
-            "two-per-client": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "00:01:00", "PartitionBy": "ApiKey" },
-            "two-per-subject": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "00:01:00", "PartitionBy": "Subject" },
-            "two-for-all": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "00:01:00", "PartitionBy": "Global" }
+            "two-per-ip": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "1.00:00:00" },
+            "two-per-client": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "1.00:00:00", "PartitionBy": "ApiKey" },
+            "two-per-subject": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "1.00:00:00", "PartitionBy": "Subject" },
+            "two-for-all": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "1.00:00:00", "PartitionBy": "Global" }
           }
         }
       },

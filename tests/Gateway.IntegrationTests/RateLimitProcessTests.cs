@@ -11,7 +11,7 @@ public sealed class RateLimitProcessTests : IDisposable
     private const string Config = """
     {
       "Gateway": {
-        "RateLimiting": { "Policies": { "two": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "00:01:00" } } }
+        "RateLimiting": { "Policies": { "two": { "Kind": "FixedWindow", "PermitLimit": 2, "Window": "1.00:00:00" } } }
       },
       "ReverseProxy": {
         "Routes": { "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" }, "RateLimiterPolicy": "two" } },

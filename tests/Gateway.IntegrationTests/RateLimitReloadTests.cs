@@ -33,7 +33,7 @@ public sealed class RateLimitReloadTests(ITestOutputHelper output) : IAsyncLifet
     {
         using (var before = await _gateway.Client.GetAsync("/api/ping", _timeout.Token))
         {
-            Assert.Equal("\"five\";q=5;w=60", Assert.Single(before.Headers.GetValues("RateLimit-Policy")));
+            Assert.Equal("\"five\";q=5;w=86400", Assert.Single(before.Headers.GetValues("RateLimit-Policy")));
         }
 
         // A policy renamed and lowered, and a route switched to it: YARP must resolve a name it never saw at startup.
@@ -50,7 +50,7 @@ public sealed class RateLimitReloadTests(ITestOutputHelper output) : IAsyncLifet
         {
             using var response = await _gateway.Client.GetAsync("/api/ping", _timeout.Token);
             statuses.Add((int)response.StatusCode);
-            Assert.Equal("\"two\";q=2;w=60", Assert.Single(response.Headers.GetValues("RateLimit-Policy")));
+            Assert.Equal("\"two\";q=2;w=86400", Assert.Single(response.Headers.GetValues("RateLimit-Policy")));
         }
 
         Assert.Equal(new[] { 200, 200, 429 }, statuses);
@@ -59,7 +59,7 @@ public sealed class RateLimitReloadTests(ITestOutputHelper output) : IAsyncLifet
     [Theory]
     [InlineData("\"RateLimiterPolicy\": \"bucket\"", "\"RateLimiterPolicy\": \"nope\"", "ReverseProxy:Routes:bucket:RateLimiterPolicy: there is no policy 'nope'")]
     [InlineData("\"PermitLimit\": 5", "\"PermitLimit\": 0", "Gateway:RateLimiting:Policies:five:PermitLimit")]
-    [InlineData("\"Window\": \"00:01:00\" }", "\"Window\": \"00:00:00.500\" }", "Gateway:RateLimiting:Policies:five:Window")]
+    [InlineData("\"Window\": \"1.00:00:00\" }", "\"Window\": \"00:00:00.500\" }", "Gateway:RateLimiting:Policies:five:Window")]
     [InlineData("\"SegmentsPerWindow\": 6", "\"SegmentsPerWindow\": 7", "Gateway:RateLimiting:Policies:sliding:SegmentsPerWindow")]
     [InlineData("\"Kind\": \"Concurrency\", \"PermitLimit\": 2", "\"Kind\": \"Concurrency\", \"PermitLimit\": 2, \"Store\": \"Redis\"", "Gateway:RateLimiting:Policies:pair:Store")]
     [InlineData("\"Kind\": \"Concurrency\"", "\"Kind\": \"Leaky\"", "Gateway:RateLimiting")]

@@ -17,9 +17,9 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         "Routes": { "v2": { "Profile": "ProblemDetails" } },
         "RateLimiting": {
           "Policies": {
-            "five": { "Kind": "FixedWindow", "PermitLimit": 5, "Window": "00:01:00" },
+            "five": { "Kind": "FixedWindow", "PermitLimit": 5, "Window": "1.00:00:00" },
             "bucket": { "Kind": "TokenBucket", "TokenLimit": 3, "TokensPerPeriod": 1, "ReplenishmentPeriod": "01:00:00" },
-            "sliding": { "Kind": "SlidingWindow", "PermitLimit": 4, "Window": "00:01:00", "SegmentsPerWindow": 6 },
+            "sliding": { "Kind": "SlidingWindow", "PermitLimit": 4, "Window": "06:00:00", "SegmentsPerWindow": 6 },
             "pair": { "Kind": "Concurrency", "PermitLimit": 2 }
           }
         }
@@ -85,14 +85,14 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         var json = await Payload.ReadEdFiAsync(refused, 429);
         Assert.Contains("Try again in", json.GetProperty("message").GetString(), StringComparison.Ordinal);
         var retryAfter = RateLimitFields.RetryAfterSeconds(refused);
-        Assert.InRange(retryAfter, 1, 60);
+        Assert.InRange(retryAfter, 1, 86400);
         var limit = RateLimitFields.Limit(refused);
         Assert.Equal("five", limit.Name);
         Assert.Equal(0, limit.Number("r"));
         // Retry-After must not point before the end of the effective window (draft §6).
         Assert.True(retryAfter >= limit.Number("t"), $"Retry-After {retryAfter} < t {limit.Number("t")}");
         var policy = RateLimitFields.Policy(refused);
-        Assert.Equal(("five", 5, 60), (policy.Name, policy.Number("q"), policy.Number("w")));
+        Assert.Equal(("five", 5, 86400), (policy.Name, policy.Number("q"), policy.Number("w")));
         Assert.Equal(5, _upstream.Requests.Count);
         Assert.Equal(1, _gateway.Services.GetRequiredService<RateLimitCounters>().QuotaRefusals);
         // The completion line is written after the response went out.
@@ -113,7 +113,7 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
 
         var json = await Payload.ReadProblemAsync(refused, 429);
         Assert.Equal("Too Many Requests", json.GetProperty("title").GetString());
-        Assert.InRange(RateLimitFields.RetryAfterSeconds(refused), 1, 60);
+        Assert.InRange(RateLimitFields.RetryAfterSeconds(refused), 1, 86400);
     }
 
     [Fact]
@@ -123,10 +123,10 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         {
             using var response = await _gateway.Client.GetAsync("/api/ping", _timeout.Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("\"five\";q=5;w=60", Assert.Single(response.Headers.GetValues("RateLimit-Policy")));
+            Assert.Equal("\"five\";q=5;w=86400", Assert.Single(response.Headers.GetValues("RateLimit-Policy")));
             var limit = RateLimitFields.Limit(response);
             Assert.Equal(expected, limit.Number("r"));
-            Assert.InRange(limit.Number("t"), 1, 60);
+            Assert.InRange(limit.Number("t"), 1, 86400);
             Assert.False(response.Headers.Contains("Retry-After"));
         }
 
@@ -178,8 +178,8 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         using var refused = await _gateway.Client.GetAsync("/sliding/api/ping", _timeout.Token);
 
         await Payload.ReadEdFiAsync(refused, 429);
-        // The segment holding the four requests leaves the window in 50-60 s.
-        Assert.InRange(RateLimitFields.RetryAfterSeconds(refused), 50, 60);
+        // The hour-long segment holding the first request leaves the six-hour window in five to six hours.
+        Assert.InRange(RateLimitFields.RetryAfterSeconds(refused), (5 * 3600) - 120, 6 * 3600);
         Assert.Equal(4, _upstream.Requests.Count);
     }
 

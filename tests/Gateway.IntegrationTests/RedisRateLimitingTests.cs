@@ -53,7 +53,7 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
     }
     """;
 
-    public const string FixedSix = """{ "Kind": "FixedWindow", "PermitLimit": 6, "Window": "00:05:00", "Store": "Redis" }""";
+    public const string FixedSix = """{ "Kind": "FixedWindow", "PermitLimit": 6, "Window": "1.00:00:00", "Store": "Redis" }""";
 
     [Theory]
     [InlineData(FixedSix)]
@@ -162,7 +162,7 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
         var before = counters.LocalFallbackDecisions;
         Assert.Equal(new[] { 200, 200, 200, 200, 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 7));
         Assert.Equal(before, counters.LocalFallbackDecisions);
-        Assert.Equal(":1", await _redis.CommandAsync("EXISTS gateway:rl:shared:fw300000:ip:127.0.0.1"));
+        Assert.Equal(":1", await _redis.CommandAsync("EXISTS gateway:rl:shared:fw86400000:ip:127.0.0.1"));
     }
 
     [Fact]
