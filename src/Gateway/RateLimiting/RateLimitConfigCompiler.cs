@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Gateway.Configuration;
 using Gateway.Transforms.RateLimiting;
-using StackExchange.Redis;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.RateLimiting;
@@ -22,7 +21,7 @@ internal static partial class RateLimitConfigCompiler
     {
         const string Root = RateLimitingOptions.SectionName;
         var rateLimiting = options.RateLimiting;
-        var redis = CompileRedis(rateLimiting.Redis, $"{Root}:Redis", problems);
+        var redis = RedisSettingsCompiler.Compile(rateLimiting.Redis, $"{Root}:Redis", problems);
 
         var policies = new Dictionary<string, CompiledRateLimitPolicy>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, policy) in rateLimiting.Policies)
@@ -91,59 +90,6 @@ internal static partial class RateLimitConfigCompiler
         }
 
         return (proxyRoutes, routePolicies);
-    }
-
-    private static RedisStoreSettings? CompileRedis(RedisRateLimitOptions redis, string path, List<ConfigProblem> problems)
-    {
-        var before = problems.Count;
-        if (redis.TimeoutMilliseconds is < 10 or > 60_000)
-        {
-            problems.Add(new($"{path}:TimeoutMilliseconds", "must be between 10 and 60000"));
-        }
-
-        if (redis.ConnectTimeoutMilliseconds is < 100 or > 60_000)
-        {
-            problems.Add(new($"{path}:ConnectTimeoutMilliseconds", "must be between 100 and 60000"));
-        }
-
-        if (redis.ReconnectMilliseconds is < 100 or > 60_000)
-        {
-            problems.Add(new($"{path}:ReconnectMilliseconds", "must be between 100 and 60000"));
-        }
-
-        if (!Enum.IsDefined(redis.WhenUnavailable))
-        {
-            problems.Add(new($"{path}:WhenUnavailable", "must be FailOpen or FailClosed"));
-        }
-
-        if (redis.FailClosedStatus is not (429 or 503))
-        {
-            problems.Add(new($"{path}:FailClosedStatus", "must be 429 or 503"));
-        }
-
-        if (redis.KeyPrefix is null || redis.KeyPrefix.Length > 100)
-        {
-            problems.Add(new($"{path}:KeyPrefix", "must be at most 100 characters"));
-        }
-
-        if (string.IsNullOrWhiteSpace(redis.Configuration))
-        {
-            return null;
-        }
-
-        try
-        {
-            _ = ConfigurationOptions.Parse(redis.Configuration);
-        }
-        catch (ArgumentException ex)
-        {
-            problems.Add(new($"{path}:Configuration", $"is not a valid Redis configuration string ({ex.Message})"));
-        }
-
-        return problems.Count > before
-            ? null
-            : new RedisStoreSettings(redis.Configuration, redis.KeyPrefix!, redis.TimeoutMilliseconds, redis.ConnectTimeoutMilliseconds,
-                redis.ReconnectMilliseconds, redis.WhenUnavailable, redis.FailClosedStatus);
     }
 
     private static FrozenDictionary<string, ClusterCap> CompileClusterCaps(
