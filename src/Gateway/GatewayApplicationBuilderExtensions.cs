@@ -37,6 +37,7 @@ public static class GatewayApplicationBuilderExtensions
         // 6. The proxy; upstream failures become the profile's 5xx after YARP is done.
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<ClusterConcurrencyMiddleware>();
             proxy.UseSessionAffinity();

@@ -30,6 +30,26 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
+    {
+        FakeLegacyUpstream? self = null;
+        await using var upstream = self = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/moved", (HttpContext c) =>
+            {
+                c.Response.StatusCode = 302;
+                c.Response.Headers.Location = self!.Address + "/api/students/1";
+                return c.Response.WriteAsync($"<html><body>Object moved to <a href=\"{self!.Address}/api/students/1\">here</a></body></html>");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/moved");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(gateway.Address + "/api/students/1", response.Headers.Location?.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task LocationOnAnotherHost_IsLeftAlone()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app =>

@@ -19,4 +19,25 @@ public sealed class RouteOptions
 
     /// <summary>Show a clean upstream message on 5xx instead of the generic one. Default off.</summary>
     public bool ShowUpstream5xxMessages { get; set; }
+
+    /// <summary>
+    /// Check that a JSON request body is well formed before forwarding; a malformed one gets 400 and the upstream
+    /// never sees it (many legacy backends answer such input with a 500). Default off.
+    /// </summary>
+    public bool ValidateJsonRequestBody { get; set; }
+
+    /// <summary>Rules on JSON bodies that set the status ("200 with an error inside", 400 → 422 …). First match wins.</summary>
+    public List<ResponseRuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Drop debug fields (<c>stackTrace</c>, <c>exception</c>, <c>debug</c> …) from JSON success bodies. Default off.</summary>
+    public bool StripDebugFields { get; set; }
+
+    /// <summary>The field names <see cref="StripDebugFields"/> drops; empty for the built-in list.</summary>
+    public List<string> DebugFieldNames { get; set; } = [];
+
+    /// <summary>
+    /// Success statuses per profile: POST answered 200 with a Location becomes 201, 200 with an empty body 204,
+    /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
+    /// </summary>
+    public bool SuccessConformance { get; set; }
 }

@@ -12,6 +12,7 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
-    RateLimited = 128,
-    ClusterCapped = 256,
+    RequestRejected = 128,
+    RateLimited = 256,
+    ClusterCapped = 512,
 }

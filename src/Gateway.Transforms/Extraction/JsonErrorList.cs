@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>
+/// Turns validation lists into one readable line, "field: message; field: message": arrays of strings or of objects
+/// (message + field), and objects mapping fields to messages (ASP.NET Core ValidationProblemDetails, Web API ModelState).
+/// </summary>
+internal static class JsonErrorList
+{
+    private static readonly string[] s_messageKeys =
+        ["message", "msg", "errorMessage", "defaultMessage", "detail", "description", "title", "error", "reason"];
+
+    private static readonly string[] s_fieldKeys =
+        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "source"];
+
+    /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
+    public static string? ReadArray(ref Utf8JsonReader reader)
+    {
+        var line = new ErrorLine();
+        AddArray(ref reader, null, line);
+        return line.Result;
+    }
+
+    /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
+    public static string? ReadObject(ref Utf8JsonReader reader)
+    {
+        var line = new ErrorLine();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = reader.GetString();
+            reader.Read();
+            AddValue(ref reader, field, line);
+        }
+
+        return line.Result;
+    }
+
+    /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
+    public static void AddValue(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            AddArray(ref reader, field, line);
+        }
+        else
+        {
+            var (itemField, message) = ReadItem(ref reader);
+            line.Add(itemField ?? field, message);
+        }
+    }
+
+    private static void AddArray(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var (itemField, message) = ReadItem(ref reader);
+            line.Add(itemField ?? field, message);
+        }
+    }
+
+    private static (string? Field, string? Message) ReadItem(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (null, JsonKeys.ReadString(ref reader));
+        }
+
+        var messages = new string?[s_messageKeys.Length];
+        var fields = new string?[s_fieldKeys.Length];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var messageKey = JsonKeys.IndexOf(ref reader, s_messageKeys);
+            var fieldKey = messageKey < 0 ? JsonKeys.IndexOf(ref reader, s_fieldKeys) : -1;
+            reader.Read();
+            if (messageKey >= 0)
+            {
+                messages[messageKey] ??= JsonKeys.ReadString(ref reader);
+            }
+            else if (fieldKey >= 0)
+            {
+                fields[fieldKey] ??= fieldKey == s_fieldKeys.Length - 1 ? ReadSource(ref reader) : JsonKeys.ReadFieldName(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (Array.Find(fields, static s => !string.IsNullOrWhiteSpace(s)), Array.Find(messages, static s => !string.IsNullOrWhiteSpace(s)));
+    }
+
+    // JSON:API: "source": { "pointer": "/data/attributes/lastName" } or { "parameter": "grade" }.
+    private static string? ReadSource(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return JsonKeys.ReadString(ref reader);
+        }
+
+        string? field = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var known = reader.ValueTextEquals("pointer"u8) || reader.ValueTextEquals("parameter"u8);
+            reader.Read();
+            var value = known ? JsonKeys.ReadString(ref reader) : null;
+            if (!known)
+            {
+                reader.Skip();
+            }
+
+            field ??= value is null ? null : value[(value.LastIndexOf('/') + 1)..];
+        }
+
+        return field;
+    }
+}

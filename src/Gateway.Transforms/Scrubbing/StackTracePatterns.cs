@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>Stack frames and debug output of the usual runtimes, raw, HTML-encoded or JSON-escaped.</summary>
+internal static partial class StackTracePatterns
+{
+    private const LeakKinds Kind = LeakKinds.StackTrace;
+
+    public static readonly LeakRule[] Rules =
+    [
+        new(Kind, [".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source", "Caused by: ", "... ", "Exception in thread"], Jvm),
+        new(Kind, ["at "], Frame),
+        new(Kind, [":line ", "--- End of", "---> ", ") +"], DotNet),
+        new(Kind, ["Traceback (most recent", ", line "], Python),
+        new(Kind, [".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "(node:"], Node),
+        new(Kind, [".php", "Stack trace:", "{main}", "Fatal error", "Parse error", "PHP "], Php),
+        new(Kind, [".rb:", "goroutine ", ".go:", "panic: ", "panic serving", "runtime error: "], RubyGo),
+        new(Kind, ["stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"", "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\""], DumpFields),
+    ];
+
+    [GeneratedRegex(
+        """
+          [\w$]\.(java|kt|kts|scala|groovy|clj):\d+\)
+        | \((Native[ ]Method|Unknown[ ]Source)\)
+        | Caused[ ]by:[ ][\w$]+(\.[\w$]+)+
+        | (^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b
+        | Exception[ ]in[ ]thread[ ]
+        """,
+        LeakRule.Options)]
+    private static partial Regex Jvm { get; }
+
+    // "at Ns.Type.Method(args)" in Java, .NET and Node; "\tat" and "&nbsp;at" too.
+    [GeneratedRegex(
+        """(\b|\\[tn])at[ ](async[ ]|new[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+([ ]\[as[ ][\w$]+\])?[ ]?\([^()\r\n]*\)""",
+        LeakRule.Options)]
+    private static partial Regex Frame { get; }
+
+    [GeneratedRegex(
+        """
+          \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+
+        | ---[ ]End[ ]of[ ](inner[ ]exception[ ])?stack[ ]trace
+        | (^|\s)--->[ ]
+        | [\w`>\]]\([^()\r\n]*\)[ ]\+\d+\b                                 # yellow-screen frame "Method(args) +123"
+        """,
+        LeakRule.Options)]
+    private static partial Regex DotNet { get; }
+
+    [GeneratedRegex(
+        """
+          Traceback[ ]\(most[ ]recent[ ]call[ ]last\)
+        | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]+(\\?"|&quot;|&\#34;),[ ]line[ ]\d+
+        """,
+        LeakRule.Options)]
+    private static partial Regex Python { get; }
+
+    [GeneratedRegex(
+        """
+          \.(js|mjs|cjs|ts|mts|cts|jsx|tsx):\d+:\d+
+        | \(node:[\w/]+(:\d+)+\)
+        """,
+        LeakRule.Options)]
+    private static partial Regex Node { get; }
+
+    [GeneratedRegex(
+        """
+          \.php(</b>)?(:\d+|\(\d+\)|[ ]on[ ]line\b)
+        | Stack[ ]trace:(\s|<br[ ]?/?>|\\n)*\#0
+        | \#\d+[ ]\{main\}
+        | (Fatal|Parse)[ ]error(</b>)?:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
+        | PHP[ ](Fatal[ ]error|Parse[ ]error|Warning|Notice|Stack[ ]trace)
+        """,
+        LeakRule.Options)]
+    private static partial Regex Php { get; }
+
+    [GeneratedRegex(
+        """
+          \.rb:\d+:in[ ][`'‘]
+        | goroutine[ ]\d+[ ]\[[\w ,]+\]:
+        | \.go:\d+\b
+        | (^|[\n"]|\\n)panic:[ ]|\bhttp:[ ]panic[ ]serving
+        | runtime[ ]error:[ ](invalid[ ]memory[ ]address|index[ ]out[ ]of[ ]range|slice[ ]bounds|integer[ ]divide|nil[ ]map)
+        """,
+        LeakRule.Options)]
+    private static partial Regex RubyGo { get; }
+
+    // Exception dumps as JSON (ASP.NET Web API, Spring, home-grown): the member names say it all.
+    [GeneratedRegex(
+        """\x22(StackTrace|stackTrace|stack_trace|backtrace|Backtrace|ExceptionMessage|exceptionMessage|exception_message|ExceptionType|exceptionType|exception_type|InnerException|innerException|inner_exception)\x22\s*:\s*(\x22[^\x22]|\[|\{)""",
+        LeakRule.Options)]
+    private static partial Regex DumpFields { get; }
+}
