@@ -3,6 +3,7 @@ using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
 using Gateway.Proxy;
+using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Gateway;
@@ -24,8 +25,10 @@ public static class GatewayApplicationBuilderExtensions
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
         app.UseRequestTimeouts();
-        // 5. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
+        // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();
+        // 5b. Rate limits (429 with RateLimit headers); after authentication, so partitions can use the client's identity.
+        app.UseRateLimiter();
 
         app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
@@ -40,6 +43,7 @@ public static class GatewayApplicationBuilderExtensions
         {
             proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
+            proxy.UseMiddleware<ClusterConcurrencyMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

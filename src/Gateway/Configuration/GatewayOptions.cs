@@ -1,3 +1,4 @@
+using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -34,4 +35,13 @@ public sealed class GatewayOptions
 
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
+
+    /// <summary>Named rate-limit policies, exemptions and the shared Redis store.</summary>
+    public RateLimitingOptions RateLimiting { get; set; } = new();
+
+    /// <summary>Proxies trusted to report the client address in <c>X-Forwarded-For</c>. Default none.</summary>
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
+
+    /// <summary>Per-cluster settings, keyed by the YARP cluster id.</summary>
+    public Dictionary<string, ClusterOptions> Clusters { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
