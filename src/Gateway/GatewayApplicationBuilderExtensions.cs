@@ -1,6 +1,7 @@
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
+using Gateway.Preconditions;
 using Gateway.Proxy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -38,6 +39,8 @@ public static class GatewayApplicationBuilderExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
+            // Conditional writes are checked once a destination is picked, and answered 412 without forwarding.
+            proxy.UseMiddleware<PreconditionMiddleware>();
         });
 
         // 6. No route matched: the standard 404 (an explicit pattern, so paths with dots match too).

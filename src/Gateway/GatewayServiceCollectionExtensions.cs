@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
+using Gateway.Preconditions;
 using Gateway.Proxy;
 using Yarp.ReverseProxy.Configuration;
 
@@ -22,6 +23,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ErrorResponseWriter>();
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
+        services.AddConditionalRequests();
 
         // Routes reach YARP only through the store, after the whole file has been validated.
         services.AddReverseProxy()

@@ -168,6 +168,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                 NormalizeErrors = route.NormalizeErrors,
                 StripHeaders = route.StripHeaders,
                 ShowUpstream5xxMessages = route.ShowUpstream5xxMessages,
+                ETags = Preconditions.ETagPolicy.From(route.ETags),
             };
         }
 

@@ -57,6 +57,7 @@ internal static class GatewayOptionsValidator
                 problems.Add(new($"{path}:Profile", "must be EdFi or ProblemDetails"));
             }
 
+            Preconditions.ETagOptionsValidator.Validate(route.ETags, path, problems);
             var profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile);
             foreach (var (from, to) in route.StatusMap)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -15,6 +16,8 @@ internal sealed class RoutePolicy
     public bool StripHeaders { get; init; } = true;
 
     public bool ShowUpstream5xxMessages { get; init; }
+
+    public ETagPolicy ETags { get; init; } = ETagPolicy.Default;
 
     /// <summary>Maps a status to what this route's clients may see.</summary>
     public int MapStatus(int status) => Profile.Map(status, StatusMap);

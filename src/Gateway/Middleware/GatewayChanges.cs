@@ -12,4 +12,6 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
+    ETagGenerated = 128,
+    ConditionalAnswered = 256,
 }
