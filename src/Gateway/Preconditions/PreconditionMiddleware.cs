@@ -50,37 +50,37 @@ internal sealed partial class PreconditionMiddleware(
         ResourceLocks.Releaser? held = null;
         try
         {
-            using var probe = await CurrentRepresentationFetcher.CreateProbeAsync(context, proxy, destination, context.RequestAborted);
-            if (serialize)
+            bool forward;
+            try
             {
-                // Keyed by cluster and upstream path: two public routes onto one upstream resource share the lock.
-                held = await locks.AcquireAsync(proxy.Cluster.Config.ClusterId + " " + probe.RequestUri!.PathAndQuery, context.RequestAborted);
+                using var probe = await CurrentRepresentationFetcher.CreateProbeAsync(context, proxy, destination, context.RequestAborted);
+                if (serialize)
+                {
+                    // Keyed by cluster and upstream path: two public routes onto one upstream resource share the lock.
+                    held = await locks.AcquireAsync(proxy.Cluster.Config.ClusterId + " " + probe.RequestUri!.PathAndQuery, context.RequestAborted);
+                }
+
+                forward = !conditions.AnyForUnsafeMethods || await CheckAsync(context, proxy, probe, policy, conditions, routeId);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                if (context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true)
+                {
+                    await AnswerAsync(context, StatusCodes.Status504GatewayTimeout, null);
+                }
+
+                return; // otherwise the client went away
             }
 
-            if (conditions.AnyForUnsafeMethods && !await CheckAsync(context, proxy, probe, policy, conditions, routeId))
+            if (forward)
             {
-                return;
+                await next(context);
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        finally
         {
+            // Held until the upstream answered the write, so the next writer's check sees its result.
             held?.Dispose();
-            if (context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true)
-            {
-                await AnswerAsync(context, StatusCodes.Status504GatewayTimeout, null);
-            }
-
-            return; // otherwise the client went away
-        }
-        catch
-        {
-            held?.Dispose();
-            throw;
-        }
-
-        using (held)
-        {
-            await next(context);
         }
     }
 
