@@ -22,6 +22,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayConfigStore>();
         services.AddSingleton<ErrorResponseWriter>();
         services.AddSingleton<ErrorNormalizationStep>();
+        services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
         services.AddConditionalRequests();
 

@@ -8,7 +8,9 @@ internal static class ValidateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var path = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var hostArgs = path is null ? args : ["--config", path, .. args[1..]];
+        // Problems are printed below; the log would only repeat them as JSON.
+        string[] quiet = ["--Serilog:MinimumLevel:Default", "Fatal"];
+        string[] hostArgs = path is null ? [.. args, .. quiet] : ["--config", path, .. args[1..], .. quiet];
         var shownPath = Path.GetFullPath(path ?? Configuration.ConfigFileLocator.Locate(args));
 
         // The same host build as the server, so the same validators run, but nothing listens.

@@ -20,8 +20,8 @@ public static class LocationRewriter
 
         if (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal))
         {
-            // Path-absolute: the host is already the client's; only the route's path transforms need undoing.
-            return removedPrefix is null && addedPrefix is null ? null : Combine(publicBase, location, removedPrefix, addedPrefix);
+            // Path-absolute: the host is already the client's, and it stays relative; only the route's path transforms need undoing.
+            return removedPrefix is null && addedPrefix is null ? null : Combine("", location, removedPrefix, addedPrefix);
         }
 
         if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
+using Gateway.Transforms.Rules;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.Configuration;
@@ -159,16 +160,26 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
         foreach (var (routeId, route) in options.Routes)
         {
+            var rules = route.Rules.Select(r => new ResponseRule(
+                r.WhenStatus.Count == 0 ? [200] : r.WhenStatus.ToArray(), r.Path, r.EqualTo, r.Exists ?? true, r.Status, r.MessagePath)).ToArray();
+            var statusMap = route.StatusMap.Count == 0
+                ? null
+                : route.StatusMap.ToFrozenDictionary(p => GatewayOptionsValidator.TryParseStatus(p.Key, out var s) ? s : 0, p => p.Value);
             policies[routeId] = new RoutePolicy
             {
                 Profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile),
-                StatusMap = route.StatusMap.Count == 0
-                    ? null
-                    : route.StatusMap.ToFrozenDictionary(p => GatewayOptionsValidator.TryParseStatus(p.Key, out var s) ? s : 0, p => p.Value),
+                StatusMap = statusMap,
                 NormalizeErrors = route.NormalizeErrors,
                 StripHeaders = route.StripHeaders,
                 ShowUpstream5xxMessages = route.ShowUpstream5xxMessages,
                 ETags = Preconditions.ETagPolicy.From(route.ETags),
+                NormalizerSettings = new NormalizerSettings { StatusMap = statusMap, ShowUpstream5xxMessages = route.ShowUpstream5xxMessages },
+                Rules = rules,
+                HasSuccessRules = rules.Any(r => r.WhenStatus.Any(s => s < 400)),
+                DebugFieldNames = !route.StripDebugFields ? null
+                    : route.DebugFieldNames.Count == 0 ? DebugFieldStripper.DefaultNames
+                    : route.DebugFieldNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+                SuccessConformance = route.SuccessConformance,
             };
         }
 

@@ -70,6 +70,8 @@ internal static class GatewayOptionsValidator
                     problems.Add(new($"{path}:StatusMap:{from}", $"{to} is not a status the {profile.Kind} profile allows"));
                 }
             }
+
+            ResponseRuleValidator.Validate(route, profile, path, problems);
         }
     }
 

@@ -23,4 +23,19 @@ public sealed class RouteOptions
 
     /// <summary>ETags and conditional requests (304, 412); see <see cref="ETagOptions"/>.</summary>
     public ETagOptions ETags { get; set; } = new();
+
+    /// <summary>Rules on JSON bodies that set the status ("200 with an error inside", 400 → 422 …). First match wins.</summary>
+    public List<ResponseRuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Drop debug fields (<c>stackTrace</c>, <c>exception</c>, <c>debug</c> …) from JSON success bodies. Default off.</summary>
+    public bool StripDebugFields { get; set; }
+
+    /// <summary>The field names <see cref="StripDebugFields"/> drops; empty for the built-in list.</summary>
+    public List<string> DebugFieldNames { get; set; } = [];
+
+    /// <summary>
+    /// Success statuses per profile: POST answered 200 with a Location becomes 201, 200 with an empty body 204,
+    /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
+    /// </summary>
+    public bool SuccessConformance { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Rules;
 
 namespace Gateway.Configuration;
 
@@ -18,6 +19,22 @@ internal sealed class RoutePolicy
     public bool ShowUpstream5xxMessages { get; init; }
 
     public ETagPolicy ETags { get; init; } = ETagPolicy.Default;
+
+    /// <summary>The pure normalizer's view of this route (status overrides, 5xx message policy).</summary>
+    public NormalizerSettings NormalizerSettings { get; init; } = NormalizerSettings.Default;
+
+    public IReadOnlyList<ResponseRule> Rules { get; init; } = [];
+
+    /// <summary>Whether some rule looks at success (&lt; 400) responses, whose bodies then must be read.</summary>
+    public bool HasSuccessRules { get; init; }
+
+    /// <summary>Field names dropped from JSON success bodies; null when the route does not strip.</summary>
+    public FrozenSet<string>? DebugFieldNames { get; init; }
+
+    public bool SuccessConformance { get; init; }
+
+    /// <summary>Whether success bodies of this route must be read (bounded) before they go to the client.</summary>
+    public bool InspectsSuccessBodies => HasSuccessRules || DebugFieldNames is not null;
 
     /// <summary>Maps a status to what this route's clients may see.</summary>
     public int MapStatus(int status) => Profile.Map(status, StatusMap);

@@ -66,14 +66,21 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
             : response.Body.WriteAsync(body).AsTask();
     }
 
-    // As khellang's ProblemDetails middleware does: a browser must still be allowed to read the error.
+    // CORS (as khellang's ProblemDetails middleware keeps it: a browser must still be allowed to read the error),
+    // and the headers that give a 401, 429 or 503 its meaning.
+    private static bool IsKeptOnErrors(string name) =>
+        name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("RateLimit", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.Vary, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.WWWAuthenticate, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.RetryAfter, StringComparison.OrdinalIgnoreCase);
+
     private static void ClearKeepingCors(HttpResponse response)
     {
         List<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>? kept = null;
         foreach (var header in response.Headers)
         {
-            if (header.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)
-                || header.Key.Equals(HeaderNames.Vary, StringComparison.OrdinalIgnoreCase))
+            if (IsKeptOnErrors(header.Key))
             {
                 (kept ??= []).Add(header);
             }

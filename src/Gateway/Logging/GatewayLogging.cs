@@ -10,7 +10,9 @@ internal static class GatewayLogging
     public static void Configure(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        // writeToProviders keeps other ILoggerProviders working (tests add one to read the log).
+        // preserveStaticLogger: each host logs through its own logger, never the process-wide Log.Logger
+        // (two hosts in one process would otherwise log into each other). writeToProviders keeps other
+        // ILoggerProviders working (tests add one to read the log).
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -21,7 +23,7 @@ internal static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()), writeToProviders: true);
+            .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true, writeToProviders: true);
     }
 
     /// <summary>For the moments before the host exists (startup config errors, the validate command).</summary>

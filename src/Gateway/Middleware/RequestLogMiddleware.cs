@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Transforms.Errors;
 using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Middleware;
@@ -29,6 +30,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
                     feature?.UpstreamStatus,
                     context.Response.StatusCode,
                     feature?.Changes ?? GatewayChanges.None,
+                    feature?.Leaks ?? LeakKinds.None,
                     Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         }
@@ -37,8 +39,8 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information,
-            "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} in {ElapsedMs:0.0} ms")]
+            "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms")]
         public static partial void RequestCompleted(ILogger logger, string method, string path, string? routeId, string? clusterId,
-            int? upstreamStatus, int statusCode, GatewayChanges changes, double elapsedMs);
+            int? upstreamStatus, int statusCode, GatewayChanges changes, LeakKinds leaks, double elapsedMs);
     }
 }

@@ -2,27 +2,78 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Rules;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Gateway.Proxy;
 
-/// <summary>Replaces an upstream 4xx/5xx with the standard payload of the route's profile.</summary>
-internal sealed class ErrorNormalizationStep(ErrorResponseWriter writer)
+/// <summary>
+/// Replaces an upstream 4xx/5xx with the standard payload of the route's profile. Reads the body only up to the
+/// configured bound (a larger one is not read at all), decodes it, and lets the pure normalizer and the route's
+/// rules decide.
+/// </summary>
+internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationStep> logger)
 {
-    public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy)
+    public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
     {
-        _ = writer; // replaced by the full normalizer (issue 3)
         var httpContext = context.HttpContext;
-        var upstreamStatus = (int)context.ProxyResponse!.StatusCode;
-        var status = policy.MapStatus(upstreamStatus);
+        var upstream = context.ProxyResponse!;
+        var upstreamStatus = (int)upstream.StatusCode;
         var feature = httpContext.Features.Get<GatewayRequestFeature>();
 
+        // From here on the gateway writes the body itself; YARP discards the upstream's.
         context.SuppressResponseBody = true;
-        var error = new StandardError(status, StatusDefaults.GenericMessage(status), feature?.CorrelationId, httpContext.Request.Path.Value);
-        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+        var declared = upstream.Content.Headers.ContentLength;
+        using var body = declared > maxBodyBytes
+            ? BoundedBody.Empty(BodyReadResult.OverBound)
+            : await UpstreamBodyReader.ReadAsync(await upstream.Content.ReadAsStreamAsync(context.CancellationToken), declared, maxBodyBytes, context.CancellationToken);
+        using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
+        var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
+
+        var contentType = upstream.Content.Headers.ContentType?.ToString();
+        var verdict = ErrorNormalizer.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
+        if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span) is { } rule)
+        {
+            verdict = ApplyRule(verdict, rule);
+        }
+
         if (feature is not null)
         {
-            feature.Changes |= GatewayChanges.ErrorNormalized | (status != upstreamStatus ? GatewayChanges.StatusRemapped : 0);
+            feature.Leaks |= verdict.Leaks;
         }
+
+        if (verdict.PassThrough)
+        {
+            // Already the standard shape and clean: the upstream's own bytes, as they came.
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
+            return;
+        }
+
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized
+                | (verdict.Status != upstreamStatus ? GatewayChanges.StatusRemapped : 0)
+                | (verdict.Leaks != LeakKinds.None ? GatewayChanges.LeakRemoved : 0);
+        }
+
+        Log.Replaced(logger, upstreamStatus, verdict.Status, contentType ?? "none", verdict.Leaks, truncated);
+        var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
+        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    // A route rule (e.g. 400 with a validation list → 422) sets the status; the message stays the clean one found.
+    private static ErrorVerdict ApplyRule(ErrorVerdict verdict, RuleOutcome rule)
+    {
+        var message = rule.Message
+            ?? (verdict.Message == StatusDefaults.GenericMessage(verdict.Status) ? StatusDefaults.GenericMessage(rule.Status) : verdict.Message);
+        return verdict with { Status = rule.Status, Message = message, Leaks = verdict.Leaks | rule.Leaks, PassThrough = false };
+    }
+
+    private static partial class Log
+    {
+        // What was replaced and why; never the body, which is what carries the leak.
+        [LoggerMessage(1, LogLevel.Information, "Upstream error {UpstreamStatus} ({ContentType}) replaced by {StatusCode}; leaks: {Leaks}; truncated: {Truncated}")]
+        public static partial void Replaced(ILogger logger, int upstreamStatus, int statusCode, string contentType, LeakKinds leaks, bool truncated);
     }
 }

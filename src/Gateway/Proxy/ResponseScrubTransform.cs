@@ -10,11 +10,12 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Runs on every upstream response after YARP copied the headers: records the upstream status, removes leaky
-/// headers, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on.
+/// headers, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on unless the route has body rules.
 /// </summary>
 internal sealed class ResponseScrubTransform(
     GatewaySnapshotAccessor store,
     ErrorNormalizationStep normalization,
+    SuccessBodyStep successBody,
     string routeId,
     string? removedPrefix,
     string? addedPrefix) : ResponseTransform
@@ -63,8 +64,19 @@ internal sealed class ResponseScrubTransform(
             }
         }
 
-        return (int)upstream.StatusCode >= 400 && policy.NormalizeErrors
-            ? normalization.ApplyAsync(context, policy)
+        var maxBodyBytes = snapshot.Options.MaxErrorBodyBytes;
+        if ((int)upstream.StatusCode >= 400)
+        {
+            return policy.NormalizeErrors ? normalization.ApplyAsync(context, policy, maxBodyBytes) : ValueTask.CompletedTask;
+        }
+
+        if (policy.SuccessConformance && SuccessConformance.Apply(context, policy) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.StatusRemapped;
+        }
+
+        return !context.SuppressResponseBody && SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes)
+            ? successBody.ApplyAsync(context, policy, maxBodyBytes)
             : ValueTask.CompletedTask;
     }
 

@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Configuration;
 namespace Gateway.Proxy;
 
 /// <summary>Builds a route's <see cref="ResponseScrubTransform"/>, reading its path transforms once per config.</summary>
-internal sealed class ResponseScrubTransformFactory(GatewaySnapshotAccessor store, ErrorNormalizationStep normalization)
+internal sealed class ResponseScrubTransformFactory(GatewaySnapshotAccessor store, ErrorNormalizationStep normalization, SuccessBodyStep successBody)
 {
     private const string PathRemovePrefixKey = "PathRemovePrefix";
     private const string PathPrefixKey = "PathPrefix";
@@ -25,6 +25,6 @@ internal sealed class ResponseScrubTransformFactory(GatewaySnapshotAccessor stor
             }
         }
 
-        return new ResponseScrubTransform(store, normalization, route.RouteId, removed, added);
+        return new ResponseScrubTransform(store, normalization, successBody, route.RouteId, removed, added);
     }
 }

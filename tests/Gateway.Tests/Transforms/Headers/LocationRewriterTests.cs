@@ -15,7 +15,7 @@ public sealed class LocationRewriterTests
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.6:8080/", "http://10.0.0.5:8080/" }, null, null, "https://api.example.com/api/s")]
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.5:8080/" }, "/v2", null, "https://api.example.com/v2/api/s")]
     [InlineData("http://10.0.0.5:8080/legacy/api/s", new[] { "http://10.0.0.5:8080/" }, null, "/legacy", "https://api.example.com/api/s")]
-    [InlineData("/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, "https://api.example.com/v2/api/s")]
+    [InlineData("/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, "/v2/api/s")]
     [InlineData("/api/s", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("https://login.example.org/sso", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("http://10.0.0.5:9090/api/s", new[] { "http://10.0.0.5:8080/" }, null, null, null)]

@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.IO.Compression;
+
+namespace Gateway.Transforms.Compression;
+
+/// <summary>
+/// Decodes an upstream body's <c>Content-Encoding</c> into a bounded buffer, so an error body can be inspected.
+/// Output is capped, so a decompression bomb costs at most <c>maxBytes</c> of memory and the time to produce them.
+/// </summary>
+public static class ContentDecoder
+{
+    private const int MinInitialSize = 4096;
+
+    /// <summary>
+    /// Decodes <c>gzip</c> (<c>x-gzip</c>), <c>deflate</c> (zlib-wrapped or raw), <c>br</c>, or identity
+    /// (<see langword="null"/>, empty or <c>identity</c>), writing at most <paramref name="maxBytes"/> bytes.
+    /// Stacked codings (<c>gzip, br</c>) are not supported. Never throws.
+    /// </summary>
+    /// <param name="contentEncoding">The <c>Content-Encoding</c> header value.</param>
+    /// <param name="encoded">The body as received.</param>
+    /// <param name="maxBytes">The most decoded bytes to produce.</param>
+    /// <param name="decoded">
+    /// The decoded bytes in <c>decoded[..length]</c>, rented from <see cref="ArrayPool{T}.Shared"/>: the caller returns
+    /// it. On <see langword="false"/> it is an empty array (which may also be returned to the pool).
+    /// </param>
+    /// <param name="length">How many bytes of <paramref name="decoded"/> are valid.</param>
+    /// <param name="truncated">Whether the decoded data went on past <paramref name="maxBytes"/>.</param>
+    /// <returns><see langword="false"/> for an unknown or stacked coding, corrupt or incomplete data, or a negative bound.</returns>
+    public static bool TryDecode(
+        string? contentEncoding,
+        ReadOnlySpan<byte> encoded,
+        int maxBytes,
+        out byte[] decoded,
+        out int length,
+        out bool truncated)
+    {
+        decoded = [];
+        length = 0;
+        truncated = false;
+        var coding = Parse(contentEncoding);
+        if (coding == ContentCoding.Unsupported || maxBytes < 0)
+        {
+            return false;
+        }
+
+        if (coding == ContentCoding.Identity)
+        {
+            length = Math.Min(encoded.Length, maxBytes);
+            truncated = encoded.Length > maxBytes;
+            decoded = ArrayPool<byte>.Shared.Rent(length);
+            encoded[..length].CopyTo(decoded);
+            return true;
+        }
+
+        if (encoded.IsEmpty)
+        {
+            // An empty body stays empty whatever its coding claims (HEAD, 204, or a server that labels everything).
+            return true;
+        }
+
+        var output = new BoundedOutput(maxBytes, InitialSize(encoded.Length, maxBytes));
+        var ok = coding == ContentCoding.Brotli
+            ? BrotliInflater.TryInflate(encoded, ref output)
+            : StreamInflater.TryInflate(coding, encoded, ref output);
+        if (!ok)
+        {
+            output.Release();
+            return false;
+        }
+
+        decoded = output.Buffer;
+        length = output.Length;
+        truncated = output.Truncated;
+        return true;
+    }
+
+    internal static ContentCoding Parse(string? contentEncoding)
+    {
+        var result = ContentCoding.Identity;
+        foreach (var range in (contentEncoding ?? string.Empty).AsSpan().Split(','))
+        {
+            var token = contentEncoding.AsSpan()[range].Trim();
+            var coding = token switch
+            {
+                _ when token.IsEmpty || token.Equals("identity", StringComparison.OrdinalIgnoreCase) => ContentCoding.Identity,
+                _ when token.Equals("gzip", StringComparison.OrdinalIgnoreCase) || token.Equals("x-gzip", StringComparison.OrdinalIgnoreCase) => ContentCoding.Gzip,
+                _ when token.Equals("deflate", StringComparison.OrdinalIgnoreCase) => ContentCoding.Deflate,
+                _ when token.Equals("br", StringComparison.OrdinalIgnoreCase) => ContentCoding.Brotli,
+                _ => ContentCoding.Unsupported,
+            };
+
+            if (coding == ContentCoding.Identity)
+            {
+                continue;
+            }
+
+            // A second real coding would need intermediate buffers of unknown size; servers never stack them.
+            if (coding == ContentCoding.Unsupported || result != ContentCoding.Identity)
+            {
+                return ContentCoding.Unsupported;
+            }
+
+            result = coding;
+        }
+
+        return result;
+    }
+
+    private static int InitialSize(int encodedLength, int maxBytes) =>
+        (int)Math.Min(maxBytes, Math.Max(MinInitialSize, 4L * encodedLength));
+}

@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Net;
+using Gateway.Transforms.Extraction;
+using Gateway.Transforms.Scrubbing;
+
+namespace Gateway.Transforms.Errors;
+
+/// <summary>Decodes, sniffs, reads and scans one error body.</summary>
+internal static class BodyInspector
+{
+    public static BodyInspection Inspect(ReadOnlySpan<byte> body, MediaType media, bool truncated)
+    {
+        var text = BodyDecoder.Decode(body, media.Charset, out var utf8);
+        var format = FormatSniffer.Sniff(text, media);
+
+        // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
+        IReadOnlyList<string?> candidates = [];
+        JsonFacts? json = null;
+        if (!truncated)
+        {
+            candidates = MessageExtractor.Extract(format, text, utf8, out json);
+        }
+
+        var leaks = LeakScanner.Scan(text);
+        var integrity = IntegrityViolationDetector.IsMatch(text);
+        ScanUnescaped(format, text, utf8, ref leaks, ref integrity);
+        return new BodyInspection(format, candidates, json, leaks, integrity);
+    }
+
+    // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
+    // unescaped text is scanned too: JSON strings, and markup with its entities decoded.
+    private static void ScanUnescaped(BodyFormat format, string text, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
+    {
+        if (format == BodyFormat.Json && utf8.Contains((byte)'\\'))
+        {
+            var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);
+            try
+            {
+                var unescaped = buffer.AsSpan(0, JsonStringCollector.Collect(utf8, buffer));
+                leaks |= LeakScanner.Scan(unescaped);
+                integrity |= IntegrityViolationDetector.IsMatch(unescaped);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+        else if (format is BodyFormat.Html or BodyFormat.Xml && text.Contains('&', StringComparison.Ordinal))
+        {
+            var decoded = WebUtility.HtmlDecode(text);
+            leaks |= LeakScanner.Scan(decoded);
+            integrity |= IntegrityViolationDetector.IsMatch(decoded);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Gateway.Transforms.Errors;
+
+/// <summary>
+/// Recognises foreign-key, primary-key and unique-constraint violations in the dialects of SQL Server, PostgreSQL,
+/// Oracle, MySQL/MariaDB and SQLite (plus MongoDB's duplicate key), whatever layer wrapped them.
+/// NOT NULL and CHECK violations are not conflicts with existing data, so they do not count.
+/// </summary>
+internal static partial class IntegrityViolationDetector
+{
+    // Every alternative of Pattern contains at least one of these (compared ignoring case).
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(
+        [
+            "Violation of", "duplicate key", "conflicted with the", "violates", "2350", "ORA-0", "Duplicate entry",
+            "child row", "parent row", "ER_", "constraint failed", "SQLITE_CONSTRAINT", "UniqueViolation",
+            "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
+        ],
+        StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_markers) && Pattern.IsMatch(text);
+
+    [GeneratedRegex(
+        """
+          Violation[ ]of[ ](PRIMARY|UNIQUE)[ ]KEY[ ]constraint                               # SQL Server 2627
+        | Cannot[ ]insert[ ]duplicate[ ]key                                                   # SQL Server 2601
+        | statement[ ]conflicted[ ]with[ ]the[ ](FOREIGN[ ]KEY|REFERENCE|FOREIGN[ ]KEY[ ]SAME[ ]TABLE)[ ]constraint   # 547
+        | duplicate[ ]key[ ]value[ ]violates[ ]unique[ ]constraint                            # PostgreSQL 23505
+        | violates[ ]foreign[ ]key[ ]constraint                                               # PostgreSQL 23503
+        | sql_?state\W{0,4}2350[35]\b
+        | "(code|sqlState|sql_state|state)"\s*:\s*"2350[35]"
+        | \b2350[35]:[ ]
+        | \bORA-(00001|02291|02292)\b                                                        # Oracle
+        | Duplicate[ ]entry[ ]'[^'\r\n]*'[ ]for[ ]key                                        # MySQL 1062
+        | Cannot[ ](add[ ]or[ ]update[ ]a[ ]child|delete[ ]or[ ]update[ ]a[ ]parent)[ ]row:[ ]a[ ]foreign[ ]key[ ]constraint[ ]fails   # 1451/1452
+        | \bER_(DUP_ENTRY|DUP_KEY|NO_REFERENCED_ROW(_2)?|ROW_IS_REFERENCED(_2)?)\b
+        | Integrity[ ]constraint[ ]violation:[ ](1062|1451|1452)\b
+        | \b(UNIQUE|PRIMARY[ ]KEY|FOREIGN[ ]KEY)[ ]constraint[ ]failed\b                      # SQLite
+        | \bSQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)\b
+        | \bE11000[ ]duplicate[ ]key                                                          # MongoDB
+        | \b(UniqueViolation|ForeignKeyViolation|UniqueConstraintViolationException|ForeignKeyConstraintViolationException)\b
+        """,
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern { get; }
+}

@@ -1,0 +1,58 @@
+using Gateway.Transforms.Extraction;
+
+namespace Gateway.Transforms.Errors;
+
+/// <summary>Finds the message candidates of an error body in the places its format keeps them.</summary>
+internal static class MessageExtractor
+{
+    /// <summary>Candidates in priority order; raw upstream text, still to be cleaned and leak-scanned.</summary>
+    /// <param name="format">The sniffed format.</param>
+    /// <param name="text">The decoded body.</param>
+    /// <param name="utf8">The body as valid UTF-8, for the JSON reader.</param>
+    /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
+    public static IReadOnlyList<string?> Extract(BodyFormat format, string text, ReadOnlySpan<byte> utf8, out JsonFacts? json)
+    {
+        json = null;
+        switch (format)
+        {
+            case BodyFormat.Json:
+                json = JsonMessageReader.Read(utf8);
+                if (json is not null)
+                {
+                    return [.. json.Candidates()];
+                }
+
+                // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
+                return text.AsSpan().TrimStart().StartsWith('[') ? TextMessageReader.Candidates(text) : [];
+            case BodyFormat.Xml:
+                return [.. XmlMessageScanner.Candidates(text)];
+            case BodyFormat.Html:
+                return [.. HtmlMessageScanner.Candidates(text)];
+            case BodyFormat.Text:
+                return TextMessageReader.Candidates(text);
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>The first candidate that, cleaned, says something; <see langword="null"/> when none does.</summary>
+    public static string? Choose(IReadOnlyList<string?> candidates, int upstreamStatus)
+    {
+        foreach (var candidate in candidates)
+        {
+            var cleaned = MessageText.Clean(candidate);
+            if (cleaned is null)
+            {
+                continue;
+            }
+
+            cleaned = MessageText.StripStatusPrefix(cleaned, upstreamStatus);
+            if (MessageText.IsInformative(cleaned))
+            {
+                return cleaned;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>Decides how to read a body from its first characters; the declared type only breaks ties.</summary>
+internal static class FormatSniffer
+{
+    private const int Window = 2048;
+
+    private static readonly string[] s_htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"];
+
+    public static BodyFormat Sniff(string text, MediaType media)
+    {
+        var span = text.AsSpan().TrimStart();
+        if (span.IsEmpty)
+        {
+            return BodyFormat.Empty;
+        }
+
+        var window = span[..Math.Min(span.Length, Window)];
+        if (LooksBinary(window))
+        {
+            return BodyFormat.Binary;
+        }
+
+        return span[0] switch
+        {
+            '{' or '[' => BodyFormat.Json,
+            '"' when media.IsJson => BodyFormat.Json,
+            '<' => ContainsHtmlMarker(window) || (media.IsHtml && !window.StartsWith("<?xml", StringComparison.Ordinal))
+                ? BodyFormat.Html
+                : BodyFormat.Xml,
+            _ => media.IsHtml && ContainsHtmlMarker(window) ? BodyFormat.Html : BodyFormat.Text,
+        };
+    }
+
+    private static bool ContainsHtmlMarker(ReadOnlySpan<char> window)
+    {
+        foreach (var marker in s_htmlMarkers)
+        {
+            if (window.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Text has few control characters; decoded binary has many, plus replacement characters for invalid UTF-8.
+    private static bool LooksBinary(ReadOnlySpan<char> window)
+    {
+        var odd = 0;
+        foreach (var c in window)
+        {
+            if (c == '\0' || c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
+            {
+                odd++;
+            }
+        }
+
+        return odd * 10 > window.Length;
+    }
+}

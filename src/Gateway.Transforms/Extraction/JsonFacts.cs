@@ -1,0 +1,53 @@
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>What a JSON error body says: message candidates by field, and the fields a standard payload has.</summary>
+internal sealed class JsonFacts
+{
+    public bool IsObject { get; set; }
+
+    /// <summary><c>errors</c>, <c>modelState</c>, <c>violations</c> or an array <c>detail</c>, as one readable line.</summary>
+    public string? Errors { get; set; }
+
+    /// <summary><c>message</c>, <c>msg</c>, <c>errorMessage</c> … in any case.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>The message inside an <c>error</c> object (OData, Google, Azure style).</summary>
+    public string? ErrorObjectMessage { get; set; }
+
+    public string? ErrorDescription { get; set; }
+
+    /// <summary><c>error</c> as a string (OAuth code, Spring reason phrase).</summary>
+    public string? ErrorString { get; set; }
+
+    public string? Detail { get; set; }
+
+    public string? Title { get; set; }
+
+    /// <summary><c>description</c>, <c>reason</c>, <c>fault</c>: last resorts.</summary>
+    public string? Other { get; set; }
+
+    /// <summary>The exact <c>code</c> member, when it is an integer.</summary>
+    public int? Code { get; set; }
+
+    /// <summary>The exact <c>status</c> member, when it is an integer.</summary>
+    public int? Status { get; set; }
+
+    public bool HasStringType { get; set; }
+
+    public bool HasStringMessage { get; set; }
+
+    public bool HasStringTitle { get; set; }
+
+    /// <summary>Candidates in the order a reader would look for the message.</summary>
+    public IEnumerable<string?> Candidates()
+    {
+        yield return Errors;
+        yield return Message;
+        yield return ErrorObjectMessage;
+        yield return ErrorDescription;
+        yield return ErrorString;
+        yield return Detail;
+        yield return Title;
+        yield return Other;
+    }
+}

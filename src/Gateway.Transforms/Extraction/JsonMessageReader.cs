@@ -1,0 +1,165 @@
+using System.Text.Json;
+
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>
+/// Reads the members of a JSON error body that can carry its message, in one forward pass with
+/// <see cref="Utf8JsonReader"/>: bounded depth, no DOM, everything not needed skipped.
+/// </summary>
+internal static class JsonMessageReader
+{
+    private static readonly JsonReaderOptions s_options = new()
+    {
+        MaxDepth = 64,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly string[] s_topLevelKeys =
+    [
+        "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
+        "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
+    ];
+
+    private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title"];
+
+    /// <summary>The facts of a well-formed JSON document, or <see langword="null"/> when it is not one.</summary>
+    public static JsonFacts? Read(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, s_options);
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var facts = new JsonFacts();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    facts.IsObject = true;
+                    ReadTopLevel(ref reader, facts);
+                    break;
+                case JsonTokenType.StartArray:
+                    facts.Errors = JsonErrorList.ReadArray(ref reader);
+                    break;
+                case JsonTokenType.String:
+                    facts.Message = reader.GetString();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+
+            // Anything after the value is malformed input: Read throws rather than return true.
+            return reader.Read() ? null : facts;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static void ReadTopLevel(ref Utf8JsonReader reader, JsonFacts facts)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = JsonKeys.IndexOf(ref reader, s_topLevelKeys);
+            var exactCode = reader.ValueTextEquals("code"u8);
+            var exactStatus = reader.ValueTextEquals("status"u8);
+            var exactType = reader.ValueTextEquals("type"u8);
+            var exactMessage = reader.ValueTextEquals("message"u8);
+            var exactTitle = reader.ValueTextEquals("title"u8);
+            reader.Read();
+            var isString = reader.TokenType == JsonTokenType.String;
+            switch (key)
+            {
+                case 0 or 1 or 2 or 3:
+                    facts.HasStringMessage |= exactMessage && isString;
+                    facts.Message ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 4 when reader.TokenType == JsonTokenType.StartObject:
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader);
+                    break;
+                case 4 when reader.TokenType == JsonTokenType.StartArray:
+                    facts.Errors ??= JsonErrorList.ReadArray(ref reader);
+                    break;
+                case 4:
+                    facts.ErrorString ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 5:
+                    facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 6 or 7 or 8 or 9:
+                    facts.Errors ??= ReadErrors(ref reader);
+                    break;
+                case 10 when reader.TokenType == JsonTokenType.StartArray:
+                    facts.Errors ??= JsonErrorList.ReadArray(ref reader); // FastAPI puts its validation list in "detail"
+                    break;
+                case 10:
+                    facts.Detail ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 11:
+                    facts.HasStringTitle |= exactTitle && isString;
+                    facts.Title ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 12 or 13:
+                    facts.Other ??= JsonKeys.ReadString(ref reader);
+                    break;
+                default:
+                    ReadStandardMember(ref reader, facts, exactCode, exactStatus, exactType && isString);
+                    break;
+            }
+        }
+    }
+
+    private static void ReadStandardMember(ref Utf8JsonReader reader, JsonFacts facts, bool code, bool status, bool type)
+    {
+        if (reader.TokenType == JsonTokenType.Number && (code || status) && reader.TryGetInt32(out var number))
+        {
+            if (code)
+            {
+                facts.Code ??= number;
+            }
+            else
+            {
+                facts.Status ??= number;
+            }
+        }
+
+        facts.HasStringType |= type;
+        reader.Skip();
+    }
+
+    private static string? ReadErrors(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartArray => JsonErrorList.ReadArray(ref reader),
+        JsonTokenType.StartObject => JsonErrorList.ReadObject(ref reader),
+        _ => JsonKeys.ReadString(ref reader),
+    };
+
+    private static string? ReadErrorObject(ref Utf8JsonReader reader)
+    {
+        var found = new string?[s_errorObjectKeys.Length];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = JsonKeys.IndexOf(ref reader, s_errorObjectKeys);
+            reader.Read();
+            if (key >= 0)
+            {
+                found[key] ??= JsonKeys.ReadString(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return Array.Find(found, static s => !string.IsNullOrWhiteSpace(s));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>Normalizes candidate messages: one line, no control or invisible characters, a sane length.</summary>
+internal static class MessageText
+{
+    /// <summary>The longest message kept; longer ones are cut at a word boundary and end with an ellipsis.</summary>
+    public const int MaxLength = 300;
+
+    // Placeholders frameworks put where a message would be; showing them helps nobody.
+    private static readonly FrozenSet<string> s_junk = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "error", "errors", "exception", "null", "undefined", "none", "nil", "false", "true", "ok", "n/a", "unknown",
+        "unknown error", "No message available", "No message", "message", "fault", "failure", "failed");
+
+    // Reason phrases add nothing to the payload's own type/title; the generic message says more.
+    private static readonly FrozenSet<string> s_reasonPhrases = BuildReasonPhrases();
+
+    /// <summary>Collapses whitespace, drops control and format characters, trims and bounds the length.</summary>
+    /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
+    public static string? Clean(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(Math.Min(raw.Length, MaxLength + 16));
+        var pendingSpace = false;
+        foreach (var c in raw)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            // Zero-width and bidi controls could hide or reorder text in the client's UI.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+            if (builder.Length > MaxLength * 4)
+            {
+                break;
+            }
+        }
+
+        return builder.Length == 0 ? null : Truncate(builder.ToString());
+    }
+
+    /// <summary>Drops a leading "404 - ", "HTTP Status 404 – ", "HTTP Error 404.0 - " or "HTTP/1.1 404 " for this status.</summary>
+    public static string StripStatusPrefix(string message, int status)
+    {
+        var span = message.AsSpan();
+        foreach (var prefix in (ReadOnlySpan<string>)["HTTP/1.0 ", "HTTP/1.1 ", "HTTP/2 ", "HTTP Status ", "HTTP Error ", "HTTP ", "Error ", "Status "])
+        {
+            if (span.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                span = span[prefix.Length..];
+                break;
+            }
+        }
+
+        var code = status.ToString(CultureInfo.InvariantCulture);
+        if (code.Length != 3 || !span.StartsWith(code, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        span = span[3..];
+        if (span.Length > 1 && span[0] == '.' && char.IsAsciiDigit(span[1]))
+        {
+            span = span[1..].TrimStart("0123456789");
+        }
+
+        if (!span.IsEmpty && !char.IsWhiteSpace(span[0]) && span[0] is not ('-' or '–' or '—' or ':' or '.'))
+        {
+            return message; // "4040 items" is not a status prefix
+        }
+
+        return span.TrimStart(" \t-–—:.").ToString();
+    }
+
+    /// <summary>Whether a cleaned message says something: letters, not a placeholder, not a bare reason phrase.</summary>
+    public static bool IsInformative(string message)
+    {
+        var letters = 0;
+        foreach (var c in message)
+        {
+            if (char.IsLetter(c) && ++letters >= 2)
+            {
+                break;
+            }
+        }
+
+        var core = message.AsSpan().TrimEnd(".!").Trim().ToString();
+        return letters >= 2 && !s_junk.Contains(core) && !s_reasonPhrases.Contains(core);
+    }
+
+    private static string Truncate(string text)
+    {
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        // Cut at the last space that keeps at least half the budget; otherwise cut hard, never inside a surrogate pair.
+        var cut = text.LastIndexOf(' ', MaxLength - 1, MaxLength);
+        if (cut < MaxLength / 2)
+        {
+            cut = char.IsHighSurrogate(text[MaxLength - 2]) ? MaxLength - 2 : MaxLength - 1;
+        }
+
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(" ,;:-"), "…");
+    }
+
+    private static FrozenSet<string> BuildReasonPhrases()
+    {
+        var phrases = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Payload Too Large", "Request Entity Too Large", "Unprocessable Content", "Internal Error", "Server Error",
+            "Client Error", "Not Implemented", "Misdirected Request", "Upgrade Required", "Gone", "Expectation Failed",
+            "Locked", "Failed Dependency", "Too Early", "Unavailable For Legal Reasons", "Request Timeout",
+            "HTTP Version Not Supported", "Insufficient Storage", "Loop Detected", "Network Authentication Required",
+            "Proxy Authentication Required", "Range Not Satisfiable", "I'm a teapot", "Request Header Fields Too Large",
+        };
+        for (var status = 400; status < 600; status++)
+        {
+            phrases.Add(StatusDefaults.Title(status));
+        }
+
+        return phrases.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+}

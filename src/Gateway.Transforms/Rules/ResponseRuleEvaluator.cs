@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Gateway.Transforms.Errors;
+using Gateway.Transforms.Scrubbing;
+
+namespace Gateway.Transforms.Rules;
+
+/// <summary>Applies a route's <see cref="ResponseRule"/>s to a JSON body. Never throws on any input.</summary>
+public static class ResponseRuleEvaluator
+{
+    private const int MaxMessageLength = 300;
+    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 64 };
+
+    /// <summary>The first rule that matches, or null (no rule for this status, not JSON, or nothing matched).</summary>
+    public static RuleOutcome? Evaluate(IReadOnlyList<ResponseRule> rules, int upstreamStatus, ReadOnlySpan<byte> utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Count == 0 || !AnyRuleFor(rules, upstreamStatus))
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), s_options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        using (document)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.WhenStatus.Contains(upstreamStatus) && Matches(rule, document.RootElement))
+                {
+                    return Outcome(rule, document.RootElement);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AnyRuleFor(IReadOnlyList<ResponseRule> rules, int status)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.WhenStatus.Contains(status))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(ResponseRule rule, JsonElement root)
+    {
+        var found = JsonPointer.TryResolve(root, rule.Path, out var value);
+        if (rule.EqualsValue is null)
+        {
+            return found == rule.Exists;
+        }
+
+        return found && ValueText(value) is { } text && string.Equals(text, rule.EqualsValue,
+            value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    private static RuleOutcome Outcome(ResponseRule rule, JsonElement root)
+    {
+        if (rule.MessagePath is null || !JsonPointer.TryResolve(root, rule.MessagePath, out var value))
+        {
+            return new RuleOutcome(rule.Status, null, LeakKinds.None);
+        }
+
+        var message = MessageOf(value);
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return new RuleOutcome(rule.Status, null, LeakKinds.None);
+        }
+
+        var leaks = LeakScanner.Scan(message);
+        return leaks != LeakKinds.None
+            ? new RuleOutcome(rule.Status, null, leaks)
+            : new RuleOutcome(rule.Status, Trim(message), LeakKinds.None);
+    }
+
+    // A string, a list of strings or of {message}, or an object with a message.
+    private static string? MessageOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Array => string.Join("; ", value.EnumerateArray().Select(MessageOf).Where(m => !string.IsNullOrWhiteSpace(m))),
+        JsonValueKind.Object => value.TryGetProperty("message", out var m) || value.TryGetProperty("Message", out m) ? MessageOf(m) : null,
+        _ => null,
+    };
+
+    private static string? ValueText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value.GetRawText(),
+        _ => null,
+    };
+
+    private static string Trim(string message)
+    {
+        message = message.Trim();
+        if (message.Length <= MaxMessageLength)
+        {
+            return message;
+        }
+
+        var cut = message.LastIndexOf(' ', MaxMessageLength);
+        return string.Concat(message.AsSpan(0, cut > MaxMessageLength / 2 ? cut : MaxMessageLength), "…");
+    }
+
+}

@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>
+/// Exception type names in code form (qualified, compound CamelCase, Ruby/PHP namespaced), runtime error codes, and
+/// the well-known messages of runtime exceptions. The plain English words "exception" and "error" do not count.
+/// </summary>
+internal static partial class ExceptionTypePatterns
+{
+    // Every alternative of Pattern contains at least one of these (compared ignoring case).
+    public static readonly string[] MarkerList =
+    [
+        "exception", "error", "::",
+        "ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL", "ETIMEDOUT",
+        "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR", "ENOTDIR",
+        "EEXIST", "ENOTEMPTY",
+        "Object reference not set", "Sequence contains", "Index was out", "Cannot read propert", "undefined method",
+        "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer", "Unable to cast object",
+        "not present in the dictionary", "Specified cast", "Nullable object", "Collection was modified", "open DataReader",
+        "not in a correct format", "is not a function", "call stack size", "divide by zero", "Value cannot be null",
+    ];
+
+    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(
+        """
+          \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)\b   # java.lang.X, System.X, sqlite3.X
+        | \b[A-Z][A-Za-z0-9]*(Exception|Error)\b                                        # NullReferenceException, TypeError
+        | \b[A-Z]\w*::[A-Z]\w*|\bstd::[a-z_]+                                           # ActiveRecord::RecordNotFound
+        | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error)\b              # Illuminate\Database\QueryException
+        | \bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b
+        | Object[ ]reference[ ]not[ ]set[ ]to[ ]an[ ]instance
+        | Sequence[ ]contains[ ](no|more[ ]than[ ]one)[ ](matching[ ])?element
+        | Index[ ]was[ ]out(side)?[ ]of[ ]the[ ](bounds|range)
+        | Cannot[ ]read[ ]propert(y|ies)[ ]of[ ](undefined|null)
+        | \bundefined[ ]method[ ][`'‘]
+        | \bnil:NilClass\b
+        | 'NoneType'[ ]object
+        | object[ ]has[ ]no[ ]attribute[ ]'
+        | list[ ]index[ ]out[ ]of[ ]range
+        | nil[ ]pointer[ ]dereference
+        | Unable[ ]to[ ]cast[ ]object[ ]of[ ]type
+        | was[ ]not[ ]present[ ]in[ ]the[ ]dictionary
+        | Specified[ ]cast[ ]is[ ]not[ ]valid
+        | Nullable[ ]object[ ]must[ ]have[ ]a[ ]value
+        | Collection[ ]was[ ]modified;
+        | There[ ]is[ ]already[ ]an[ ]open[ ]DataReader
+        | Input[ ]string[ ]was[ ]not[ ]in[ ]a[ ]correct[ ]format
+        | \w\.\w+[ ]is[ ]not[ ]a[ ]function\b
+        | Maximum[ ]call[ ]stack[ ]size[ ]exceeded
+        | Attempted[ ]to[ ]divide[ ]by[ ]zero
+        | Value[ ]cannot[ ]be[ ]null\.\s*(\(Parameter|Parameter[ ]name)
+        | Exception[ ]of[ ]type[ ]'
+        | \b(threw|thrown)[ ]an[ ]exception\b
+        """,
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex Pattern { get; }
+}

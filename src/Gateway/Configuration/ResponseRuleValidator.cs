@@ -1,0 +1,56 @@
+using Gateway.Transforms.Errors;
+using Gateway.Transforms.Rules;
+
+namespace Gateway.Configuration;
+
+/// <summary>Checks a route's <c>Rules</c> and debug-field settings, each problem with its path.</summary>
+internal static class ResponseRuleValidator
+{
+    public static void Validate(RouteOptions route, ErrorProfile profile, string routePath, List<ConfigProblem> problems)
+    {
+        for (var i = 0; i < route.Rules.Count; i++)
+        {
+            var rule = route.Rules[i];
+            var path = $"{routePath}:Rules:{i}";
+            if (!JsonPointer.IsValid(rule.Path))
+            {
+                problems.Add(new($"{path}:Path", $"'{rule.Path}' is not a JSON Pointer (RFC 6901), e.g. /success"));
+            }
+
+            if (rule.MessagePath is not null && !JsonPointer.IsValid(rule.MessagePath))
+            {
+                problems.Add(new($"{path}:MessagePath", $"'{rule.MessagePath}' is not a JSON Pointer (RFC 6901), e.g. /error"));
+            }
+
+            if (rule.EqualTo is not null && rule.Exists is not null)
+            {
+                problems.Add(new(path, "set EqualTo or Exists, not both"));
+            }
+
+            if (rule.Status < 400 || rule.Status > 599)
+            {
+                problems.Add(new($"{path}:Status", "must be a 4xx or 5xx status"));
+            }
+            else if (!profile.Allows(rule.Status))
+            {
+                problems.Add(new($"{path}:Status", $"{rule.Status} is not a status the {profile.Kind} profile allows"));
+            }
+
+            for (var j = 0; j < rule.WhenStatus.Count; j++)
+            {
+                if (rule.WhenStatus[j] is < 100 or > 599)
+                {
+                    problems.Add(new($"{path}:WhenStatus:{j}", "must be an HTTP status code (100-599)"));
+                }
+            }
+        }
+
+        for (var i = 0; i < route.DebugFieldNames.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(route.DebugFieldNames[i]))
+            {
+                problems.Add(new($"{routePath}:DebugFieldNames:{i}", "must not be empty"));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Buffers;
+using Gateway.Configuration;
+using Gateway.Errors;
+using Gateway.Middleware;
+using Gateway.Transforms.Errors;
+using Gateway.Transforms.Rules;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Only on routes that ask for it: reads a JSON success body (bounded), applies the route's rules ("200 with an
+/// error inside" → 404 …) and drops debug fields. Bodies over the bound, or not JSON, stream through unchanged.
+/// </summary>
+internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
+{
+    public static bool Qualifies(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, int maxBodyBytes) =>
+        policy.InspectsSuccessBodies
+        && !HttpMethods.IsHead(httpContext.Request.Method)
+        && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
+        && IsJson(upstream.Content.Headers.ContentType?.MediaType)
+        && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
+
+    public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
+    {
+        var httpContext = context.HttpContext;
+        var upstream = context.ProxyResponse!;
+        var response = httpContext.Response;
+        var feature = httpContext.Features.Get<GatewayRequestFeature>();
+        context.SuppressResponseBody = true;
+
+        await using var stream = await upstream.Content.ReadAsStreamAsync(context.CancellationToken);
+        using var body = await UpstreamBodyReader.ReadAsync(stream, upstream.Content.Headers.ContentLength, maxBodyBytes, context.CancellationToken);
+        switch (body.Result)
+        {
+            case BodyReadResult.Failed:
+                // The upstream broke mid-body: the client must see an aborted response, never a clean short one.
+                httpContext.Abort();
+                return;
+            case BodyReadResult.OverBound:
+                await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+                await stream.CopyToAsync(response.Body, context.CancellationToken);
+                return;
+        }
+
+        using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
+        if (identity.IsDecoded && !identity.Truncated)
+        {
+            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span) is { } rule)
+            {
+                await AnswerRuleAsync(httpContext, policy, rule, (int)upstream.StatusCode, feature);
+                return;
+            }
+
+            if (policy.DebugFieldNames is { } names)
+            {
+                var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
+                if (DebugFieldStripper.TryStrip(identity.Span, names, stripped, out var removed))
+                {
+                    // The body changed: identity encoding, and no strong ETag on a representation we altered.
+                    response.Headers.Remove(HeaderNames.ContentEncoding);
+                    response.Headers.Remove(HeaderNames.ETag);
+                    response.ContentLength = stripped.WrittenCount;
+                    if (feature is not null)
+                    {
+                        feature.Changes |= GatewayChanges.LeakRemoved;
+                    }
+
+                    Log.DebugFieldsDropped(logger, removed);
+                    await response.Body.WriteAsync(stripped.WrittenMemory, context.CancellationToken);
+                    return;
+                }
+            }
+        }
+
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+    }
+
+    private async Task AnswerRuleAsync(HttpContext httpContext, RoutePolicy policy, RuleOutcome rule, int upstreamStatus, GatewayRequestFeature? feature)
+    {
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped;
+            feature.Leaks |= rule.Leaks;
+        }
+
+        Log.RuleMatched(logger, upstreamStatus, rule.Status);
+        var error = new StandardError(rule.Status, rule.Message ?? StatusDefaults.GenericMessage(rule.Status), feature?.CorrelationId, httpContext.Request.Path.Value);
+        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase));
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Upstream {UpstreamStatus} body matched a route rule; answered {StatusCode}")]
+        public static partial void RuleMatched(ILogger logger, int upstreamStatus, int statusCode);
+
+        [LoggerMessage(2, LogLevel.Information, "Dropped {Count} debug field(s) from a success body")]
+        public static partial void DebugFieldsDropped(ILogger logger, int count);
+    }
+}

@@ -1,0 +1,214 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>Upstream errors of every common shape, end to end through the real gateway, in both profiles.</summary>
+public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string YellowScreen = """
+        <html><head><title>Object reference not set to an instance of an object.</title></head><body>
+        <h1>Server Error in '/' Application.</h1>
+        <h2><i>Object reference not set to an instance of an object.</i></h2>
+        <b>Exception Details: </b>System.NullReferenceException: Object reference not set to an instance of an object.<br>
+        <pre>[NullReferenceException: Object reference not set to an instance of an object.]
+           StudentApi.Controllers.StudentsController.Get(Int32 id) in C:\src\StudentApi\Controllers\StudentsController.cs:42
+           System.Web.Mvc.ActionMethodDispatcher.Execute(ControllerBase controller, Object[] parameters) +14
+        </pre><b>Version Information:</b> Microsoft .NET Framework Version:4.0.30319; ASP.NET Version:4.8.4494.0
+        </body></html>
+        """;
+
+    private const string JavaTrace = """
+        java.lang.IllegalStateException: Failed to load student 12
+        	at com.acme.students.StudentService.load(StudentService.java:88)
+        	at com.acme.students.StudentController.get(StudentController.java:41)
+        Caused by: org.postgresql.util.PSQLException: ERROR: relation "students" does not exist
+        	at org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2676)
+        	... 48 more
+        """;
+
+    private const string SoapFault = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+          <soap:Body><soap:Fault><faultcode>soap:Server</faultcode>
+            <faultstring>Server was unable to process request. ---&gt; System.Data.SqlClient.SqlException: Invalid object name 'dbo.Students'.</faultstring>
+            <detail>   at StudentService.Find(Int32 id) in D:\build\StudentService.asmx.cs:line 77</detail>
+          </soap:Fault></soap:Body></soap:Envelope>
+        """;
+
+    private static readonly string[] s_leakMarkers =
+    [
+        "NullReferenceException", "StudentsController", @"C:\src", "java.lang", "StudentService", "PSQLException",
+        "SqlException", "dbo.", ".java:", "relation \"students\"", "StackTrace", "Traceback", "/var/www", "PK_Student",
+    ];
+
+    private FakeLegacyUpstream _upstream = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeLegacyUpstream.StartAsync(app =>
+        {
+            app.MapGet("/api/yellow", () => Raw(500, "text/html; charset=utf-8", YellowScreen));
+            app.MapGet("/api/java", () => Raw(500, "text/plain", JavaTrace));
+            app.MapPost("/api/soap", () => Raw(500, "text/xml; charset=utf-8", SoapFault));
+            app.MapGet("/api/missing", () => Raw(404, "application/json", """{"message":"Student 12 was not found."}"""));
+            app.MapGet("/api/validation", () => Raw(400, "application/json",
+                """{"errors":[{"field":"lastName","message":"Last name is required."}]}"""));
+            app.MapGet("/api/duplicate", () => Raw(500, "application/json",
+                """{"Message":"An error has occurred.","ExceptionMessage":"Violation of PRIMARY KEY constraint 'PK_Student'. Cannot insert duplicate key in object 'dbo.Student'.","ExceptionType":"System.Data.SqlClient.SqlException"}"""));
+            app.MapGet("/api/teapot", () => Raw(418, "text/plain", "I'm a teapot"));
+            app.MapGet("/api/conforming", () => Raw(409, "application/json", """{"code":409,"type":"Conflict","message":"Student 12 already exists."}"""));
+            app.MapGet("/api/gzip", async (HttpContext c) =>
+            {
+                var body = Gzip(YellowScreen);
+                c.Response.StatusCode = 500;
+                c.Response.ContentType = "text/html";
+                c.Response.ContentLength = body.Length;
+                c.Response.Headers.ContentEncoding = "gzip";
+                c.Response.Headers.ETag = "\"abc\"";
+                c.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example.com";
+                await c.Response.Body.WriteAsync(body);
+            });
+            app.MapGet("/api/huge", () => Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
+        });
+        _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("yellow")]
+    [InlineData("java")]
+    [InlineData("gzip")]
+    [InlineData("huge")]
+    public async Task Leaky5xx_EdFi_GenericMessage_NoLeak(string name)
+    {
+        using var response = await _gateway.Client.GetAsync($"/api/{name}");
+
+        var json = await Payload.ReadEdFiAsync(response, 500);
+        Assert.Equal("An unexpected error occurred.", json.GetProperty("message").GetString());
+        AssertNoLeak(json.ToString());
+    }
+
+    [Fact]
+    public async Task SoapFault_ProblemDetails_GenericDetail_NoLeak()
+    {
+        using var response = await _gateway.Client.PostAsync("/v2/api/soap", new StringContent("<x/>"));
+
+        var json = await Payload.ReadProblemAsync(response, 500);
+        AssertNoLeak(json.ToString());
+    }
+
+    [Fact]
+    public async Task Clean404_EdFi_NoBody_ProblemDetails_KeepsMessage()
+    {
+        using var edfi = await _gateway.Client.GetAsync("/api/missing");
+        Assert.Equal(HttpStatusCode.NotFound, edfi.StatusCode);
+        Assert.Empty(await edfi.Content.ReadAsByteArrayAsync());
+
+        using var problem = await _gateway.Client.GetAsync("/v2/api/missing");
+        var json = await Payload.ReadProblemAsync(problem, 404);
+        Assert.Equal("Student 12 was not found.", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task CleanValidationList_IsKeptAsReadableMessage()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/validation");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Contains("Last name is required.", json.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DuplicateKeyViolation_Becomes409_WithoutConstraintOrTable()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/duplicate");
+
+        var json = await Payload.ReadEdFiAsync(response, 409);
+        AssertNoLeak(json.ToString());
+    }
+
+    [Fact]
+    public async Task OddStatus_MapsToProfile()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/teapot");
+
+        await Payload.ReadEdFiAsync(response, 400);
+    }
+
+    [Fact]
+    public async Task AlreadyConformingCleanError_PassesUnchanged()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/conforming");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("""{"code":409,"type":"Conflict","message":"Student 12 already exists."}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RewrittenError_DropsStaleEncodingAndETag_KeepsCors_HasCorrectLength()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/gzip");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Null(response.Headers.ETag);
+        Assert.Equal("https://app.example.com", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task RouteWithNormalizationOff_PassesRawError()
+    {
+        using var response = await _gateway.Client.GetAsync("/raw/api/java");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("java.lang.IllegalStateException", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replacement_IsLoggedWithLeakKinds_ButNotTheBody()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/java");
+        await response.Content.ReadAsStringAsync();
+
+        await GatewayHost.EventuallyAsync(() => _gateway.Logs.Lines.Any(l => l.Message.Contains("replaced by 500", StringComparison.Ordinal)), "replacement log line");
+        var line = _gateway.Logs.Lines.First(l => l.Message.Contains("replaced by 500", StringComparison.Ordinal));
+        Assert.Contains("StackTrace", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Message.Contains("StudentService.load", StringComparison.Ordinal));
+    }
+
+    private static void AssertNoLeak(string body)
+    {
+        foreach (var marker in s_leakMarkers)
+        {
+            Assert.DoesNotContain(marker, body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static IResult Raw(int status, string contentType, string body) =>
+        Results.Text(body, contentType, Encoding.UTF8, status);
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
+    }
+}

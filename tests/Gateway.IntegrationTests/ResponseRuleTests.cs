@@ -1,0 +1,212 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>Per-route body rules, debug-field stripping and success conformance, end to end.</summary>
+public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Config = """
+    {
+      "Gateway": {
+        "MaxErrorBodyBytes": 4096,
+        "Routes": {
+          "legacy": {
+            "Rules": [ { "WhenStatus": [ 200 ], "Path": "/success", "EqualTo": "false", "Status": 404, "MessagePath": "/error" } ],
+            "StripDebugFields": true,
+            "SuccessConformance": true
+          },
+          "legacy-pd": {
+            "Profile": "ProblemDetails",
+            "Rules": [
+              { "Path": "/success", "EqualTo": "false", "Status": 404, "MessagePath": "/error" },
+              { "WhenStatus": [ 400 ], "Path": "/errors", "Status": 422 }
+            ],
+            "SuccessConformance": true
+          }
+        }
+      },
+      "ReverseProxy": {
+        "Routes": {
+          "legacy": { "ClusterId": "c", "Match": { "Path": "/api/{**rest}" } },
+          "legacy-pd": { "ClusterId": "c", "Match": { "Path": "/pd/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/pd" } ] },
+          "plain": { "ClusterId": "c", "Match": { "Path": "/plain/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/plain" } ] }
+        },
+        "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
+      }
+    }
+    """;
+
+    private static readonly string s_bigOk = """{"success":false,"error":"ignored because over the bound","pad":""" + "\"" + new string('x', 8000) + "\"}";
+
+    private FakeLegacyUpstream _upstream = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeLegacyUpstream.StartAsync(app =>
+        {
+            app.MapGet("/api/students/{id:int}", (int id) => id == 1
+                ? Json(200, """{"success":true,"data":{"id":1,"name":"Ada"}}""")
+                : Json(200, """{"success":false,"error":"Student not found"}"""));
+            app.MapGet("/api/leaky-false", () => Json(200, """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
+            app.MapGet("/api/debug", () => Json(200, """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
+            app.MapGet("/api/gzip-false", async (HttpContext c) =>
+            {
+                var bytes = Gzip("""{"success":false,"error":"Student not found"}""");
+                c.Response.ContentType = "application/json";
+                c.Response.Headers.ContentEncoding = "gzip";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
+            app.MapGet("/api/big", () => Json(200, s_bigOk));
+            app.MapGet("/api/chunked-big", async (HttpContext c) =>
+            {
+                c.Response.ContentType = "application/json";
+                await c.Response.WriteAsync(s_bigOk[..4000]);
+                await c.Response.Body.FlushAsync();
+                await c.Response.WriteAsync(s_bigOk[4000..]);
+            });
+            app.MapGet("/api/validation", () => Json(400, """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12."}]}"""));
+            app.MapPost("/api/students", (HttpContext c) =>
+            {
+                c.Response.Headers.Location = "/api/students/4";
+                return Json(200, """{"id":4}""");
+            });
+            app.MapDelete("/api/students/{id:int}", (HttpContext c) =>
+            {
+                c.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            });
+        });
+        _gateway = await GatewayHost.StartAsync(Config, _upstream.Address, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SuccessFalse_Becomes404_EdFiNoBody_ProblemDetailsWithMessage()
+    {
+        using var edfi = await _gateway.Client.GetAsync("/api/students/12");
+        Assert.Equal(HttpStatusCode.NotFound, edfi.StatusCode);
+        Assert.Empty(await edfi.Content.ReadAsByteArrayAsync());
+
+        using var pd = await _gateway.Client.GetAsync("/pd/api/students/12");
+        var json = await Payload.ReadProblemAsync(pd, 404);
+        Assert.Equal("Student not found", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task SuccessTrue_PassesByteForByte()
+    {
+        using var response = await _gateway.Client.GetAsync("/pd/api/students/1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"success":true,"data":{"id":1,"name":"Ada"}}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RouteWithoutRules_PassesSuccessFalseUntouched()
+    {
+        using var response = await _gateway.Client.GetAsync("/plain/api/students/12");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Student not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuccessFalseWithLeakyMessage_GetsGenericMessage()
+    {
+        using var response = await _gateway.Client.GetAsync("/pd/api/leaky-false");
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("The requested resource was not found.", json.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Repo", json.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GzipSuccessBody_IsDecodedForRules()
+    {
+        using var response = await _gateway.Client.GetAsync("/pd/api/gzip-false");
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("Student not found", json.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/pd/api/big")]
+    [InlineData("/pd/api/chunked-big")]
+    public async Task SuccessBodyOverTheBound_StreamsUnchanged(string path)
+    {
+        using var response = await _gateway.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(s_bigOk, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ValidationList400_Becomes422_WithReadableMessage()
+    {
+        using var response = await _gateway.Client.GetAsync("/pd/api/validation");
+
+        var json = await Payload.ReadProblemAsync(response, 422);
+        Assert.Contains("Grade must be between 1 and 12.", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebugFields_AreDroppedFromSuccessBodies_RestKept()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/debug");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"id":1,"name":"Ada"}""", body);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task Post200WithLocation_Becomes201_EdFiWithoutBody_ProblemDetailsWithBody()
+    {
+        using var edfi = await _gateway.Client.PostAsync("/api/students", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.Created, edfi.StatusCode);
+        Assert.Empty(await edfi.Content.ReadAsByteArrayAsync());
+        Assert.Equal("/api/students/4", edfi.Headers.Location?.ToString());
+
+        using var pd = await _gateway.Client.PostAsync("/pd/api/students", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.Created, pd.StatusCode);
+        Assert.Equal(4, JsonDocument.Parse(await pd.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32());
+        Assert.Equal("/pd/api/students/4", pd.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task EmptyOk_Becomes204()
+    {
+        using var response = await _gateway.Client.DeleteAsync("/api/students/3");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static IResult Json(int status, string body) => Results.Text(body, "application/json", Encoding.UTF8, status);
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
+    }
+}
