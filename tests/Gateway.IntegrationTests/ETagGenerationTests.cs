@@ -16,13 +16,15 @@ public sealed class ETagGenerationTests(ITestOutputHelper output) : IAsyncLifeti
       "Gateway": {
         "Routes": {
           "gen": { "ETags": { "Mode": "Generate", "MaxBodyBytes": 1024 } },
-          "off": { "ETags": { "Mode": "Off" } }
+          "off": { "ETags": { "Mode": "Off" } },
+          "strip": { "StripDebugFields": true, "ETags": { "Mode": "Generate" } }
         }
       },
       "ReverseProxy": {
         "Routes": {
           "gen": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" } },
-          "off": { "ClusterId": "legacy", "Match": { "Path": "/off/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/off" } ] }
+          "off": { "ClusterId": "legacy", "Match": { "Path": "/off/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/off" } ] },
+          "strip": { "ClusterId": "legacy", "Match": { "Path": "/strip/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/strip" } ] }
         },
         "Clusters": { "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } } }
       }
@@ -71,6 +73,16 @@ public sealed class ETagGenerationTests(ITestOutputHelper output) : IAsyncLifeti
                 return Results.Text("<a href=\"here\">Object moved</a>", "text/html", Encoding.UTF8, 302);
             });
             app.MapPut("/api/large", () => Results.Text("{}", "application/json"));
+            app.MapGet("/api/debug", (HttpContext c) =>
+            {
+                c.Response.Headers.ETag = "\"up-1\"";
+                return Results.Text("""{"id":1,"stackTrace":"at Legacy.Items.Get()"}""", "application/json");
+            });
+            app.MapGet("/api/clean", (HttpContext c) =>
+            {
+                c.Response.Headers.ETag = "\"up-2\"";
+                return Results.Text("""{"id":2}""", "application/json");
+            });
         });
         _gateway = await GatewayHost.StartAsync(Config, _upstream.Address, output);
     }
@@ -213,6 +225,22 @@ public sealed class ETagGenerationTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(timeout.Token)); // the redirect body was dropped
         Assert.Equal("W/\"moved-1\"", response.Headers.ETag?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/strip/api/debug", null)]
+    [InlineData("/strip/api/clean", "\"up-2\"")]
+    [InlineData("/strip/api/small", null)]
+    public async Task SuccessBodyReadByAnotherStep_NoStrongETag(string path, string? expected)
+    {
+        // A route that strips debug fields writes success bodies itself: a changed body loses the upstream's tag,
+        // an unchanged one keeps it, and generate mode derives none there (the body is gone when it runs).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await _gateway.Client.GetAsync(path, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Headers.ETag?.ToString());
+        Assert.DoesNotContain("stackTrace", await response.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
     }
 
     [Fact]

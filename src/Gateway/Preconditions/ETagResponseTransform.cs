@@ -25,14 +25,14 @@ internal sealed partial class ETagResponseTransform(
 
         var http = context.HttpContext;
         var response = http.Response;
-        if (response.StatusCode >= 400)
+        if (response.StatusCode >= 400 || response.HasStarted)
         {
-            return; // errors belong to normalization
+            return; // errors belong to normalization; a body another step already sent is out of reach
         }
 
         if (context.SuppressResponseBody)
         {
-            WeakenStrongETag(response.Headers); // another step replaced the body
+            WeakenStrongETag(response.Headers); // another step will write (or dropped) the body
             return;
         }
 
