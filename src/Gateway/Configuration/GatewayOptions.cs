@@ -1,3 +1,4 @@
+using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -25,4 +26,7 @@ public sealed class GatewayOptions
 
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
+
+    /// <summary>The shared lock of routes whose ETags use <c>"Lock": "Redis"</c>.</summary>
+    public ETagLockOptions ETagLock { get; set; } = new();
 }

@@ -8,4 +8,11 @@ public enum ETagLockMode
 
     /// <summary>One write per resource at a time inside this gateway instance. The default.</summary>
     Local,
+
+    /// <summary>
+    /// One write per resource at a time across every instance that shares the Redis of
+    /// <see cref="ETagLockOptions.RedisConfiguration"/> (a lease, renewed while held). When Redis cannot be
+    /// reached the write is refused (503; Ed-Fi 500), never forwarded unserialized.
+    /// </summary>
+    Redis,
 }

@@ -14,7 +14,12 @@ namespace Gateway.Preconditions;
 /// resource are serialized inside this instance.
 /// </summary>
 internal sealed partial class PreconditionMiddleware(
-    RequestDelegate next, GatewaySnapshotAccessor store, ErrorResponseWriter writer, ResourceLocks locks, ILogger<PreconditionMiddleware> logger)
+    RequestDelegate next,
+    GatewaySnapshotAccessor store,
+    ErrorResponseWriter writer,
+    ResourceLocks locks,
+    RedisResourceLocks sharedLocks,
+    ILogger<PreconditionMiddleware> logger)
 {
     private const string IfMatchRequired = "An If-Match header with the current ETag is required to change this resource.";
 
@@ -39,7 +44,7 @@ internal sealed partial class PreconditionMiddleware(
             return;
         }
 
-        var serialize = policy.Lock == ETagLockMode.Local;
+        var serialize = policy.Lock != ETagLockMode.None;
         if (policy.Mode != ETagMode.Generate || (!conditions.AnyForUnsafeMethods && !serialize)
             || proxy.AvailableDestinations is not [var destination, ..])
         {
@@ -48,6 +53,7 @@ internal sealed partial class PreconditionMiddleware(
         }
 
         ResourceLocks.Releaser? held = null;
+        IAsyncDisposable? shared = null;
         try
         {
             bool forward;
@@ -57,7 +63,14 @@ internal sealed partial class PreconditionMiddleware(
                 if (serialize)
                 {
                     // Keyed by cluster and upstream path: two public routes onto one upstream resource share the lock.
-                    held = await locks.AcquireAsync(proxy.Cluster.Config.ClusterId + " " + probe.RequestUri!.PathAndQuery, context.RequestAborted);
+                    // The local lock comes first, so one instance has at most one Redis waiter per resource.
+                    var key = proxy.Cluster.Config.ClusterId + " " + probe.RequestUri!.PathAndQuery;
+                    held = await locks.AcquireAsync(key, context.RequestAborted);
+                    if (policy.Lock == ETagLockMode.Redis
+                        && (shared = await AcquireSharedAsync(context, key, routeId)) is null)
+                    {
+                        return;
+                    }
                 }
 
                 forward = !conditions.AnyForUnsafeMethods || await CheckAsync(context, proxy, probe, policy, conditions, routeId);
@@ -80,7 +93,27 @@ internal sealed partial class PreconditionMiddleware(
         finally
         {
             // Held until the upstream answered the write, so the next writer's check sees its result.
+            if (shared is not null)
+            {
+                await shared.DisposeAsync();
+            }
+
             held?.Dispose();
+        }
+    }
+
+    // Null when Redis could not be used; the answer was written then (fail closed: never an unserialized write).
+    private async Task<IAsyncDisposable?> AcquireSharedAsync(HttpContext context, string key, string routeId)
+    {
+        try
+        {
+            return await sharedLocks.AcquireAsync(store.Current.Options.ETagLock, key, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            Log.SharedLockUnavailable(logger, context.Request.Method, routeId, ex.Message);
+            await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "The write could not be serialized with other gateway instances; try again.");
+            return null;
         }
     }
 
@@ -129,5 +162,8 @@ internal sealed partial class PreconditionMiddleware(
 
         [LoggerMessage(3, LogLevel.Warning, "{Method} on route {RouteId} not forwarded: the current representation could not be read (answer {StatusCode})")]
         public static partial void CurrentStateUnavailable(ILogger logger, string method, string routeId, int statusCode);
+
+        [LoggerMessage(4, LogLevel.Warning, "{Method} on route {RouteId} not forwarded: the Redis lock is unavailable ({Reason})")]
+        public static partial void SharedLockUnavailable(ILogger logger, string method, string routeId, string reason);
     }
 }

@@ -6,6 +6,7 @@ internal static class PreconditionServiceCollectionExtensions
     public static IServiceCollection AddConditionalRequests(this IServiceCollection services)
     {
         services.AddSingleton<ResourceLocks>();
+        services.AddSingleton<RedisResourceLocks>();
         services.AddSingleton<ETagTransformFactory>();
         return services;
     }

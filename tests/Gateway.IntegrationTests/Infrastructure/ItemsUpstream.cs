@@ -30,6 +30,9 @@ public sealed class ItemsUpstream : IAsyncDisposable
     /// <summary>Delay inside every write handler, to widen race windows.</summary>
     public TimeSpan WriteDelay { get; set; }
 
+    /// <summary>Awaited inside every write handler before it touches the store (e.g. a barrier).</summary>
+    public Func<CancellationToken, Task>? BeforeWrite { get; set; }
+
     public static async Task<ItemsUpstream> StartAsync(bool etagAware)
     {
         var upstream = new ItemsUpstream();
@@ -88,6 +91,11 @@ public sealed class ItemsUpstream : IAsyncDisposable
         if (WriteDelay > TimeSpan.Zero)
         {
             await Task.Delay(WriteDelay, context.RequestAborted);
+        }
+
+        if (BeforeWrite is { } gate)
+        {
+            await gate(context.RequestAborted);
         }
 
         var current = Find(id);

@@ -10,7 +10,8 @@ public sealed class ETagOptionsValidatorTests
     {
         var problems = new List<ConfigProblem>();
 
-        ETagOptionsValidator.Validate(new ETagOptions(), "Gateway:Routes:r", problems);
+        ETagOptionsValidator.Validate(new ETagOptions(), new ETagLockOptions(), "Gateway:Routes:r", problems);
+        ETagOptionsValidator.ValidateLock(new ETagLockOptions(), problems);
 
         Assert.Empty(problems);
         Assert.Equal(ETagMode.Passthrough, ETagPolicy.Default.Mode);
@@ -28,7 +29,33 @@ public sealed class ETagOptionsValidatorTests
         var problems = new List<ConfigProblem>();
         var options = new ETagOptions { Mode = (ETagMode)mode, Lock = (ETagLockMode)lockMode, MaxBodyBytes = maxBodyBytes };
 
-        ETagOptionsValidator.Validate(options, "Gateway:Routes:r", problems);
+        ETagOptionsValidator.Validate(options, new ETagLockOptions { RedisConfiguration = "127.0.0.1:6379" }, "Gateway:Routes:r", problems);
+
+        Assert.Equal(path, Assert.Single(problems).Path);
+    }
+
+    [Fact]
+    public void Validate_RedisLockWithoutConnection_ProblemAtLock()
+    {
+        var problems = new List<ConfigProblem>();
+
+        ETagOptionsValidator.Validate(new ETagOptions { Lock = ETagLockMode.Redis }, new ETagLockOptions(), "Gateway:Routes:r", problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("Gateway:Routes:r:ETags:Lock", problem.Path);
+        Assert.Contains("Gateway:ETagLock:RedisConfiguration", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6379,connectTimeout=abc", "p:", 10, "Gateway:ETagLock:RedisConfiguration")]
+    [InlineData("127.0.0.1:6379", "", 10, "Gateway:ETagLock:KeyPrefix")]
+    [InlineData("127.0.0.1:6379", "p:", 0, "Gateway:ETagLock:LeaseSeconds")]
+    [InlineData(null, "p:", 301, "Gateway:ETagLock:LeaseSeconds")]
+    public void ValidateLock_BadValue_ProblemAtPath(string? configuration, string prefix, int leaseSeconds, string path)
+    {
+        var problems = new List<ConfigProblem>();
+
+        ETagOptionsValidator.ValidateLock(new ETagLockOptions { RedisConfiguration = configuration, KeyPrefix = prefix, LeaseSeconds = leaseSeconds }, problems);
 
         Assert.Equal(path, Assert.Single(problems).Path);
     }
