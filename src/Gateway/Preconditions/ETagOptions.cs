@@ -17,7 +17,8 @@ public sealed class ETagOptions
 
     /// <summary>
     /// Refuse PUT, PATCH and DELETE that carry no <c>If-Match</c> (the Ed-Fi rule); a create-only PUT with
-    /// <c>If-None-Match: *</c> is accepted. Answered as 428, which both profiles map to 412. Default false.
+    /// <c>If-None-Match: *</c> is accepted. Answered as 428, which both profiles map to 412. Ignored in
+    /// <see cref="ETagMode.Off"/>. Default false.
     /// </summary>
     public bool RequireIfMatchOnUpdates { get; set; }
 
