@@ -33,6 +33,8 @@ public static class GatewayApp
         }
 
         builder.Configuration.AddEnvironmentVariables();
+        // Kestrel's own loader reads only endpoints from config; limits (body size, header sizes) are bound here.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         var shutdownSeconds = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:ShutdownTimeoutSeconds", 25);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(shutdownSeconds, 0, 3600)));

@@ -35,6 +35,7 @@ public static class GatewayApplicationBuilderExtensions
         // 5. The proxy; upstream failures become the profile's 5xx after YARP is done.
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Gateway.IntegrationTests.Infrastructure;
@@ -54,19 +53,19 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
     {
         _upstream = await FakeLegacyUpstream.StartAsync(app =>
         {
-            app.MapGet("/api/yellow", () => Raw(500, "text/html; charset=utf-8", YellowScreen));
-            app.MapGet("/api/java", () => Raw(500, "text/plain", JavaTrace));
-            app.MapPost("/api/soap", () => Raw(500, "text/xml; charset=utf-8", SoapFault));
-            app.MapGet("/api/missing", () => Raw(404, "application/json", """{"message":"Student 12 was not found."}"""));
-            app.MapGet("/api/validation", () => Raw(400, "application/json",
+            app.MapGet("/api/yellow", () => Bodies.Raw(500, "text/html; charset=utf-8", YellowScreen));
+            app.MapGet("/api/java", () => Bodies.Raw(500, "text/plain", JavaTrace));
+            app.MapPost("/api/soap", () => Bodies.Raw(500, "text/xml; charset=utf-8", SoapFault));
+            app.MapGet("/api/missing", () => Bodies.Raw(404, "application/json", """{"message":"Student 12 was not found."}"""));
+            app.MapGet("/api/validation", () => Bodies.Raw(400, "application/json",
                 """{"errors":[{"field":"lastName","message":"Last name is required."}]}"""));
-            app.MapGet("/api/duplicate", () => Raw(500, "application/json",
+            app.MapGet("/api/duplicate", () => Bodies.Raw(500, "application/json",
                 """{"Message":"An error has occurred.","ExceptionMessage":"Violation of PRIMARY KEY constraint 'PK_Student'. Cannot insert duplicate key in object 'dbo.Student'.","ExceptionType":"System.Data.SqlClient.SqlException"}"""));
-            app.MapGet("/api/teapot", () => Raw(418, "text/plain", "I'm a teapot"));
-            app.MapGet("/api/conforming", () => Raw(409, "application/json", """{"code":409,"type":"Conflict","message":"Student 12 already exists."}"""));
+            app.MapGet("/api/teapot", () => Bodies.Raw(418, "text/plain", "I'm a teapot"));
+            app.MapGet("/api/conforming", () => Bodies.Raw(409, "application/json", """{"code":409,"type":"Conflict","message":"Student 12 already exists."}"""));
             app.MapGet("/api/gzip", async (HttpContext c) =>
             {
-                var body = Gzip(YellowScreen);
+                var body = Bodies.Gzip(YellowScreen);
                 c.Response.StatusCode = 500;
                 c.Response.ContentType = "text/html";
                 c.Response.ContentLength = body.Length;
@@ -75,7 +74,7 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
                 c.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example.com";
                 await c.Response.Body.WriteAsync(body);
             });
-            app.MapGet("/api/huge", () => Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
+            app.MapGet("/api/huge", () => Bodies.Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
     }
@@ -196,19 +195,5 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         {
             Assert.DoesNotContain(marker, body, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    private static IResult Raw(int status, string contentType, string body) =>
-        Results.Text(body, contentType, Encoding.UTF8, status);
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return buffer.ToArray();
     }
 }

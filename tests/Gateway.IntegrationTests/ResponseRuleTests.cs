@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -53,19 +52,19 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         _upstream = await FakeLegacyUpstream.StartAsync(app =>
         {
             app.MapGet("/api/students/{id:int}", (int id) => id == 1
-                ? Json(200, """{"success":true,"data":{"id":1,"name":"Ada"}}""")
-                : Json(200, """{"success":false,"error":"Student not found"}"""));
-            app.MapGet("/api/leaky-false", () => Json(200, """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
-            app.MapGet("/api/debug", () => Json(200, """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
+                ? Bodies.Raw(200, "application/json", """{"success":true,"data":{"id":1,"name":"Ada"}}""")
+                : Bodies.Raw(200, "application/json", """{"success":false,"error":"Student not found"}"""));
+            app.MapGet("/api/leaky-false", () => Bodies.Raw(200, "application/json", """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
+            app.MapGet("/api/debug", () => Bodies.Raw(200, "application/json", """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
             app.MapGet("/api/gzip-false", async (HttpContext c) =>
             {
-                var bytes = Gzip("""{"success":false,"error":"Student not found"}""");
+                var bytes = Bodies.Gzip("""{"success":false,"error":"Student not found"}""");
                 c.Response.ContentType = "application/json";
                 c.Response.Headers.ContentEncoding = "gzip";
                 c.Response.ContentLength = bytes.Length;
                 await c.Response.Body.WriteAsync(bytes);
             });
-            app.MapGet("/api/big", () => Json(200, s_bigOk));
+            app.MapGet("/api/big", () => Bodies.Raw(200, "application/json", s_bigOk));
             app.MapGet("/api/chunked-big", async (HttpContext c) =>
             {
                 c.Response.ContentType = "application/json";
@@ -73,11 +72,11 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
                 await c.Response.Body.FlushAsync();
                 await c.Response.WriteAsync(s_bigOk[4000..]);
             });
-            app.MapGet("/api/validation", () => Json(400, """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12."}]}"""));
+            app.MapGet("/api/validation", () => Bodies.Raw(400, "application/json", """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12."}]}"""));
             app.MapPost("/api/students", (HttpContext c) =>
             {
                 c.Response.Headers.Location = "/api/students/4";
-                return Json(200, """{"id":4}""");
+                return Bodies.Raw(200, "application/json", """{"id":4}""");
             });
             app.MapDelete("/api/students/{id:int}", (HttpContext c) =>
             {
@@ -195,18 +194,5 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private static IResult Json(int status, string body) => Results.Text(body, "application/json", Encoding.UTF8, status);
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return buffer.ToArray();
     }
 }

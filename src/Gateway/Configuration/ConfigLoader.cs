@@ -180,6 +180,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                     : route.DebugFieldNames.Count == 0 ? DebugFieldStripper.DefaultNames
                     : route.DebugFieldNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
                 SuccessConformance = route.SuccessConformance,
+                ValidateJsonRequestBody = route.ValidateJsonRequestBody,
             };
         }
 

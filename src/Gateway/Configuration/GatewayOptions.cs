@@ -21,6 +21,9 @@ public sealed class GatewayOptions
     /// <summary>How much of an upstream error body is read, in bytes; past it the body is dropped. Default 1 MiB.</summary>
     public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The largest JSON request body a route with <c>ValidateJsonRequestBody</c> accepts, in bytes. Default 1 MiB.</summary>
+    public int MaxJsonRequestBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Per-route settings, keyed by the YARP route id. Routes not listed use the defaults.</summary>
     public Dictionary<string, RouteOptions> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

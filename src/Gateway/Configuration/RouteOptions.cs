@@ -24,6 +24,12 @@ public sealed class RouteOptions
     /// <summary>ETags and conditional requests (304, 412); see <see cref="ETagOptions"/>.</summary>
     public ETagOptions ETags { get; set; } = new();
 
+    /// <summary>
+    /// Check that a JSON request body is well formed before forwarding; a malformed one gets 400 and the upstream
+    /// never sees it (many legacy backends answer such input with a 500). Default off.
+    /// </summary>
+    public bool ValidateJsonRequestBody { get; set; }
+
     /// <summary>Rules on JSON bodies that set the status ("200 with an error inside", 400 → 422 …). First match wins.</summary>
     public List<ResponseRuleOptions> Rules { get; set; } = [];
 

@@ -33,6 +33,8 @@ internal sealed class RoutePolicy
 
     public bool SuccessConformance { get; init; }
 
+    public bool ValidateJsonRequestBody { get; init; }
+
     /// <summary>Whether success bodies of this route must be read (bounded) before they go to the client.</summary>
     public bool InspectsSuccessBodies => HasSuccessRules || DebugFieldNames is not null;
 

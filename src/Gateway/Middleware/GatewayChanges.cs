@@ -12,6 +12,7 @@ internal enum GatewayChanges
     GatewayAnswered = 16,
     UpstreamFailed = 32,
     LeakRemoved = 64,
-    ETagGenerated = 128,
-    ConditionalAnswered = 256,
+    RequestRejected = 128,
+    ETagGenerated = 256,
+    ConditionalAnswered = 512,
 }

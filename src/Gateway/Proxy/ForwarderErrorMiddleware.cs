@@ -22,11 +22,11 @@ internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, Err
         }
 
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
-        var clientGone = !timedOut && errorFeature.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
-            or ForwarderError.ResponseBodyCanceled or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient;
+        // The route timeout cancels RequestAborted too; only a cancellation without it means the client left.
+        var clientGone = !timedOut && context.RequestAborted.IsCancellationRequested;
 
         var feature = context.Features.Get<GatewayRequestFeature>();
-        if (feature is not null && !clientGone)
+        if (feature is not null && !clientGone && errorFeature.Error != ForwarderError.RequestBodyClient)
         {
             feature.Changes |= GatewayChanges.UpstreamFailed;
         }
@@ -37,9 +37,14 @@ internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, Err
             return; // YARP already aborted the client connection where bytes were sent.
         }
 
-        var status = timedOut || errorFeature.Error == ForwarderError.RequestTimedOut
-            ? StatusCodes.Status504GatewayTimeout
-            : StatusCodes.Status502BadGateway;
+        var status = errorFeature.Error switch
+        {
+            _ when timedOut => StatusCodes.Status504GatewayTimeout,
+            ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
+            // The client's own body was at fault (too large, bad chunking, too slow): YARP chose 400/408/413.
+            ForwarderError.RequestBodyClient => context.Response.StatusCode is >= 400 and < 500 ? context.Response.StatusCode : StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status502BadGateway,
+        };
         await writer.WriteAsync(context, status);
     }
 

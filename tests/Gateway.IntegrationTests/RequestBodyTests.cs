@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>Malformed JSON request bodies are refused before the legacy backend sees them; body limits answer in payload form.</summary>
+public sealed class RequestBodyTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Config = """
+    {
+      "Kestrel": { "Limits": { "MaxRequestBodySize": 65536 } },
+      "Gateway": {
+        "MaxJsonRequestBodyBytes": 2048,
+        "Routes": { "checked": { "ValidateJsonRequestBody": true } }
+      },
+      "ReverseProxy": {
+        "Routes": {
+          "checked": { "ClusterId": "c", "Match": { "Path": "/api/{**rest}" } },
+          "unchecked": { "ClusterId": "c", "Match": { "Path": "/raw/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/raw" } ] }
+        },
+        "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
+      }
+    }
+    """;
+
+    private FakeLegacyUpstream _upstream = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapPost("/api/students", async (HttpContext c) =>
+            {
+                using var reader = new StreamReader(c.Request.Body);
+                return Results.Text("echo:" + await reader.ReadToEndAsync(), "text/plain");
+            }));
+        _gateway = await GatewayHost.StartAsync(Config, _upstream.Address, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("{\"firstName\":\"Ada\",}", "line 1, position 20")]
+    [InlineData("{'firstName':'Ada'}", "line 1, position 2")]
+    [InlineData("{\"a\":1}{", "line 1, position 8")]
+    public async Task MalformedJson_400WithPosition_UpstreamSeesNothing(string body, string expected)
+    {
+        using var response = await _gateway.Client.PostAsync("/api/students", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Contains(expected, json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
+    public async Task WellFormedJson_IsForwardedByteForByte()
+    {
+        const string body = """{"firstName":"Ada","lastName":"Lovelace"}""";
+
+        using var response = await _gateway.Client.PostAsync("/api/students", new StringContent(body, Encoding.UTF8, "application/vnd.api+json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("echo:" + body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WellFormedChunkedJson_IsForwardedWithLength()
+    {
+        const string body = """{"firstName":"Ada"}""";
+        using var content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await _gateway.Client.PostAsync("/api/students", content);
+
+        Assert.Equal("echo:" + body, await response.Content.ReadAsStringAsync());
+        Assert.Equal(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), _upstream.Requests.Single().Headers["Content-Length"]);
+    }
+
+    [Fact]
+    public async Task JsonOverTheCheckBound_IsRefusedInPayloadForm()
+    {
+        var body = "{\"pad\":\"" + new string('x', 4096) + "\"}";
+
+        using var response = await _gateway.Client.PostAsync("/api/students", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request body is too large.", json.GetProperty("message").GetString());
+        Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
+    public async Task RouteWithoutTheCheck_ForwardsMalformedJson()
+    {
+        using var response = await _gateway.Client.PostAsync("/raw/api/students", new StringContent("{oops", Encoding.UTF8, "application/json"));
+
+        Assert.Equal("echo:{oops", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task BodyOverKestrelLimit_OnUncheckedRoute_AnswersPayload()
+    {
+        var body = new string('x', 100_000);
+
+        using var response = await _gateway.Client.PostAsync("/raw/api/students", new StringContent(body, Encoding.UTF8, "text/plain"));
+
+        // Kestrel's 413 maps to Ed-Fi's 400, in payload form.
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request body is too large.", json.GetProperty("message").GetString());
+    }
+
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}
