@@ -49,7 +49,8 @@ internal sealed partial class ETagResponseTransform(
         }
 
         var conditions = ConditionalRequest.Read(http.Request);
-        var lastModified = ConditionalRequest.ParseDate(response.Headers.LastModified);
+        // Only conditions read the date; most requests carry none.
+        var lastModified = conditions.Any ? ConditionalRequest.ParseDate(response.Headers.LastModified) : null;
         if (policy.Mode == ETagMode.Generate && !response.Headers.ContainsKey(HeaderNames.ETag) && !IsEncoded(response.Headers))
         {
             await GenerateAsync(context, upstream, policy, conditions, lastModified);
