@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
+using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -47,6 +48,8 @@ public static class GatewayApplicationBuilderExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
+            // Conditional writes are checked once a destination is picked, and answered 412 without forwarding.
+            proxy.UseMiddleware<PreconditionMiddleware>();
         });
 
         // 7. No route matched: the standard 404 (an explicit pattern, so paths with dots match too), for anyone.

@@ -48,6 +48,7 @@ internal static class GatewayOptionsValidator
             problems.Add(new($"{Root}:ShutdownTimeoutSeconds", "must be between 0 and 3600"));
         }
 
+        Preconditions.ETagOptionsValidator.ValidateLock(options.ETagLock, problems);
         var routeIds = new HashSet<string>(routes.Select(r => r.RouteId), StringComparer.OrdinalIgnoreCase);
         foreach (var (routeId, route) in options.Routes)
         {
@@ -62,6 +63,7 @@ internal static class GatewayOptionsValidator
                 problems.Add(new($"{path}:Profile", "must be EdFi or ProblemDetails"));
             }
 
+            Preconditions.ETagOptionsValidator.Validate(route.ETags, options.ETagLock, path, problems);
             var profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile);
             foreach (var (from, to) in route.StatusMap)
             {
