@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -10,7 +9,6 @@ using Transforms.Benchmarks;
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"))
     .AddColumn(new ThroughputColumn())
-    .AddExporter(MarkdownExporter.GitHub)
     .WithOptions(ConfigOptions.JoinSummary);
 
 BenchmarkSwitcher.FromAssembly(typeof(ClassifierBenchmarks).Assembly).Run(args, config);
