@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -23,6 +24,12 @@ internal static class LeakRules
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =
         SearchValues.Create([.. All.SelectMany(r => r.MarkerList).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The length of the longest marker.</summary>
+    public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);
+
+    /// <summary>Every kind some rule reports: once all are found, nothing more can be learned.</summary>
+    public static LeakKinds AllKinds { get; } = All.Aggregate(LeakKinds.None, (kinds, rule) => kinds | rule.Kind);
 
     /// <summary>Markers by their lower-cased first character, each with the bit mask of the rules it belongs to.</summary>
     public static FrozenDictionary<char, (string Marker, ulong Rules)[]> ByFirstChar { get; } = BuildIndex();
