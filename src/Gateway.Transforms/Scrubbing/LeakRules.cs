@@ -28,8 +28,20 @@ internal static class LeakRules
     /// <summary>The length of the longest marker.</summary>
     public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);
 
-    /// <summary>Every kind some rule reports: once all are found, nothing more can be learned.</summary>
-    public static LeakKinds AllKinds { get; } = All.Aggregate(LeakKinds.None, (kinds, rule) => kinds | rule.Kind);
+    /// <summary>The mask of all rules.</summary>
+    public static ulong AllRules { get; } = All.Length == 64 ? ulong.MaxValue : (1UL << All.Length) - 1;
+
+    /// <summary>The mask of the rules that report <paramref name="kind"/>.</summary>
+    public static ulong RulesOf(LeakKinds kind)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < All.Length; i++)
+        {
+            mask |= (All[i].Kind & kind) != 0 ? 1UL << i : 0;
+        }
+
+        return mask;
+    }
 
     /// <summary>Markers by their lower-cased first character, each with the bit mask of the rules it belongs to.</summary>
     public static FrozenDictionary<char, (string Marker, ulong Rules)[]> ByFirstChar { get; } = BuildIndex();

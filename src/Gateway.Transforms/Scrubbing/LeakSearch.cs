@@ -33,6 +33,7 @@ internal ref struct LeakSearch
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end (0: none) of rule r's pending window
     private char[]? _scratch;
     private LeakKinds _found;
+    private ulong _live; // rules whose kind is not found yet
 
     public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
     {
@@ -42,6 +43,7 @@ internal ref struct LeakSearch
         _length = _isAscii ? ascii.Length : text.Length;
         _windows = windows[..(2 * LeakRules.All.Length)];
         _windows.Clear();
+        _live = LeakRules.AllRules;
     }
 
     public LeakKinds Run()
@@ -55,7 +57,7 @@ internal ref struct LeakSearch
             else
             {
                 Span<char> chunk = stackalloc char[ChunkLength + LeakRules.MaxMarkerLength - 1];
-                for (var start = 0; start < _length && _found != LeakRules.AllKinds; start += ChunkLength)
+                for (var start = 0; start < _length && _live != 0; start += ChunkLength)
                 {
                     var count = Math.Min(chunk.Length, _length - start);
                     Ascii.ToUtf16(_ascii.Slice(start, count), chunk, out _);
@@ -63,7 +65,7 @@ internal ref struct LeakSearch
                 }
             }
 
-            for (var r = 0; r < LeakRules.All.Length && _found != LeakRules.AllKinds; r++)
+            for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
             {
                 Confirm(r);
             }
@@ -83,7 +85,7 @@ internal ref struct LeakSearch
     private void Walk(scoped ReadOnlySpan<char> chunk, int offset, int limit)
     {
         var i = 0;
-        while (i < limit && _found != LeakRules.AllKinds)
+        while (i < limit && _live != 0)
         {
             var hit = chunk[i..].IndexOfAny(LeakRules.AnyMarker);
             if (hit < 0 || (i += hit) >= limit)
@@ -96,7 +98,7 @@ internal ref struct LeakSearch
             {
                 foreach (var (marker, rules) in candidates)
                 {
-                    if (rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
+                    if ((rules & _live) != 0 && rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
                     {
                         Wake(rules, offset + i, marker.Length);
                     }
@@ -109,17 +111,13 @@ internal ref struct LeakSearch
 
     private void Wake(ulong rules, int position, int length)
     {
+        rules &= _live;
         var from = position - LeakScanner.Reach;
         var to = position + length + LeakScanner.Reach;
         while (rules != 0)
         {
             var r = BitOperations.TrailingZeroCount(rules);
             rules &= rules - 1;
-            if ((_found & LeakRules.All[r].Kind) != 0)
-            {
-                continue;
-            }
-
             ref var start = ref _windows[2 * r];
             ref var end = ref _windows[(2 * r) + 1];
             if (end != 0 && from <= end && end - start < MaxWindow)
@@ -143,21 +141,24 @@ internal ref struct LeakSearch
         if (to > from && (_found & rule.Kind) == 0 && Matches(rule, from, to))
         {
             _found |= rule.Kind;
+            _live &= ~LeakRules.RulesOf(rule.Kind);
         }
     }
 
     private bool Matches(LeakRule rule, int from, int to)
     {
+        if (!_isAscii)
+        {
+            return MarkerWindows.Matches(_text, rule.Pattern, from, to);
+        }
+
         var context = from > 0 ? from - 1 : 0;
         foreach (var match in rule.Pattern.EnumerateMatches(Chars(context, to), from - context))
         {
             // Two real characters after the match: neither \b nor $ (which also matches before a final \n) saw the cut.
-            if (to == _length || context + match.Index + match.Length <= to - 2)
-            {
-                return true;
-            }
-
-            return rule.Pattern.IsMatch(Chars(context, _length), from - context);
+            return to == _length
+                || context + match.Index + match.Length <= to - 2
+                || rule.Pattern.IsMatch(Chars(context, _length), from - context);
         }
 
         return false;
