@@ -10,26 +10,38 @@ internal static class BodyInspector
 {
     public static BodyInspection Inspect(ReadOnlySpan<byte> body, MediaType media, bool truncated)
     {
-        var text = BodyDecoder.Decode(body, media.Charset, out var utf8);
-        var format = FormatSniffer.Sniff(text, media);
-
-        // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
-        IReadOnlyList<string?> candidates = [];
-        JsonFacts? json = null;
-        if (!truncated)
+        // A valid UTF-8 body (nearly all) is decoded into a pooled buffer: JSON and text need no string of it.
+        var text = BodyDecoder.Decode(body, media.Charset, out var utf8, out var rented);
+        try
         {
-            candidates = MessageExtractor.Extract(format, text, utf8, out json);
-        }
+            var format = FormatSniffer.Sniff(text, media);
+            var markup = format is BodyFormat.Html or BodyFormat.Xml ? text.ToString() : null;
 
-        var leaks = LeakScanner.Scan(text);
-        var integrity = IntegrityViolationDetector.IsMatch(text);
-        ScanUnescaped(format, text, utf8, ref leaks, ref integrity);
-        return new BodyInspection(format, candidates, json, leaks, integrity);
+            // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
+            IReadOnlyList<string?> candidates = [];
+            JsonFacts? json = null;
+            if (!truncated)
+            {
+                candidates = MessageExtractor.Extract(format, text, markup, utf8, out json);
+            }
+
+            var leaks = LeakScanner.Scan(text);
+            var integrity = IntegrityViolationDetector.IsMatch(text);
+            ScanUnescaped(format, markup, utf8, ref leaks, ref integrity);
+            return new BodyInspection(format, candidates, json, leaks, integrity);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
     // unescaped text is scanned too: JSON strings, and markup with its entities decoded.
-    private static void ScanUnescaped(BodyFormat format, string text, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
+    private static void ScanUnescaped(BodyFormat format, string? markup, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
     {
         if (format == BodyFormat.Json && utf8.Contains((byte)'\\'))
         {
@@ -45,9 +57,9 @@ internal static class BodyInspector
                 ArrayPool<char>.Shared.Return(buffer);
             }
         }
-        else if (format is BodyFormat.Html or BodyFormat.Xml && text.Contains('&', StringComparison.Ordinal))
+        else if (markup is not null && markup.Contains('&', StringComparison.Ordinal))
         {
-            var decoded = WebUtility.HtmlDecode(text);
+            var decoded = WebUtility.HtmlDecode(markup);
             leaks |= LeakScanner.Scan(decoded);
             integrity |= IntegrityViolationDetector.IsMatch(decoded);
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Transforms.Errors;
 
@@ -11,15 +12,19 @@ namespace Gateway.Transforms.Errors;
 internal static partial class IntegrityViolationDetector
 {
     // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    private static readonly SearchValues<string> s_markers = SearchValues.Create(
-        [
-            "Violation of", "duplicate key", "conflicted with the", "violates", "2350", "ORA-0", "Duplicate entry",
-            "child row", "parent row", "ER_", "constraint failed", "SQLITE_CONSTRAINT", "UniqueViolation",
-            "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] s_markerList =
+    [
+        "Violation of", "duplicate key", "conflicted with the", "violates", "2350", "ORA-0", "Duplicate entry",
+        "child row", "parent row", "ER_", "constraint failed", "SQLITE_CONSTRAINT", "UniqueViolation",
+        "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
+    ];
 
-    public static bool IsMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_markers) && Pattern.IsMatch(text);
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(s_markerList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly int s_longestMarker = s_markerList.Max(m => m.Length);
+
+    // The regex runs only around the markers: "2350" in an id early in a large body must not make it read all of it.
+    public static bool IsMatch(ReadOnlySpan<char> text) => MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
 
     [GeneratedRegex(
         """

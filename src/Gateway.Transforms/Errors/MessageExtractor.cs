@@ -8,9 +8,10 @@ internal static class MessageExtractor
     /// <summary>Candidates in priority order; raw upstream text, still to be cleaned and leak-scanned.</summary>
     /// <param name="format">The sniffed format.</param>
     /// <param name="text">The decoded body.</param>
+    /// <param name="markup">The decoded body as a string, for the HTML and XML readers (made here when missing).</param>
     /// <param name="utf8">The body as valid UTF-8, for the JSON reader.</param>
     /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
-    public static IReadOnlyList<string?> Extract(BodyFormat format, string text, ReadOnlySpan<byte> utf8, out JsonFacts? json)
+    public static IReadOnlyList<string?> Extract(BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, out JsonFacts? json)
     {
         json = null;
         switch (format)
@@ -23,11 +24,11 @@ internal static class MessageExtractor
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
-                return text.AsSpan().TrimStart().StartsWith('[') ? TextMessageReader.Candidates(text) : [];
+                return text.TrimStart().StartsWith('[') ? TextMessageReader.Candidates(text) : [];
             case BodyFormat.Xml:
-                return [.. XmlMessageScanner.Candidates(text)];
+                return [.. XmlMessageScanner.Candidates(markup ?? text.ToString())];
             case BodyFormat.Html:
-                return [.. HtmlMessageScanner.Candidates(text)];
+                return [.. HtmlMessageScanner.Candidates(markup ?? text.ToString())];
             case BodyFormat.Text:
                 return TextMessageReader.Candidates(text);
             default:

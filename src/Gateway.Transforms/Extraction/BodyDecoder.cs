@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -10,16 +11,22 @@ internal static class BodyDecoder
     /// <param name="charset">The declared charset, if any.</param>
     /// <param name="utf8">The body as valid UTF-8 without a BOM, for the JSON reader: a slice of
     /// <paramref name="body"/> when it already is, otherwise the text re-encoded.</param>
-    public static string Decode(ReadOnlySpan<byte> body, string? charset, out ReadOnlySpan<byte> utf8)
+    /// <param name="rented">The pooled buffer that holds the text of a valid UTF-8 body (the common case), which the
+    /// caller returns to <see cref="ArrayPool{T}.Shared"/>; <see langword="null"/> when the text is a new string.</param>
+    public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> body, string? charset, out ReadOnlySpan<byte> utf8, out char[]? rented)
     {
         var encoding = Detect(body, charset, out var preamble);
         var payload = body[preamble..];
         if (encoding is UTF8Encoding && Utf8.IsValid(payload))
         {
             utf8 = payload;
-            return Encoding.UTF8.GetString(payload);
+
+            // UTF-8 never yields more UTF-16 code units than it has bytes.
+            rented = ArrayPool<char>.Shared.Rent(payload.Length);
+            return rented.AsSpan(0, Encoding.UTF8.GetChars(payload, rented));
         }
 
+        rented = null;
         var text = encoding.GetString(payload);
         utf8 = Encoding.UTF8.GetBytes(text);
         return text;

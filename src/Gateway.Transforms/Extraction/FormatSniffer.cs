@@ -7,9 +7,9 @@ internal static class FormatSniffer
 
     private static readonly string[] s_htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"];
 
-    public static BodyFormat Sniff(string text, MediaType media)
+    public static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media)
     {
-        var span = text.AsSpan().TrimStart();
+        var span = text.TrimStart();
         if (span.IsEmpty)
         {
             return BodyFormat.Empty;

@@ -6,18 +6,18 @@ internal static class TextMessageReader
     private const int MaxCandidates = 3;
     private const int MaxLines = 64;
 
-    public static List<string> Candidates(string text)
+    public static List<string> Candidates(ReadOnlySpan<char> text)
     {
         var candidates = new List<string>(MaxCandidates);
         var lines = 0;
-        foreach (var range in text.AsSpan().SplitAny('\n', '\r'))
+        foreach (var range in text.SplitAny('\n', '\r'))
         {
             if (++lines > MaxLines || candidates.Count >= MaxCandidates)
             {
                 break;
             }
 
-            var line = text.AsSpan()[range].Trim();
+            var line = text[range].Trim();
             if (HasTwoLetters(line))
             {
                 candidates.Add(line.ToString());

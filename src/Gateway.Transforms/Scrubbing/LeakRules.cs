@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -23,6 +24,24 @@ internal static class LeakRules
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =
         SearchValues.Create([.. All.SelectMany(r => r.MarkerList).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The length of the longest marker.</summary>
+    public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);
+
+    /// <summary>The mask of all rules.</summary>
+    public static ulong AllRules { get; } = All.Length == 64 ? ulong.MaxValue : (1UL << All.Length) - 1;
+
+    /// <summary>The mask of the rules that report <paramref name="kind"/>.</summary>
+    public static ulong RulesOf(LeakKinds kind)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < All.Length; i++)
+        {
+            mask |= (All[i].Kind & kind) != 0 ? 1UL << i : 0;
+        }
+
+        return mask;
+    }
 
     /// <summary>Markers by their lower-cased first character, each with the bit mask of the rules it belongs to.</summary>
     public static FrozenDictionary<char, (string Marker, ulong Rules)[]> ByFirstChar { get; } = BuildIndex();

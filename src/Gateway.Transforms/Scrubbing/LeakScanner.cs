@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using System.Text;
 using Gateway.Transforms.Errors;
 
@@ -12,30 +11,24 @@ namespace Gateway.Transforms.Scrubbing;
 /// <remarks>
 /// One vectorized multi-string search (<see cref="SearchValues{T}"/>, ordinal, ignoring case) finds the cheap markers;
 /// clean text ends there without running a regex and without allocating. Each marker found wakes only the few
-/// non-backtracking regexes that can use it, so the cost stays linear in the input whatever it contains.
+/// non-backtracking regexes that can use it, and only on the text around it (<see cref="Reach"/> characters each
+/// side), so the cost stays linear in the input whatever it contains and a marker early in a large body does not make
+/// a regex read all of it.
 /// </remarks>
 public static class LeakScanner
 {
-    // Transcoding below this many bytes uses the stack; larger inputs rent from the shared pool.
-    private const int StackLimit = 512;
+    /// <summary>
+    /// How far (in characters) a match may reach beyond the marker that woke its rule and still be found: 1024.
+    /// Real frames, paths and type names are a few hundred characters at most.
+    /// </summary>
+    internal const int Reach = 1024;
 
     /// <summary>Scans UTF-16 text.</summary>
     /// <returns>The kinds of leak found; <see cref="LeakKinds.None"/> for clean text.</returns>
     public static LeakKinds Scan(ReadOnlySpan<char> text)
     {
-        var woken = WokenRules(text);
-        var found = LeakKinds.None;
-        while (woken != 0)
-        {
-            var rule = LeakRules.All[BitOperations.TrailingZeroCount(woken)];
-            woken &= woken - 1;
-            if ((found & rule.Kind) == 0 && rule.Pattern.IsMatch(text))
-            {
-                found |= rule.Kind;
-            }
-        }
-
-        return found;
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        return new LeakSearch(text, default, windows).Run();
     }
 
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
@@ -47,56 +40,23 @@ public static class LeakScanner
             return LeakKinds.None;
         }
 
-        // The confirming regexes need UTF-16; transcoding (vectorized for ASCII) is cheaper than a second set of
-        // byte-level patterns, and UTF-8 never yields more UTF-16 code units than it has bytes.
-        char[]? rented = null;
-        var buffer = utf8.Length <= StackLimit
-            ? stackalloc char[StackLimit]
-            : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        // ASCII (nearly every error body) is searched in small widened chunks, without transcoding the whole body.
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        if (Ascii.IsValid(utf8))
+        {
+            return new LeakSearch(default, utf8, windows).Run();
+        }
+
+        // UTF-8 never yields more UTF-16 code units than it has bytes.
+        var rented = ArrayPool<char>.Shared.Rent(utf8.Length);
         try
         {
-            var written = Encoding.UTF8.GetChars(utf8, buffer);
-            return Scan(buffer[..written]);
+            var written = Encoding.UTF8.GetChars(utf8, rented);
+            return new LeakSearch(rented.AsSpan(0, written), default, windows).Run();
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            ArrayPool<char>.Shared.Return(rented);
         }
-    }
-
-    // Walks every marker occurrence and collects the rules they wake, stopping early once all are awake.
-    private static ulong WokenRules(ReadOnlySpan<char> text)
-    {
-        var all = LeakRules.All.Length == 64 ? ulong.MaxValue : (1UL << LeakRules.All.Length) - 1;
-        var woken = 0UL;
-        var offset = 0;
-        while (woken != all)
-        {
-            var hit = text[offset..].IndexOfAny(LeakRules.AnyMarker);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            offset += hit;
-            var rest = text[offset..];
-            if (LeakRules.ByFirstChar.TryGetValue(char.ToLowerInvariant(rest[0]), out var candidates))
-            {
-                foreach (var (marker, rules) in candidates)
-                {
-                    if (rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
-                    {
-                        woken |= rules;
-                    }
-                }
-            }
-
-            offset++;
-        }
-
-        return woken;
     }
 }

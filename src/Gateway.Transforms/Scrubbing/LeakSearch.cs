@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Numerics;
+using System.Text;
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>
+/// One scan: walks the marker occurrences in order, keeps per rule one pending window of text around the markers that
+/// woke it (neighbouring windows merge, up to <see cref="MaxWindow"/>), and runs the rule's regex on a window when the
+/// next marker is too far away, or at the end. A kind already found stops its rules; all kinds found stops the scan.
+/// </summary>
+/// <remarks>
+/// The text is either UTF-16 or ASCII bytes (widened on demand: chunk by chunk for the marker search, window by window
+/// for the regexes). A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
+/// the real text), and a match ending at the window's cut end is checked again on the rest of the text, so a window
+/// never reports a match the whole text does not have.
+/// </remarks>
+internal ref struct LeakSearch
+{
+    public const int WindowSlots = 128;
+
+    // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
+    private const int MaxWindow = 16 * 1024;
+
+    // The marker search over ASCII bytes widens this many characters at a time (plus the longest marker, minus one).
+    private const int ChunkLength = 4096;
+
+    private readonly ReadOnlySpan<char> _text;
+    private readonly ReadOnlySpan<byte> _ascii;
+    private readonly bool _isAscii;
+    private readonly int _length;
+    private readonly Span<int> _windows; // [2r] start, [2r + 1] end (0: none) of rule r's pending window
+    private char[]? _scratch;
+    private LeakKinds _found;
+    private ulong _live; // rules whose kind is not found yet
+
+    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
+    {
+        _text = text;
+        _ascii = ascii;
+        _isAscii = !ascii.IsEmpty;
+        _length = _isAscii ? ascii.Length : text.Length;
+        _windows = windows[..(2 * LeakRules.All.Length)];
+        _windows.Clear();
+        _live = LeakRules.AllRules;
+    }
+
+    public LeakKinds Run()
+    {
+        try
+        {
+            if (!_isAscii)
+            {
+                Walk(_text, 0, _text.Length);
+            }
+            else
+            {
+                Span<char> chunk = stackalloc char[ChunkLength + LeakRules.MaxMarkerLength - 1];
+                for (var start = 0; start < _length && _live != 0; start += ChunkLength)
+                {
+                    var count = Math.Min(chunk.Length, _length - start);
+                    Ascii.ToUtf16(_ascii.Slice(start, count), chunk, out _);
+                    Walk(chunk[..count], start, Math.Min(ChunkLength, count));
+                }
+            }
+
+            for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
+            {
+                Confirm(r);
+            }
+
+            return _found;
+        }
+        finally
+        {
+            if (_scratch is not null)
+            {
+                ArrayPool<char>.Shared.Return(_scratch);
+            }
+        }
+    }
+
+    // Visits the markers that start before limit in chunk (which holds text from offset on).
+    private void Walk(scoped ReadOnlySpan<char> chunk, int offset, int limit)
+    {
+        var i = 0;
+        while (i < limit && _live != 0)
+        {
+            var hit = chunk[i..].IndexOfAny(LeakRules.AnyMarker);
+            if (hit < 0 || (i += hit) >= limit)
+            {
+                return;
+            }
+
+            var rest = chunk[i..];
+            if (LeakRules.ByFirstChar.TryGetValue(char.ToLowerInvariant(rest[0]), out var candidates))
+            {
+                foreach (var (marker, rules) in candidates)
+                {
+                    if ((rules & _live) != 0 && rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
+                    {
+                        Wake(rules, offset + i, marker.Length);
+                    }
+                }
+            }
+
+            i++;
+        }
+    }
+
+    private void Wake(ulong rules, int position, int length)
+    {
+        rules &= _live;
+        var from = position - LeakScanner.Reach;
+        var to = position + length + LeakScanner.Reach;
+        while (rules != 0)
+        {
+            var r = BitOperations.TrailingZeroCount(rules);
+            rules &= rules - 1;
+            ref var start = ref _windows[2 * r];
+            ref var end = ref _windows[(2 * r) + 1];
+            if (end != 0 && from <= end && end - start < MaxWindow)
+            {
+                end = Math.Max(end, to);
+                continue;
+            }
+
+            Confirm(r);
+            (start, end) = (from, to);
+        }
+    }
+
+    // Runs rule r's regex on its pending window, if any, and forgets the window.
+    private void Confirm(int r)
+    {
+        var from = Math.Max(0, _windows[2 * r]);
+        var to = Math.Min(_length, _windows[(2 * r) + 1]);
+        _windows[(2 * r) + 1] = 0;
+        var rule = LeakRules.All[r];
+        if (to > from && (_found & rule.Kind) == 0 && Matches(rule, from, to))
+        {
+            _found |= rule.Kind;
+            _live &= ~LeakRules.RulesOf(rule.Kind);
+        }
+    }
+
+    private bool Matches(LeakRule rule, int from, int to)
+    {
+        if (!_isAscii)
+        {
+            return MarkerWindows.Matches(_text, rule.Pattern, from, to);
+        }
+
+        var context = from > 0 ? from - 1 : 0;
+        foreach (var match in rule.Pattern.EnumerateMatches(Chars(context, to), from - context))
+        {
+            // Two real characters after the match: neither \b nor $ (which also matches before a final \n) saw the cut.
+            return to == _length
+                || context + match.Index + match.Length <= to - 2
+                || rule.Pattern.IsMatch(Chars(context, _length), from - context);
+        }
+
+        return false;
+    }
+
+    private ReadOnlySpan<char> Chars(int from, int to)
+    {
+        if (!_isAscii)
+        {
+            return _text[from..to];
+        }
+
+        var count = to - from;
+        if (_scratch is null || _scratch.Length < count)
+        {
+            if (_scratch is not null)
+            {
+                ArrayPool<char>.Shared.Return(_scratch);
+            }
+
+            _scratch = ArrayPool<char>.Shared.Rent(Math.Max(count, MaxWindow + (4 * LeakScanner.Reach)));
+        }
+
+        Ascii.ToUtf16(_ascii.Slice(from, count), _scratch, out _);
+        return _scratch.AsSpan(0, count);
+    }
+}
