@@ -23,6 +23,9 @@ public sealed class GatewayOptions
     /// <summary>Per-route settings, keyed by the YARP route id. Routes not listed use the defaults.</summary>
     public Dictionary<string, RouteOptions> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Which requests get a completion log line: <see cref="RequestLogMode.All"/> (default), <c>Errors</c> or <c>Off</c>.</summary>
+    public RequestLogMode RequestLog { get; set; } = RequestLogMode.All;
+
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 }
