@@ -6,6 +6,7 @@
 #   bench/run.sh --quick         proves the harness works: 5 s warm-up, 1 round of 5 s
 #   options: --rounds N --duration S --warmup S --connections N --startup-rounds N
 #            --scenarios "small error500" --targets "direct yarp gw:base" --tuning "servergc nopgo"
+#            --add-targets "gw:plain yarp@wksgc" (added to every selected scenario)
 #            --label NAME --no-build --keep (keep the work dir) --no-save (don't write bench/results/)
 set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
@@ -21,7 +22,7 @@ source "$BENCH_DIR/lib/wrk.sh"
 
 ARGS="$*"
 ROUNDS=3 DURATION=10 WARMUP=60 CONNECTIONS=32 WRK_THREADS=1 STARTUP_ROUNDS=3
-ONLY_SCENARIOS="" ONLY_TARGETS="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0
+ONLY_SCENARIOS="" ONLY_TARGETS="" ADD_TARGETS="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) QUICK=1 ROUNDS=1 DURATION=5 WARMUP=5 STARTUP_ROUNDS=1 ;;
@@ -32,12 +33,13 @@ while [ $# -gt 0 ]; do
     --startup-rounds) STARTUP_ROUNDS=$2; shift ;;
     --scenarios) ONLY_SCENARIOS=$2; shift ;;
     --targets) ONLY_TARGETS=$2; shift ;;
+    --add-targets) ADD_TARGETS=$2; shift ;;
     --tuning) TUNINGS=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --no-build) BUILD=0 ;;
     --keep) KEEP=1 ;;
     --no-save) SAVE=0 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -90,6 +92,7 @@ for file in "$BENCH_DIR"/scenarios/*.scenario; do
       "$name" "$PRIME" "$name" "$GATEWAY_BODY_MUST_NOT_CONTAIN"
     printf 'S_HEADERS[%q]=%q\n' "$name" "$(printf '%s\n' "${HEADERS[@]}")"
   )"
+  [ -z "$ADD_TARGETS" ] || S_TARGETS[$name]+=" $ADD_TARGETS"
   for tuning in $TUNINGS; do
     for t in ${S_TARGETS[$name]}; do
       case $t in gw:*|yarp) S_TARGETS[$name]+=" $t@$tuning" ;; esac
