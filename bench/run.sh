@@ -8,8 +8,9 @@
 #            --scenarios "small error500" --targets "direct yarp gw:base" --tuning "servergc nopgo"
 #            --add-targets "gw:plain yarp@wksgc" (added to every selected scenario)
 #            --label NAME --no-build --keep (keep the work dir) --no-save (don't write bench/results/)
-set -euo pipefail
+set -eEuo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
+trap 'echo "[bench] failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
@@ -66,12 +67,14 @@ if [ "$BUILD" = 1 ]; then
 fi
 
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
+FINISHED=0
 cleanup() {
   stop_all
-  if [ "$KEEP" = 1 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
+  # An interrupted run keeps its raw data (runs.tsv …) for a look.
+  if [ "$KEEP" = 1 ] || [ "$FINISHED" = 0 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'log "interrupted"; exit 130' INT TERM HUP
 make_secrets "$WORK"
 : >"$WORK/notes.txt"
 note() { log "$*"; printf -- '- %s\n' "$*" >>"$WORK/notes.txt"; }
@@ -327,7 +330,7 @@ stamp=$(date -u +%Y-%m-%dT%H%MZ)
   echo "- load average before/after the rounds: $LOAD_BEFORE / $LOAD_AFTER$(awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { if (l > 1.5) print " — **the machine was busy: measured under load, compare ratios only**" }')"
   [ "$QUICK" = 1 ] && echo "- **--quick run: too short for .NET to warm up; proves the harness, not the figures**"
   echo
-  awk -f "$BENCH_DIR/lib/report.awk" "$WORK/scenarios.tsv" "$WORK/runs.tsv" "$WORK/startup.tsv" "$WORK/final.tsv"
+  awk -f "$BENCH_DIR/lib/report.awk" "$WORK"/{scenarios,runs,startup,final}.tsv
   if [ -s "$WORK/notes.txt" ]; then echo; echo "## Skipped"; echo; cat "$WORK/notes.txt"; fi
   echo
   echo "<details><summary>Raw runs (round, scenario, target, req/s, p50 ms, p99 ms, requests, non-2xx/3xx, socket errors, CPU µs/req, upstream CPU µs/req, RSS KiB, counted)</summary>"
@@ -350,3 +353,4 @@ if [ "$SAVE" = 1 ]; then
   cp "$WORK/report.md" "$out"
   log "saved $out"
 fi
+FINISHED=1

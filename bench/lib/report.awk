@@ -1,8 +1,9 @@
 # Turns run.sh's raw TSVs into the markdown summary: medians per scenario and target, ratios to bare YARP, the
 # direct upstream and nginx measured in the same run, startup and memory, and the issue's goals checked.
-# Input files, in order: scenarios.tsv, runs.tsv, startup.tsv, final.tsv. Portable awk (mawk has no asort).
+# Input files: scenarios.tsv, runs.tsv, startup.tsv, final.tsv (told apart by name: any may be empty).
+# Portable awk (mawk has no asort).
 BEGIN { FS = "\t" }
-FNR == 1 { file++ }
+FNR == 1 { file = FILENAME ~ /scenarios\.tsv$/ ? 1 : FILENAME ~ /runs\.tsv$/ ? 2 : FILENAME ~ /startup\.tsv$/ ? 3 : 4 }
 
 file == 1 { order[++ns] = $1; title[$1] = $2; baseline[$1] = $3; expect[$1] = $4; targets[$1] = $5; next }
 file == 2 && $13 == 1 {
@@ -69,7 +70,7 @@ END {
   print ""
   print "| target | exec → first proxied 200, ms (median, min–max) | RSS after all load, MB | × bare YARP startup | × bare YARP RSS |"
   print "|---|---|---|---|---|"
-  ys = median(start["yarp"]); yr = finalrss["yarp"]
+  ys = median(start["yarp"]); yr = ("yarp" in finalrss) ? finalrss["yarp"] : 0
   for (t in finalrss) names[++nt] = t
   for (i = 2; i <= nt; i++) { v = names[i]; for (j = i - 1; j >= 1 && names[j] > v; j--) names[j + 1] = names[j]; names[j + 1] = v }
   for (i = 1; i <= nt; i++) {
