@@ -8,6 +8,7 @@
 #            --scenarios "small error500" --targets "direct yarp gw:base" --tuning "servergc nopgo"
 #            --add-targets "gw:plain yarp@wksgc" (added to every selected scenario)
 #            --label NAME --no-build --keep (keep the work dir) --no-save (don't write bench/results/)
+#            --report-from DIR (write the report of a kept work dir again)
 set -eEuo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
 trap 'echo "[bench] failed at line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -23,7 +24,7 @@ source "$BENCH_DIR/lib/wrk.sh"
 
 ARGS="$*"
 ROUNDS=3 DURATION=10 WARMUP=60 CONNECTIONS=32 WRK_THREADS=1 STARTUP_ROUNDS=3
-ONLY_SCENARIOS="" ONLY_TARGETS="" ADD_TARGETS="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0
+ONLY_SCENARIOS="" ONLY_TARGETS="" ADD_TARGETS="" REPORT_FROM="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) QUICK=1 ROUNDS=1 DURATION=5 WARMUP=5 STARTUP_ROUNDS=1 ;;
@@ -35,16 +36,57 @@ while [ $# -gt 0 ]; do
     --scenarios) ONLY_SCENARIOS=$2; shift ;;
     --targets) ONLY_TARGETS=$2; shift ;;
     --add-targets) ADD_TARGETS=$2; shift ;;
+    --report-from) REPORT_FROM=$2; shift ;;
     --tuning) TUNINGS=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --no-build) BUILD=0 ;;
     --keep) KEEP=1 ;;
     --no-save) SAVE=0 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
 done
+
+# write_report: bench/results/<time>[-label].md from the work dir's files (also: --report-from DIR).
+write_report() {
+  # shellcheck disable=SC1091
+  source "$WORK/meta.env"
+  {
+    echo "# Benchmark run $STAMP${LABEL:+ ($LABEL)}"
+    echo
+    cat "$WORK/header.md"
+    if [ "$QUICK" = 1 ]; then echo "- **--quick run: too short for .NET to warm up; proves the harness, not the figures**"; fi
+    echo
+    awk -f "$BENCH_DIR/lib/report.awk" "$WORK"/{scenarios,runs,startup,final}.tsv
+    if [ -s "$WORK/notes.txt" ]; then echo; echo "## Skipped"; echo; cat "$WORK/notes.txt"; fi
+    echo
+    echo "<details><summary>Raw runs (round, scenario, target, req/s, p50 ms, p99 ms, requests, non-2xx/3xx, socket errors, CPU µs/req, upstream CPU µs/req, RSS KiB, counted)</summary>"
+    echo
+    echo '```'
+    cat "$WORK/runs.tsv"
+    echo '```'
+    echo
+    echo "Startup (round, target, ms, status):"
+    echo
+    echo '```'
+    cat "$WORK/startup.tsv"
+    echo '```'
+    echo "</details>"
+  } >"$WORK/report.md"
+  cat "$WORK/report.md"
+  if [ "$SAVE" = 1 ]; then
+    local out=$BENCH_DIR/results/$STAMP${LABEL:+-$LABEL}
+    if [ "$QUICK" = 1 ]; then out+=-quick; fi
+    cp "$WORK/report.md" "$out.md"
+    log "saved $out.md"
+  fi
+}
+if [ -n "$REPORT_FROM" ]; then
+  WORK=$REPORT_FROM
+  write_report
+  exit 0
+fi
 
 SERVER_CPUS=${BENCH_SERVER_CPUS:-0}
 LOAD_CPUS=${BENCH_LOAD_CPUS:-1}
@@ -320,37 +362,15 @@ for s in "${SCENARIOS[@]}"; do
 done >"$WORK/scenarios.tsv"
 
 # --- the report -----------------------------------------------------------------------------------------------
-stamp=$(date -u +%Y-%m-%dT%H%MZ)
 {
-  echo "# Benchmark run $stamp${LABEL:+ ($LABEL)}"
-  echo
+  echo "STAMP=$(date -u +%Y-%m-%dT%H%MZ)"
+  printf 'LABEL=%q QUICK=%q\n' "$LABEL" "$QUICK"
+} >"$WORK/meta.env"
+{
   echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r)"
-  echo "- software: .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), $(wrk --version 2>&1 | awk 'NR == 1 { print $1, $2 }'), gateway commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo ' + local changes')"
+  echo "- software: .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), $({ wrk --version 2>&1 || true; } | awk 'NR == 1 { print $1, $2 }'), gateway commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo ' + local changes')"
   echo "- command: \`bench/run.sh $ARGS\`: servers pinned to CPU $SERVER_CPUS, wrk to CPU $LOAD_CPUS (\`wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s\`), $ROUNDS interleaved round(s), warm-up ${WARMUP} s per .NET target"
   echo "- load average before/after the rounds: $LOAD_BEFORE / $LOAD_AFTER$(awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { if (l > 1.5) print " — **the machine was busy: measured under load, compare ratios only**" }')"
-  [ "$QUICK" = 1 ] && echo "- **--quick run: too short for .NET to warm up; proves the harness, not the figures**"
-  echo
-  awk -f "$BENCH_DIR/lib/report.awk" "$WORK"/{scenarios,runs,startup,final}.tsv
-  if [ -s "$WORK/notes.txt" ]; then echo; echo "## Skipped"; echo; cat "$WORK/notes.txt"; fi
-  echo
-  echo "<details><summary>Raw runs (round, scenario, target, req/s, p50 ms, p99 ms, requests, non-2xx/3xx, socket errors, CPU µs/req, upstream CPU µs/req, RSS KiB, counted)</summary>"
-  echo
-  echo '```'
-  cat "$WORK/runs.tsv"
-  echo '```'
-  echo
-  echo "Startup (round, target, ms, status):"
-  echo
-  echo '```'
-  cat "$WORK/startup.tsv"
-  echo '```'
-  echo "</details>"
-} >"$WORK/report.md"
-
-cat "$WORK/report.md"
-if [ "$SAVE" = 1 ]; then
-  out=$BENCH_DIR/results/$stamp${LABEL:+-$LABEL}$([ "$QUICK" = 1 ] && echo -quick).md
-  cp "$WORK/report.md" "$out"
-  log "saved $out"
-fi
+} >"$WORK/header.md"
+write_report
 FINISHED=1
