@@ -34,6 +34,9 @@ public sealed class GatewayOptions
     /// <summary>Who may call which route: named policies and the default for routes that name none.</summary>
     public Auth.Options.GatewayAuthorizationOptions Authorization { get; set; } = new();
 
+    /// <summary>Which requests get a completion log line: <see cref="RequestLogMode.All"/> (default), <c>Errors</c> or <c>Off</c>.</summary>
+    public RequestLogMode RequestLog { get; set; } = RequestLogMode.All;
+
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 

@@ -43,6 +43,11 @@ internal static class GatewayOptionsValidator
             problems.Add(new($"{Root}:MaxJsonRequestBodyBytes", $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytes}"));
         }
 
+        if (!Enum.IsDefined(options.RequestLog))
+        {
+            problems.Add(new($"{Root}:RequestLog", "must be All, Errors or Off"));
+        }
+
         if (options.ShutdownTimeoutSeconds is < 0 or > 3600)
         {
             problems.Add(new($"{Root}:ShutdownTimeoutSeconds", "must be between 0 and 3600"));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Configuration;
 using Gateway.Transforms.Errors;
 using Yarp.ReverseProxy.Model;
 
@@ -6,7 +7,7 @@ namespace Gateway.Middleware;
 
 /// <summary>One completion line per request: route, cluster, upstream and returned status, changes, duration.</summary>
 /// <remarks>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</remarks>
-internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+internal sealed partial class RequestLogMiddleware(RequestDelegate next, GatewaySnapshotAccessor store, ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -17,7 +18,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            if (ShouldLog(store.Current.Options.RequestLog, context.Response.StatusCode) && logger.IsEnabled(LogLevel.Information))
             {
                 var feature = context.Features.Get<GatewayRequestFeature>();
                 var proxy = context.Features.Get<IReverseProxyFeature>();
@@ -35,6 +36,13 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
             }
         }
     }
+
+    private static bool ShouldLog(RequestLogMode mode, int status) => mode switch
+    {
+        RequestLogMode.All => true,
+        RequestLogMode.Errors => status >= 400,
+        _ => false,
+    };
 
     private static partial class Log
     {

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Bench.Upstream;
+
+/// <summary>The upstream's endpoints, by path. Sizes are exact so every target moves the same bytes.</summary>
+internal static class PreparedResponses
+{
+    public const string NotFoundPath = "/notfound";
+    private const string Json = "application/json; charset=utf-8";
+
+    public static FrozenDictionary<string, PreparedResponse> Create() => new Dictionary<string, PreparedResponse>
+    {
+        ["/small"] = new(200, Json, Student(1, 202)),
+        ["/json16k"] = new(200, Json, StudentList(16 * 1024)),
+        ["/large"] = new(200, Json, StudentList(1024 * 1024)),
+        ["/error500"] = new(500, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(YellowScreen.Html)),
+        [NotFoundPath] = new(404, Json, Encoding.UTF8.GetBytes("""{"message":"Student 4711 was not found."}""")),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>One student record, padded with spaces inside a string field to exactly <paramref name="size"/> bytes.</summary>
+    private static byte[] Student(int id, int size)
+    {
+        var json = Record(id, "");
+        return Encoding.UTF8.GetBytes(Record(id, new string('x', size - json.Length)));
+    }
+
+    private static string Record(int id, string note) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"id":{{id}},"firstName":"Ada","lastName":"Lovelace","grade":11,"school":"Analytical Engine Academy","enrolled":true,"updated":"2024-01-15T10:30:00Z","note":"{{note}}"}""");
+
+    /// <summary>A JSON array of student records, the last one padded so the array is exactly <paramref name="size"/> bytes.</summary>
+    private static byte[] StudentList(int size)
+    {
+        var builder = new StringBuilder("[");
+        var id = 1;
+        while (builder.Length + Record(id, "").Length + 2 < size - 256)
+        {
+            builder.Append(Record(id++, "")).Append(',');
+        }
+
+        var last = Record(id, "");
+        builder.Append(Record(id, new string('x', size - builder.Length - last.Length - 1))).Append(']');
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+}
