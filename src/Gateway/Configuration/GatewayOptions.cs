@@ -1,3 +1,4 @@
+using Gateway.Observability;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -28,4 +29,10 @@ public sealed class GatewayOptions
 
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
+
+    /// <summary>Metrics and traces (read at startup).</summary>
+    public ObservabilityOptions Observability { get; set; } = new();
+
+    /// <summary>The admin port (read at startup). Default off.</summary>
+    public AdminOptions Admin { get; set; } = new();
 }

@@ -40,6 +40,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
     internal GatewayConfigStore Store => _app.Services.GetRequiredService<GatewayConfigStore>();
 
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the gateway on a config text in which <c>{UPSTREAM}</c> stands for the upstream's address.</summary>
     public static async Task<GatewayHost> StartAsync(string configJson, string upstream, ITestOutputHelper? output = null, Action<WebApplication>? configureApp = null)
     {
