@@ -1,3 +1,4 @@
+using Gateway.Auth;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
@@ -26,15 +27,18 @@ public static class GatewayApplicationBuilderExtensions
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
         app.UseRequestTimeouts();
+        // 5. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
+        app.UseGatewayAuth();
 
-        app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapHealthChecks(HealthTags.ReadyPath, new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
 
-        // 5. The proxy; upstream failures become the profile's 5xx after YARP is done.
+        // 6. The proxy; upstream failures become the profile's 5xx after YARP is done.
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<JsonRequestValidationMiddleware>();
@@ -44,9 +48,10 @@ public static class GatewayApplicationBuilderExtensions
             proxy.UsePassiveHealthChecks();
         });
 
-        // 6. No route matched: the standard 404 (an explicit pattern, so paths with dots match too).
+        // 7. No route matched: the standard 404 (an explicit pattern, so paths with dots match too), for anyone.
         app.MapFallback("{**path}", static context =>
-            context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteAsync(context, StatusCodes.Status404NotFound));
+            context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteAsync(context, StatusCodes.Status404NotFound))
+            .AllowAnonymous();
         return app;
     }
 }

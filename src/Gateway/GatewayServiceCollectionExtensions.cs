@@ -1,3 +1,4 @@
+using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
@@ -29,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
             .LoadFromMemory([], [])
             .AddTransforms<GatewayTransformProvider>();
         services.AddRequestTimeouts();
+        services.AddGatewayAuth();
 
         services.AddHealthChecks().AddCheck<ConfigReadinessCheck>("config", tags: [HealthTags.Ready]);
         return services;

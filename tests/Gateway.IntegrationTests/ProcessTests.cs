@@ -94,7 +94,10 @@ public sealed class ProcessTests : IDisposable
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/ping", () => Results.Text("pong")));
         // The file points at a closed port; the environment points at the real upstream and switches the profile.
-        var path = Write("gateway.json", TestConfigs.Standard.Replace("{UPSTREAM}", "http://127.0.0.1:1", StringComparison.Ordinal));
+        // A cold process on a loaded machine can need more than the standard config's 5 s for its first forward.
+        var path = Write("gateway.json", TestConfigs.Standard
+            .Replace("\"Timeout\": \"00:00:05\"", "\"Timeout\": \"00:00:30\"", StringComparison.Ordinal)
+            .Replace("{UPSTREAM}", "http://127.0.0.1:1", StringComparison.Ordinal));
         var port = GatewayProcess.FreePort();
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
         {
@@ -120,7 +123,7 @@ public sealed class ProcessTests : IDisposable
             await Task.Delay(TimeSpan.FromSeconds(3));
             return Results.Text("finished");
         }));
-        var path = Write("gateway.json", TestConfigs.Standard.Replace("\"Timeout\": \"00:00:02\"", "\"Timeout\": \"00:00:30\"", StringComparison.Ordinal)
+        var path = Write("gateway.json", TestConfigs.Standard.Replace("\"Timeout\": \"00:00:05\"", "\"Timeout\": \"00:00:30\"", StringComparison.Ordinal)
             .Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
         var port = GatewayProcess.FreePort();
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);

@@ -16,6 +16,10 @@ public static class ContentDecoder
     /// (<see langword="null"/>, empty or <c>identity</c>), writing at most <paramref name="maxBytes"/> bytes.
     /// Stacked codings (<c>gzip, br</c>) are not supported. Never throws.
     /// </summary>
+    /// <remarks>
+    /// A brotli stream that ends early is reported as corrupt. A gzip or deflate stream that ends early decodes to the
+    /// bytes it holds: the framework's zlib streams end quietly where their input ends and do not tell the difference.
+    /// </remarks>
     /// <param name="contentEncoding">The <c>Content-Encoding</c> header value.</param>
     /// <param name="encoded">The body as received.</param>
     /// <param name="maxBytes">The most decoded bytes to produce.</param>

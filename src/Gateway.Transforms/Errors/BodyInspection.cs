@@ -16,10 +16,11 @@ internal sealed record BodyInspection(
     bool IntegrityViolation)
 {
     /// <summary>
-    /// A leaky page or text dump: its headline or first line belongs to the dump (the exception's own message, a
-    /// framework's debug title), so it is not shown even when it looks clean.
+    /// A leaky page, text or XML dump: its headline, first line or fault string belongs to the dump (the exception's
+    /// own message, a framework's debug title), so it is not shown even when it looks clean. Only JSON keeps a clean
+    /// message beside a leaky member, because there the fields are separate by construction.
     /// </summary>
     public bool IsDump =>
         Leaks != LeakKinds.None
-        && (Format is BodyFormat.Html or BodyFormat.Text || (Leaks & LeakKinds.DebugPage) != 0);
+        && (Format is not BodyFormat.Json || (Leaks & LeakKinds.DebugPage) != 0);
 }

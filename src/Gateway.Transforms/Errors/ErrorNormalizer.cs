@@ -48,8 +48,8 @@ public static class ErrorNormalizer
         var serverError = upstreamStatus >= 500 || status >= 500;
         var mayShow = !serverError || settings.ShowUpstream5xxMessages;
 
-        var upstreamMessage = MessageExtractor.Choose(inspection.Candidates, upstreamStatus);
-        var messageLeaks = upstreamMessage is null ? LeakKinds.None : LeakScanner.Scan(upstreamMessage);
+        var upstreamMessage = MessageExtractor.Choose(inspection.Candidates, upstreamStatus, out var rawMessage);
+        var messageLeaks = upstreamMessage is null ? LeakKinds.None : LeakScanner.Scan(rawMessage) | LeakScanner.Scan(upstreamMessage);
         var leaks = inspection.Leaks | messageLeaks;
         var clean = upstreamMessage is not null && messageLeaks == LeakKinds.None && !inspection.IsDump;
 

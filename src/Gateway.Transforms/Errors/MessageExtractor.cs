@@ -36,8 +36,13 @@ internal static class MessageExtractor
     }
 
     /// <summary>The first candidate that, cleaned, says something; <see langword="null"/> when none does.</summary>
-    public static string? Choose(IReadOnlyList<string?> candidates, int upstreamStatus)
+    /// <param name="candidates">Raw candidates in priority order.</param>
+    /// <param name="upstreamStatus">The upstream status, whose "404 - " style prefix is dropped.</param>
+    /// <param name="raw">The chosen candidate before cleaning: it must be scanned too, because cutting a long message
+    /// to length can cut a leak down to a fragment no pattern recognises.</param>
+    public static string? Choose(IReadOnlyList<string?> candidates, int upstreamStatus, out string? raw)
     {
+        raw = null;
         foreach (var candidate in candidates)
         {
             var cleaned = MessageText.Clean(candidate);
@@ -49,6 +54,7 @@ internal static class MessageExtractor
             cleaned = MessageText.StripStatusPrefix(cleaned, upstreamStatus);
             if (MessageText.IsInformative(cleaned))
             {
+                raw = candidate;
                 return cleaned;
             }
         }

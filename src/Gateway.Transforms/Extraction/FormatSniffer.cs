@@ -25,12 +25,16 @@ internal static class FormatSniffer
         {
             '{' or '[' => BodyFormat.Json,
             '"' when media.IsJson => BodyFormat.Json,
-            '<' => ContainsHtmlMarker(window) || (media.IsHtml && !window.StartsWith("<?xml", StringComparison.Ordinal))
-                ? BodyFormat.Html
-                : BodyFormat.Xml,
+            '<' => IsHtml(window) ? BodyFormat.Html : BodyFormat.Xml,
             _ => media.IsHtml && ContainsHtmlMarker(window) ? BodyFormat.Html : BodyFormat.Text,
         };
     }
+
+    // An XML declaration means XML unless the document is XHTML; otherwise any common HTML tag means HTML.
+    private static bool IsHtml(ReadOnlySpan<char> window) =>
+        window.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
+            ? window.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            : ContainsHtmlMarker(window);
 
     private static bool ContainsHtmlMarker(ReadOnlySpan<char> window)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -9,9 +8,6 @@ namespace Gateway.Transforms.Extraction;
 /// </summary>
 internal static class JsonErrorList
 {
-    private const int MaxItems = 10;
-    private const string Separator = "; ";
-
     private static readonly string[] s_messageKeys =
         ["message", "msg", "errorMessage", "defaultMessage", "detail", "description", "title", "error", "reason"];
 
@@ -21,40 +17,46 @@ internal static class JsonErrorList
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
     public static string? ReadArray(ref Utf8JsonReader reader)
     {
-        var line = new StringBuilder();
-        var items = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var (field, message) = ReadItem(ref reader);
-            Append(line, field, message, ref items);
-        }
-
-        return line.Length == 0 ? null : line.ToString();
+        var line = new ErrorLine();
+        AddArray(ref reader, null, line);
+        return line.Result;
     }
 
     /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
     public static string? ReadObject(ref Utf8JsonReader reader)
     {
-        var line = new StringBuilder();
-        var items = 0;
+        var line = new ErrorLine();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = reader.GetString();
             reader.Read();
-            if (reader.TokenType == JsonTokenType.StartArray)
-            {
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    Append(line, field, ReadItem(ref reader).Message, ref items);
-                }
-            }
-            else
-            {
-                Append(line, field, ReadItem(ref reader).Message, ref items);
-            }
+            AddValue(ref reader, field, line);
         }
 
-        return line.Length == 0 ? null : line.ToString();
+        return line.Result;
+    }
+
+    /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
+    public static void AddValue(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            AddArray(ref reader, field, line);
+        }
+        else
+        {
+            var (itemField, message) = ReadItem(ref reader);
+            line.Add(itemField ?? field, message);
+        }
+    }
+
+    private static void AddArray(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var (itemField, message) = ReadItem(ref reader);
+            line.Add(itemField ?? field, message);
+        }
     }
 
     private static (string? Field, string? Message) ReadItem(ref Utf8JsonReader reader)
@@ -111,34 +113,5 @@ internal static class JsonErrorList
         }
 
         return field;
-    }
-
-    private static void Append(StringBuilder line, string? field, string? message, ref int items)
-    {
-        message = message?.Trim();
-        if (string.IsNullOrEmpty(message) || items >= MaxItems)
-        {
-            return;
-        }
-
-        items++;
-        if (line.Length > 0)
-        {
-            line.Append(Separator);
-        }
-
-        // System.Text.Json paths ("$.grade") and the root ("$", "") are not field names a client knows.
-        field = field?.Trim();
-        if (field is not null && field.StartsWith("$.", StringComparison.Ordinal))
-        {
-            field = field[2..];
-        }
-
-        if (!string.IsNullOrEmpty(field) && field != "$")
-        {
-            line.Append(field).Append(": ");
-        }
-
-        line.Append(message);
     }
 }

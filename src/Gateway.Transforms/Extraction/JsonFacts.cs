@@ -26,6 +26,12 @@ internal sealed class JsonFacts
     /// <summary><c>description</c>, <c>reason</c>, <c>fault</c>: last resorts.</summary>
     public string? Other { get; set; }
 
+    /// <summary>
+    /// Unknown members whose values are lists of messages, as Django REST framework and Rails answer a failed
+    /// validation (<c>{"last_name":["This field is required."]}</c>); the last resort.
+    /// </summary>
+    public ErrorLine FieldErrors { get; } = new();
+
     /// <summary>The exact <c>code</c> member, when it is an integer.</summary>
     public int? Code { get; set; }
 
@@ -49,5 +55,6 @@ internal sealed class JsonFacts
         yield return Detail;
         yield return Title;
         yield return Other;
+        yield return FieldErrors.Result;
     }
 }

@@ -70,6 +70,7 @@ internal static class JsonMessageReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonKeys.IndexOf(ref reader, s_topLevelKeys);
+            var unknownName = key < 0 ? reader.GetString() : null;
             var exactCode = reader.ValueTextEquals("code"u8);
             var exactStatus = reader.ValueTextEquals("status"u8);
             var exactType = reader.ValueTextEquals("type"u8);
@@ -79,6 +80,9 @@ internal static class JsonMessageReader
             var isString = reader.TokenType == JsonTokenType.String;
             switch (key)
             {
+                case 0 or 1 or 2 or 3 when reader.TokenType == JsonTokenType.StartArray:
+                    facts.Message ??= JsonErrorList.ReadArray(ref reader); // NestJS: "message": ["a", "b"]
+                    break;
                 case 0 or 1 or 2 or 3:
                     facts.HasStringMessage |= exactMessage && isString;
                     facts.Message ??= JsonKeys.ReadString(ref reader);
@@ -110,6 +114,9 @@ internal static class JsonMessageReader
                     break;
                 case 12 or 13:
                     facts.Other ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case < 0 when reader.TokenType == JsonTokenType.StartArray:
+                    JsonErrorList.AddValue(ref reader, unknownName, facts.FieldErrors);
                     break;
                 default:
                     ReadStandardMember(ref reader, facts, exactCode, exactStatus, exactType && isString);

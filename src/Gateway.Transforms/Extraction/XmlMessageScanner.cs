@@ -82,7 +82,7 @@ internal static class XmlMessageScanner
                 if (slot >= 0 && depth == slotDepth)
                 {
                     var decoded = WebUtility.HtmlDecode(text.ToString());
-                    if (!string.IsNullOrWhiteSpace(decoded))
+                    if (!string.IsNullOrWhiteSpace(decoded) && !HasEntityReference(decoded))
                     {
                         found[slot] ??= decoded;
                     }
@@ -118,6 +118,22 @@ internal static class XmlMessageScanner
 
             pos = tagEnd + 1;
         }
+    }
+
+    // A reference that survived decoding names a DTD entity, which is never expanded (XXE, entity bombs): such text is
+    // not the message the author meant.
+    private static bool HasEntityReference(string text)
+    {
+        for (var amp = text.IndexOf('&'); amp >= 0; amp = text.IndexOf('&', amp + 1))
+        {
+            var semicolon = text.IndexOf(';', amp + 1);
+            if (semicolon > amp + 1 && semicolon - amp <= 64 && !text.AsSpan(amp + 1, semicolon - amp - 1).ContainsAny(s_nameEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int IndexOf(ReadOnlySpan<char> name)

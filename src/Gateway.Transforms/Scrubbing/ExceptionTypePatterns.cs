@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -9,31 +9,44 @@ namespace Gateway.Transforms.Scrubbing;
 /// </summary>
 internal static partial class ExceptionTypePatterns
 {
-    // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    public static readonly string[] MarkerList =
-    [
-        "exception", "error", "::",
-        "ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL", "ETIMEDOUT",
-        "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR", "ENOTDIR",
-        "EEXIST", "ENOTEMPTY",
-        "Object reference not set", "Sequence contains", "Index was out", "Cannot read propert", "undefined method",
-        "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer", "Unable to cast object",
-        "not present in the dictionary", "Specified cast", "Nullable object", "Collection was modified", "open DataReader",
-        "not in a correct format", "is not a function", "call stack size", "divide by zero", "Value cannot be null",
-    ];
+    private const LeakKinds Kind = LeakKinds.ExceptionType;
 
-    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
+    public static readonly LeakRule[] Rules =
+    [
+        new(Kind, ["exception", "error"], TypeNames),
+        new(Kind, ["::"], Namespaced),
+        new(Kind, ["ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL",
+            "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR",
+            "ENOTDIR", "EEXIST", "ENOTEMPTY"], ErrorCodes),
+        new(Kind, ["Object reference not set", "Sequence contains", "Index was out", "Cannot read propert",
+            "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
+            "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
+            "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
+            "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception"], RuntimeMessages),
+    ];
 
     [GeneratedRegex(
         """
           \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)\b   # java.lang.X, System.X, sqlite3.X
         | \b[A-Z][A-Za-z0-9]*(Exception|Error)\b                                        # NullReferenceException, TypeError
-        | \b[A-Z]\w*::[A-Z]\w*|\bstd::[a-z_]+                                           # ActiveRecord::RecordNotFound
         | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error)\b              # Illuminate\Database\QueryException
-        | \bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b
-        | Object[ ]reference[ ]not[ ]set[ ]to[ ]an[ ]instance
+        """,
+        LeakRule.Options)]
+    private static partial Regex TypeNames { get; }
+
+    [GeneratedRegex("""\b[A-Z]\w*::[A-Z]\w*|\bstd::[a-z_]+""", LeakRule.Options)]
+    private static partial Regex Namespaced { get; }
+
+    [GeneratedRegex(
+        """\bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b""",
+        LeakRule.Options)]
+    private static partial Regex ErrorCodes { get; }
+
+    [GeneratedRegex(
+        """
+          Object[ ]reference[ ]not[ ]set[ ]to[ ]an[ ]instance
         | Sequence[ ]contains[ ](no|more[ ]than[ ]one)[ ](matching[ ])?element
-        | Index[ ]was[ ]out(side)?[ ]of[ ]the[ ](bounds|range)
+        | Index[ ]was[ ](outside[ ]the[ ]bounds|out[ ]of[ ]range)
         | Cannot[ ]read[ ]propert(y|ies)[ ]of[ ](undefined|null)
         | \bundefined[ ]method[ ][`'‘]
         | \bnil:NilClass\b
@@ -55,6 +68,6 @@ internal static partial class ExceptionTypePatterns
         | Exception[ ]of[ ]type[ ]'
         | \b(threw|thrown)[ ]an[ ]exception\b
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    public static partial Regex Pattern { get; }
+        LeakRule.Options)]
+    private static partial Regex RuntimeMessages { get; }
 }

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -9,31 +9,43 @@ namespace Gateway.Transforms.Scrubbing;
 /// </summary>
 internal static partial class FilePathPatterns
 {
-    // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    public static readonly string[] MarkerList =
-    [
-        "/var", "/home", "/usr", "/srv", "/opt", "/app", "/etc", "/tmp", "/root", "/proc", "/mnt", "/Users", "/Library",
-        "/private", "/workspace", "/build", "/code", "file:/", ":\\", ":/", "\\\\",
-        "node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/",
-        ".java", ".kt", ".scala", ".groovy", ".cs", ".vb", ".fs", ".cshtml", ".aspx", ".ascx", ".asmx", ".ashx",
-        ".py", ".rb", ".erb", ".php", ".phtml", ".inc", ".go", ".rs", ".jsp", ".dll", ".so", ".exe", ".pdb",
-        ".config", ".ini", ".yml", ".yaml", ".properties", ".conf", ".cfg", ".env", ".log", ".sql", ".db", ".sqlite",
-        ".pem", ".key", ".pfx", ".sh", ".bat", ".ps1",
-    ];
+    private const LeakKinds Kind = LeakKinds.FilePath;
 
-    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
+    public static readonly LeakRule[] Rules =
+    [
+        new(Kind, ["/var", "/home", "/usr", "/srv", "/opt", "/app", "/etc", "/tmp", "/root", "/proc", "/mnt", "/Users",
+            "/Library", "/private", "/workspace", "/build", "/code", "file:/"], UnixRoots),
+        new(Kind, [".java", ".kt", ".scala", ".groovy", ".cs", ".vb", ".fs", ".cshtml", ".aspx", ".ascx", ".asmx", ".ashx",
+            ".py", ".rb", ".erb", ".php", ".phtml", ".inc", ".go", ".rs", ".jsp", ".dll", ".so", ".exe", ".pdb",
+            ".config", ".ini", ".yml", ".yaml", ".properties", ".conf", ".cfg", ".env", ".log", ".sql", ".db", ".sqlite",
+            ".pem", ".key", ".pfx", ".sh", ".bat", ".ps1"], SourceFiles),
+        new(Kind, [":\\", ":/", "\\\\"], Windows),
+        new(Kind, ["node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/"], Packages),
+    ];
 
     // "Start of a path": line start, whitespace, quotes, brackets, separators, or a JSON escape (\n, \t, \").
     [GeneratedRegex(
         """
           (^|[\s"'(=:\[,;>*`|]|\\[nt"])(/|\\/)(var|home|usr|srv|opt|app|etc|tmp|root|proc|mnt|Users|Library|private|workspace|builds?|code)(/|\\/)[\w.@+~$-]
         | \bfile:///?[\w%~.-]
-        | (^|[\s"'(=:\[,;>*`|]|\\[nt"])(/[\w.@+~-]+)+/[\w@+~-]+\.(java|kt|scala|groovy|cs|vb|fs|cshtml|aspx|ascx|asmx|ashx|py|pyc|rb|erb|php|phtml|inc|go|rs|jsp|dll|so|exe|pdb|config|ini|yml|yaml|properties|conf|cfg|env|log|sql|db|sqlite|pem|key|pfx|sh|bat|ps1)\b
-        | \b[A-Za-z]:(\\|\\\\)[\w$~.()-]                                     # C:\inetpub, JSON "C:\\inetpub"
+        """,
+        LeakRule.Options)]
+    private static partial Regex UnixRoots { get; }
+
+    [GeneratedRegex(
+        """(^|[\s"'(=:\[,;>*`|]|\\[nt"])(/[\w.@+~-]+)+/[\w@+~-]+\.(java|kt|scala|groovy|cs|vb|fs|cshtml|aspx|ascx|asmx|ashx|py|pyc|rb|erb|php|phtml|inc|go|rs|jsp|dll|so|exe|pdb|config|ini|yml|yaml|properties|conf|cfg|env|log|sql|db|sqlite|pem|key|pfx|sh|bat|ps1)\b""",
+        LeakRule.Options)]
+    private static partial Regex SourceFiles { get; }
+
+    [GeneratedRegex(
+        """
+          \b[A-Za-z]:(\\|\\\\)[\w$~.()-]                                     # C:\inetpub, JSON "C:\\inetpub"
         | \b[A-Za-z]:/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|build|agent|home|app|apps|sites|www|git|repos|temp|tmp|data)\b
         | (^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)[\w.$-]+(\\|\\\\)[\w.$-]+        # UNC \\host\share, raw or JSON-escaped
-        | \bnode_modules/|\b(site|dist)-packages/|\b(WEB|BOOT)-INF/
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    public static partial Regex Pattern { get; }
+        LeakRule.Options)]
+    private static partial Regex Windows { get; }
+
+    [GeneratedRegex("""\bnode_modules/|\b(site|dist)-packages/|\b(WEB|BOOT)-INF/""", LeakRule.Options)]
+    private static partial Regex Packages { get; }
 }

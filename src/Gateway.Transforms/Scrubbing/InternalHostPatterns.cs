@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -9,27 +9,43 @@ namespace Gateway.Transforms.Scrubbing;
 /// </summary>
 internal static partial class InternalHostPatterns
 {
-    // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    public static readonly string[] MarkerList =
-    [
-        "10.", "127.", "192.168.", "172.", "169.254.", "0.0.0.0", "::1", "fc", "fd", "fe80:",
-        ".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa", "localhost", "://",
-    ];
+    private const LeakKinds Kind = LeakKinds.InternalHost;
+    private const RegexOptions Options = LeakRule.Options | RegexOptions.IgnoreCase;
 
-    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
+    public static readonly LeakRule[] Rules =
+    [
+        new(Kind, ["10.", "127.", "192.168.", "172.", "169.254.", "0.0.0.0"], Ipv4),
+        new(Kind, ["::1", "fc", "fd", "fe80:"], Ipv6),
+        new(Kind, [".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa", "localhost"], Names),
+        new(Kind, ["://"], SingleLabelUrl),
+    ];
 
     [GeneratedRegex(
         """
           (^|[^\w.])(10|127)\.\d{1,3}\.\d{1,3}\.\d{1,3}($|[^\w.]|\.($|\W))
         | (^|[^\w.])(192\.168|172\.(1[6-9]|2\d|3[01])|169\.254)\.\d{1,3}\.\d{1,3}($|[^\w.]|\.($|\W))
         | (^|[^\w.])0\.0\.0\.0($|[^\w.])
-        | (^|[^\w:])::1($|[^\w:])
+        """,
+        Options)]
+    private static partial Regex Ipv4 { get; }
+
+    [GeneratedRegex(
+        """
+          (^|[^\w:])::1($|[^\w:])
         | \bf[cd][0-9a-f]{2}:[0-9a-f]{0,4}:                                   # fc00::/7 unique local
         | \bfe80::?[0-9a-f]                                                   # link local
-        | \b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(internal|local|localdomain|corp|lan|intranet|intra|home\.arpa)\b
-        | \blocalhost(:\d+|\.localdomain\b)|//localhost\b
-        | \b(https?|wss?|tcp|grpc|net\.tcp|ftp|smb|nfs)://[a-z0-9_-]+(:\d+)?($|[/"'\s<>)\]?\#])
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
-    public static partial Regex Pattern { get; }
+        Options)]
+    private static partial Regex Ipv6 { get; }
+
+    [GeneratedRegex(
+        """
+          \b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(internal|local|localdomain|corp|lan|intranet|intra|home\.arpa)\b
+        | \blocalhost(:\d+|\.localdomain\b)|//localhost\b
+        """,
+        Options)]
+    private static partial Regex Names { get; }
+
+    [GeneratedRegex("""\b(https?|wss?|tcp|grpc|net\.tcp|ftp|smb|nfs)://[a-z0-9_-]+(:\d+)?($|[/"'\s<>)\]?\#])""", Options)]
+    private static partial Regex SingleLabelUrl { get; }
 }

@@ -5,16 +5,19 @@ using Gateway.Transforms.Errors;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// One kind of leak: cheap literal markers that every match of <see cref="Pattern"/> contains, and the pattern that
-/// confirms it. The markers let clean text skip the regex entirely.
+/// One family of leaks: literal markers (compared ignoring case), at least one of which every match of
+/// <see cref="Pattern"/> contains, and the pattern that confirms it. Small focused patterns keep the lazily built
+/// DFAs of the non-backtracking engine small, and a marker only wakes the patterns that can use it.
 /// </summary>
-internal sealed class LeakRule(LeakKinds kind, SearchValues<string> markers, Regex pattern)
+internal sealed class LeakRule(LeakKinds kind, string[] markers, Regex pattern)
 {
+    public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace;
+
     public LeakKinds Kind { get; } = kind;
 
-    public SearchValues<string> Markers { get; } = markers;
+    public IReadOnlyList<string> MarkerList { get; } = markers;
+
+    public SearchValues<string> Markers { get; } = SearchValues.Create(markers, StringComparison.OrdinalIgnoreCase);
 
     public Regex Pattern { get; } = pattern;
-
-    public bool Matches(ReadOnlySpan<char> text) => text.ContainsAny(Markers) && Pattern.IsMatch(text);
 }

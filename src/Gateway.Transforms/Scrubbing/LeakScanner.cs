@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Text;
 using Gateway.Transforms.Errors;
 
@@ -9,9 +10,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// internal hosts and exception type names. Pure, thread-safe and culture-invariant.
 /// </summary>
 /// <remarks>
-/// A vectorized multi-string search (<see cref="SearchValues{T}"/>, ordinal, case-insensitive) over cheap markers
-/// rejects clean text without running a regex; only texts with a marker are confirmed by non-backtracking regexes,
-/// so the cost stays linear in the input, whatever it contains.
+/// One vectorized multi-string search (<see cref="SearchValues{T}"/>, ordinal, ignoring case) finds the cheap markers;
+/// clean text ends there without running a regex and without allocating. Each marker found wakes only the few
+/// non-backtracking regexes that can use it, so the cost stays linear in the input whatever it contains.
 /// </remarks>
 public static class LeakScanner
 {
@@ -22,15 +23,13 @@ public static class LeakScanner
     /// <returns>The kinds of leak found; <see cref="LeakKinds.None"/> for clean text.</returns>
     public static LeakKinds Scan(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty || !text.ContainsAny(LeakRules.AnyMarker))
-        {
-            return LeakKinds.None;
-        }
-
+        var woken = WokenRules(text);
         var found = LeakKinds.None;
-        foreach (var rule in LeakRules.All)
+        while (woken != 0)
         {
-            if (rule.Matches(text))
+            var rule = LeakRules.All[BitOperations.TrailingZeroCount(woken)];
+            woken &= woken - 1;
+            if ((found & rule.Kind) == 0 && rule.Pattern.IsMatch(text))
             {
                 found |= rule.Kind;
             }
@@ -66,5 +65,38 @@ public static class LeakScanner
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    // Walks every marker occurrence and collects the rules they wake, stopping early once all are awake.
+    private static ulong WokenRules(ReadOnlySpan<char> text)
+    {
+        var all = LeakRules.All.Length == 64 ? ulong.MaxValue : (1UL << LeakRules.All.Length) - 1;
+        var woken = 0UL;
+        var offset = 0;
+        while (woken != all)
+        {
+            var hit = text[offset..].IndexOfAny(LeakRules.AnyMarker);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            offset += hit;
+            var rest = text[offset..];
+            if (LeakRules.ByFirstChar.TryGetValue(char.ToLowerInvariant(rest[0]), out var candidates))
+            {
+                foreach (var (marker, rules) in candidates)
+                {
+                    if (rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
+                    {
+                        woken |= rules;
+                    }
+                }
+            }
+
+            offset++;
+        }
+
+        return woken;
     }
 }

@@ -1,33 +1,36 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>Database and driver errors that reveal schema or infrastructure, and SQL text itself.</summary>
 internal static partial class SqlErrorPatterns
 {
-    // Every alternative of Pattern contains at least one of these (compared ignoring case); "sql" covers many.
-    public static readonly string[] MarkerList =
-    [
-        "sql", ", Level ", "Invalid object name", "Invalid column name", "Incorrect syntax near", "Unclosed quotation",
-        "Conversion failed", "conflicted with the", "Violation of ", "Cannot insert ", "would be truncated",
-        "Login failed for user", "deadlocked", "Arithmetic overflow", "multi-part identifier", "DbUpdateException",
-        "EntityCommandExecution", "][ODBC", "ODBC Driver", "OLE DB provider",
-        "ORA-", "PLS-", "TNS-", "TNS:", "OracleException",
-        "ERROR:", "\" does not exist", "42P01:", "42703:", "42601:", "42883:", "23505:", "23503:", "23502:", "23514:",
-        "40P01:", "40001:", "53300:", "57014:", "22P02:", "Postgres", "PG::", "psycopg", "asyncpg", "pq: ", "violates ",
-        "syntax error at", ")=(",
-        "ER_", "doesn't exist", "Unknown column", "Duplicate entry", "child row", "parent row", "PDOException",
-        "Lock wait timeout", "Deadlock found", "no such table", "no such column", "constraint failed", "\": syntax error",
-        "jdbc", "hibernate", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo",
-        "SELECT ", "INSERT ", "UPDATE ", "DELETE ",
-    ];
+    private const LeakKinds Kind = LeakKinds.SqlError;
 
-    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
+    public static readonly LeakRule[] Rules =
+    [
+        new(Kind, [", Level ", "Invalid object name", "Invalid column name", "Incorrect syntax near", "Unclosed quotation",
+            "Conversion failed", "conflicted with the", "Violation of ", "Cannot insert ", "would be truncated",
+            "connection to SQL Server", "Login failed for user", "deadlocked", "Arithmetic overflow", "multi-part identifier",
+            "SqlException", "SqlClient", "SqlCommand", "SqlConnection", "SqlDataReader", "DbUpdateException",
+            "EntityCommandExecution", "][ODBC", "ODBC Driver", "OLE DB provider"], SqlServer),
+        new(Kind, ["ORA-", "PLS-", "TNS-", "TNS:", "OracleException"], Oracle),
+        new(Kind, ["sqlstate", "sql_state", "ERROR:", "\" does not exist", "42P01:", "42703:", "42601:", "42883:", "23505:",
+            "23503:", "23502:", "23514:", "40P01:", "40001:", "53300:", "57014:", "22P02:", "PSQLException", "Postgres",
+            "Npgsql", "postgresql", "PG::", "psycopg", "asyncpg", "pq: ", "violates ", "syntax error at", ")=("], Postgres),
+        new(Kind, ["SQL syntax", "ER_", "doesn't exist", "Unknown column", "Duplicate entry", "child row", "parent row",
+            "MySql", "PDOException", "mysqli", "Mysql2::", "com.mysql", "Lock wait timeout", "Deadlock found", "SQLITE_",
+            "sqlite3.", "liteException", "liteError", "no such table", "no such column", "constraint failed",
+            "\": syntax error"], MySqlSqlite),
+        new(Kind, ["jdbc", "SQLException", "SQLSyntaxErrorException", "SQLGrammarException", "SQLIntegrityConstraint",
+            "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo"], Drivers),
+        new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
+    ];
 
     [GeneratedRegex(
         """
-          \bMsg[ ]\d+,[ ]Level[ ]\d+,[ ]State[ ]\d+                         # SQL Server
+          \bMsg[ ]\d+,[ ]Level[ ]\d+,[ ]State[ ]\d+
         | Invalid[ ](object|column)[ ]name[ ]'
         | Incorrect[ ]syntax[ ]near\b
         | Unclosed[ ]quotation[ ]mark
@@ -43,8 +46,16 @@ internal static partial class SqlErrorPatterns
         | The[ ]multi-part[ ]identifier[ ]"
         | \b(SqlException|SqlClient|SqlCommand|SqlConnection|SqlDataReader|DbUpdateException|EntityCommandExecutionException)\b
         | \]\[ODBC|\bODBC[ ]Driver\b|\bOLE[ ]DB[ ]provider\b
-        | \b(ORA|PLS|TNS)-\d{5}\b|\bTNS:|\bOracleException\b                # Oracle
-        | \b[Ss][Qq][Ll]_?[Ss][Tt][Aa][Tt][Ee]\b                            # PostgreSQL, MySQL, ODBC
+        """,
+        LeakRule.Options)]
+    private static partial Regex SqlServer { get; }
+
+    [GeneratedRegex("""\b(ORA|PLS|TNS)-\d{5}\b|\bTNS:|\bOracleException\b""", LeakRule.Options)]
+    private static partial Regex Oracle { get; }
+
+    [GeneratedRegex(
+        """
+          \b[Ss][Qq][Ll]_?[Ss][Tt][Aa][Tt][Ee]\b
         | \bERROR:\s+(relation|column|table|function|operator|schema|database|role|syntax[ ]error|duplicate[ ]key|insert[ ]or[ ]update|update[ ]or[ ]delete|null[ ]value|permission[ ]denied|value[ ]too[ ]long|invalid[ ]input[ ]syntax|division[ ]by[ ]zero|current[ ]transaction|deadlock|could[ ]not)
         | \b(relation|column|table|function|schema|sequence|type|database|role)[ ]"[^"\r\n]+"[ ]does[ ]not[ ]exist
         | \b(42P01|42703|42601|42883|23505|23503|23502|23514|40P01|40001|53300|57014|22P02):[ ]
@@ -52,27 +63,45 @@ internal static partial class SqlErrorPatterns
         | violates[ ](foreign[ ]key|unique|not-null|check|exclusion)[ ]constraint
         | syntax[ ]error[ ]at[ ](or[ ]near|end[ ]of[ ]input)
         | \bKey[ ]\([^()\r\n]+\)=\(
-        | You[ ]have[ ]an[ ]error[ ]in[ ]your[ ]SQL[ ]syntax                 # MySQL, MariaDB
+        """,
+        LeakRule.Options)]
+    private static partial Regex Postgres { get; }
+
+    [GeneratedRegex(
+        """
+          You[ ]have[ ]an[ ]error[ ]in[ ]your[ ]SQL[ ]syntax
         | \bER_[A-Z][A-Z0-9_]{2,}\b
-        | SQLSTATE\[
         | Table[ ]'[^'\r\n]+'[ ]doesn't[ ]exist
         | Unknown[ ]column[ ]'[^'\r\n]+'[ ]in[ ]'
         | Duplicate[ ]entry[ ]'[^'\r\n]*'[ ]for[ ]key
         | Cannot[ ](add[ ]or[ ]update[ ]a[ ]child|delete[ ]or[ ]update[ ]a[ ]parent)[ ]row
         | \b(MySqlException|MySqlConnector|PDOException|mysqli_sql_exception)\b|\bMysql2::|\bcom\.mysql\b|\bMySql\.Data\b
         | Lock[ ]wait[ ]timeout[ ]exceeded|Deadlock[ ]found[ ]when[ ]trying
-        | \bSQLITE_[A-Z]+\b|\bsqlite3\.|\bS[Qq][Ll]ite(Exception|Error)\b      # SQLite
+        | \bSQLITE_[A-Z]+\b|\bsqlite3\.|\bS[Qq][Ll]ite(Exception|Error)\b
         | \bno[ ]such[ ](table|column):
         | \b(UNIQUE|NOT[ ]NULL|FOREIGN[ ]KEY|CHECK|PRIMARY[ ]KEY)[ ]constraint[ ]failed\b
         | near[ ]"[^"\r\n]*":[ ]syntax[ ]error
-        | \b(jdbc|JDBC)\b|\b(SQLException|SQLSyntaxErrorException|SQLGrammarException|SQLIntegrityConstraintViolationException|BatchUpdateException)\b|\borg\.hibernate\b
+        """,
+        LeakRule.Options)]
+    private static partial Regex MySqlSqlite { get; }
+
+    [GeneratedRegex(
+        """
+          \b(jdbc|JDBC)\b|\b(SQLException|SQLSyntaxErrorException|SQLGrammarException|SQLIntegrityConstraintViolationException|BatchUpdateException)\b|\borg\.hibernate\b
         | \bSQL[ ]\[[^\]\r\n]*\]                                             # Spring's "SQL [select …]"
         | \bSequelize[A-Za-z]*Error\b|\bQueryFailedError\b|\bPrismaClient[A-Za-z]*Error\b|\bE11000[ ]duplicate[ ]key|\bMongo(Server|Write|Bulk)?(Error|Exception)\b
-        | \bSELECT[ ]+[\w*,.\[\]"`(][^\r\n]*[ ]FROM[ ]+[\w.\[\]"`]+           # SQL text (upper case, as drivers echo it)
+        """,
+        LeakRule.Options)]
+    private static partial Regex Drivers { get; }
+
+    // SQL text in upper case, as drivers and ORMs echo it; "Select a course" in prose stays clean.
+    [GeneratedRegex(
+        """
+          \bSELECT[ ]+[\w*,.\[\]"`(][^\r\n]*[ ]FROM[ ]+[\w.\[\]"`]+
         | \bINSERT[ ]+INTO[ ]+[\w.\[\]"`]+
         | \bUPDATE[ ]+[\w.\[\]"`]+[ ]+SET[ ]+[\w\[\]"`]+[ ]*=
         | \bDELETE[ ]+FROM[ ]+[\w.\[\]"`]+
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    public static partial Regex Pattern { get; }
+        LeakRule.Options)]
+    private static partial Regex Statements { get; }
 }

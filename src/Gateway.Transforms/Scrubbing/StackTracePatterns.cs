@@ -1,55 +1,93 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
-/// <summary>Stack frames and debug output of the usual runtimes, raw or JSON-escaped.</summary>
+/// <summary>Stack frames and debug output of the usual runtimes, raw, HTML-encoded or JSON-escaped.</summary>
 internal static partial class StackTracePatterns
 {
-    // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    public static readonly string[] MarkerList =
+    private const LeakKinds Kind = LeakKinds.StackTrace;
+
+    public static readonly LeakRule[] Rules =
     [
-        ".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source", "Caused by: ",
-        "... ", "Exception in thread", ":line ", "--- End of", "---> ", "at ", ") +",
-        "Traceback (most recent", ", line ",
-        ".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "node:internal/",
-        ".php", "Stack trace:", "{main}", "Fatal error:", "Parse error:", "PHP ",
-        ".rb:", "goroutine ", ".go:", "panic: ", "runtime error: ",
-        "stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"",
-        "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\"",
+        new(Kind, [".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source", "Caused by: ", "... ", "Exception in thread"], Jvm),
+        new(Kind, ["at "], Frame),
+        new(Kind, [":line ", "--- End of", "---> ", ") +"], DotNet),
+        new(Kind, ["Traceback (most recent", ", line "], Python),
+        new(Kind, [".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "(node:"], Node),
+        new(Kind, [".php", "Stack trace:", "{main}", "Fatal error", "Parse error", "PHP "], Php),
+        new(Kind, [".rb:", "goroutine ", ".go:", "panic: ", "panic serving", "runtime error: "], RubyGo),
+        new(Kind, ["stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"", "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\""], DumpFields),
     ];
 
-    public static readonly SearchValues<string> Markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
-
-    // Frames may sit in raw text, in HTML (&nbsp;at, &quot;) or in JSON strings (\tat, \n, \").
     [GeneratedRegex(
         """
-          [\w$]\.(java|kt|kts|scala|groovy|clj):\d+\)                       # Java/Kotlin/Scala frame with file:line
+          [\w$]\.(java|kt|kts|scala|groovy|clj):\d+\)
         | \((Native[ ]Method|Unknown[ ]Source)\)
         | Caused[ ]by:[ ][\w$]+(\.[\w$]+)+
         | (^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b
         | Exception[ ]in[ ]thread[ ]
-        | \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+                   # .NET frame with file:line
+        """,
+        LeakRule.Options)]
+    private static partial Regex Jvm { get; }
+
+    // "at Ns.Type.Method(args)" in Java, .NET and Node; "\tat" and "&nbsp;at" too.
+    [GeneratedRegex(
+        """(\b|\\[tn])at[ ](async[ ]|new[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+([ ]\[as[ ][\w$]+\])?[ ]?\([^()\r\n]*\)""",
+        LeakRule.Options)]
+    private static partial Regex Frame { get; }
+
+    [GeneratedRegex(
+        """
+          \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+
         | ---[ ]End[ ]of[ ](inner[ ]exception[ ])?stack[ ]trace
         | (^|\s)--->[ ]
-        | (\b|\\[tn])at[ ](async[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+[ ]?\([^()\r\n]*\)   # "at Ns.Type.Method(args)"
         | [\w`>\]]\([^()\r\n]*\)[ ]\+\d+\b                                 # yellow-screen frame "Method(args) +123"
-        | Traceback[ ]\(most[ ]recent[ ]call[ ]last\)
+        """,
+        LeakRule.Options)]
+    private static partial Regex DotNet { get; }
+
+    [GeneratedRegex(
+        """
+          Traceback[ ]\(most[ ]recent[ ]call[ ]last\)
         | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]+(\\?"|&quot;|&\#34;),[ ]line[ ]\d+
-        | \.(js|mjs|cjs|ts|mts|cts|jsx|tsx):\d+:\d+                        # Node frame
-        | \(node:internal/
-        | \.php(</b>)?(:\d+|\(\d+\)|[ ]on[ ]line\b)
+        """,
+        LeakRule.Options)]
+    private static partial Regex Python { get; }
+
+    [GeneratedRegex(
+        """
+          \.(js|mjs|cjs|ts|mts|cts|jsx|tsx):\d+:\d+
+        | \(node:[\w/]+(:\d+)+\)
+        """,
+        LeakRule.Options)]
+    private static partial Regex Node { get; }
+
+    [GeneratedRegex(
+        """
+          \.php(</b>)?(:\d+|\(\d+\)|[ ]on[ ]line\b)
         | Stack[ ]trace:(\s|<br[ ]?/?>|\\n)*\#0
         | \#\d+[ ]\{main\}
-        | (Fatal|Parse)[ ]error:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
+        | (Fatal|Parse)[ ]error(</b>)?:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
         | PHP[ ](Fatal[ ]error|Parse[ ]error|Warning|Notice|Stack[ ]trace)
-        | \.rb:\d+:in[ ][`'‘]                                               # Ruby frame
-        | goroutine[ ]\d+[ ]\[[\w ,]+\]:                                    # Go
-        | \.go:\d+\b
-        | (^|[\n"]|\\n)panic:[ ]
-        | runtime[ ]error:[ ](invalid[ ]memory[ ]address|index[ ]out[ ]of[ ]range|slice[ ]bounds|integer[ ]divide|nil[ ]map)
-        | "(StackTrace|stackTrace|stack_trace|backtrace|Backtrace|ExceptionMessage|exceptionMessage|exception_message|ExceptionType|exceptionType|exception_type|InnerException|innerException|inner_exception)"\s*:\s*("[^"]|\[|\{)
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    public static partial Regex Pattern { get; }
+        LeakRule.Options)]
+    private static partial Regex Php { get; }
+
+    [GeneratedRegex(
+        """
+          \.rb:\d+:in[ ][`'‘]
+        | goroutine[ ]\d+[ ]\[[\w ,]+\]:
+        | \.go:\d+\b
+        | (^|[\n"]|\\n)panic:[ ]|\bhttp:[ ]panic[ ]serving
+        | runtime[ ]error:[ ](invalid[ ]memory[ ]address|index[ ]out[ ]of[ ]range|slice[ ]bounds|integer[ ]divide|nil[ ]map)
+        """,
+        LeakRule.Options)]
+    private static partial Regex RubyGo { get; }
+
+    // Exception dumps as JSON (ASP.NET Web API, Spring, home-grown): the member names say it all.
+    [GeneratedRegex(
+        """\x22(StackTrace|stackTrace|stack_trace|backtrace|Backtrace|ExceptionMessage|exceptionMessage|exception_message|ExceptionType|exceptionType|exception_type|InnerException|innerException|inner_exception)\x22\s*:\s*(\x22[^\x22]|\[|\{)""",
+        LeakRule.Options)]
+    private static partial Regex DumpFields { get; }
 }

@@ -192,6 +192,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             Routes = routes,
             Clusters = clusters,
             StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            Auth = Auth.AuthCompiler.Compile(options, routes),
         };
     }
 

@@ -27,6 +27,12 @@ public sealed class GatewayOptions
     /// <summary>Per-route settings, keyed by the YARP route id. Routes not listed use the defaults.</summary>
     public Dictionary<string, RouteOptions> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Who callers are: JWT bearer tokens and API keys. Neither configured: no credentials are accepted.</summary>
+    public Auth.Options.GatewayAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>Who may call which route: named policies and the default for routes that name none.</summary>
+    public Auth.Options.GatewayAuthorizationOptions Authorization { get; set; } = new();
+
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 

@@ -79,12 +79,14 @@ internal static class GatewayOptionsValidator
 
             ResponseRuleValidator.Validate(route, profile, path, problems);
         }
+
+        Auth.AuthOptionsValidator.Validate(options, routes, problems);
     }
 
     public static bool TryParseStatus(string text, out int status) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599;
 
     // RFC 9110 §5.6.2 token characters.
-    private static bool IsToken(string value) =>
+    internal static bool IsToken(string value) =>
         value.All(c => c < 128 && (char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)));
 }

@@ -21,6 +21,9 @@ internal sealed class GatewaySnapshot
     /// <summary>Response header names to remove: the built-in list plus the configured extras.</summary>
     public required FrozenSet<string> StrippedHeaders { get; init; }
 
+    /// <summary>Authentication and authorization settings.</summary>
+    public Auth.AuthSnapshot Auth { get; init; } = Gateway.Auth.AuthSnapshot.Empty;
+
     public RoutePolicy PolicyFor(string? routeId) =>
         routeId is not null && RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;
 }

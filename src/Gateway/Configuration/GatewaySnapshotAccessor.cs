@@ -14,4 +14,7 @@ internal sealed class GatewaySnapshotAccessor
         get => _current ?? throw new InvalidOperationException("The gateway config has not been loaded.");
         set => _current = value;
     }
+
+    /// <summary>The generation in force, or null before the first load (YARP's validator runs before it).</summary>
+    public GatewaySnapshot? CurrentOrNull => _current;
 }

@@ -40,4 +40,11 @@ public sealed class RouteOptions
     /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
     /// </summary>
     public bool SuccessConformance { get; set; }
+
+    /// <summary>Answer 404 instead of 403 when the caller lacks a permission, to hide that the resource exists. Default off.</summary>
+    public bool HideForbidden { get; set; }
+
+    /// <summary>Pass the client's <c>Authorization</c> header upstream. Default: dropped where the route requires
+    /// authentication (the gateway consumed it), passed on anonymous routes.</summary>
+    public bool? ForwardAuthorization { get; set; }
 }

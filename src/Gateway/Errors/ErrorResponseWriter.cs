@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
 
@@ -24,7 +25,8 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
     /// <param name="context">The request.</param>
     /// <param name="status">The status meant; mapped to the nearest one the route's profile allows.</param>
     /// <param name="message">A client-safe message, or null for the status's generic one.</param>
-    public Task WriteAsync(HttpContext context, int status, string? message = null)
+    /// <param name="headers">Headers the answer carries (<c>WWW-Authenticate</c>, <c>Retry-After</c>), set after clearing.</param>
+    public Task WriteAsync(HttpContext context, int status, string? message = null, IReadOnlyList<KeyValuePair<string, StringValues>>? headers = null)
     {
         var policy = PolicyFor(context);
         var mapped = policy.MapStatus(status);
@@ -40,16 +42,20 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
             message ?? StatusDefaults.GenericMessage(status),
             feature?.CorrelationId,
             context.Request.Path.Value);
-        return WriteAsync(context, policy.Profile, error);
+        return WriteAsync(context, policy.Profile, error, headers);
     }
 
     /// <summary>Writes an already decided error (used by the normalizer, which chose status and message itself).</summary>
-    public static Task WriteAsync(HttpContext context, ErrorProfile profile, StandardError error)
+    public static Task WriteAsync(HttpContext context, ErrorProfile profile, StandardError error, IReadOnlyList<KeyValuePair<string, StringValues>>? headers = null)
     {
         var response = context.Response;
         ClearKeepingCors(response);
         response.StatusCode = error.Status;
         response.Headers.CacheControl = "no-store";
+        foreach (var (name, value) in headers ?? [])
+        {
+            response.Headers[name] = value;
+        }
 
         if (!profile.CarriesBody(error.Status))
         {
@@ -77,7 +83,7 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
 
     private static void ClearKeepingCors(HttpResponse response)
     {
-        List<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>? kept = null;
+        List<KeyValuePair<string, StringValues>>? kept = null;
         foreach (var header in response.Headers)
         {
             if (IsKeptOnErrors(header.Key))

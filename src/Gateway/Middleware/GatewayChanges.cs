@@ -13,4 +13,5 @@ internal enum GatewayChanges
     UpstreamFailed = 32,
     LeakRemoved = 64,
     RequestRejected = 128,
+    AuthRejected = 256,
 }

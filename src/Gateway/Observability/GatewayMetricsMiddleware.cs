@@ -36,10 +36,12 @@ internal sealed class GatewayMetricsMiddleware(RequestDelegate next, GatewayMetr
         }
         finally
         {
+            // Requests answered before the proxy ran (401/403/429 …) have their route on the endpoint only.
             var proxy = context.Features.Get<IReverseProxyFeature>();
+            var route = proxy?.Route ?? context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>();
             metrics.RequestCompleted(new RequestOutcome(
-                proxy?.Route.Config.RouteId ?? GatewayTelemetry.None,
-                proxy?.Cluster?.Config.ClusterId ?? GatewayTelemetry.None,
+                route?.Config.RouteId ?? GatewayTelemetry.None,
+                proxy?.Cluster?.Config.ClusterId ?? route?.Cluster?.ClusterId ?? GatewayTelemetry.None,
                 context.Response.StatusCode,
                 feature?.UpstreamStatus,
                 feature?.Changes ?? GatewayChanges.None,

@@ -4,7 +4,7 @@ namespace Gateway.IntegrationTests.Infrastructure;
 public static class TestConfigs
 {
     /// <summary>
-    /// Routes: <c>/api/**</c> (EdFi, 2 s timeout), <c>/v2/api/**</c> (ProblemDetails, prefix removed, 2 s timeout),
+    /// Routes: <c>/api/**</c> (EdFi, 5 s timeout), <c>/v2/api/**</c> (ProblemDetails, prefix removed, 5 s timeout),
     /// <c>/raw/**</c> (normalization and header stripping off).
     /// </summary>
     public const string Standard = """
@@ -18,8 +18,8 @@ public static class TestConfigs
       },
       "ReverseProxy": {
         "Routes": {
-          "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" }, "Timeout": "00:00:02" },
-          "v2": { "ClusterId": "legacy", "Match": { "Path": "/v2/api/{**rest}" }, "Timeout": "00:00:02",
+          "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" }, "Timeout": "00:00:05" },
+          "v2": { "ClusterId": "legacy", "Match": { "Path": "/v2/api/{**rest}" }, "Timeout": "00:00:05",
                   "Transforms": [ { "PathRemovePrefix": "/v2" } ] },
           "raw": { "ClusterId": "legacy", "Match": { "Path": "/raw/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/raw" } ] }
         },

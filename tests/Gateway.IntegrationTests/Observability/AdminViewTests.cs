@@ -21,6 +21,10 @@ public sealed class AdminViewTests(ITestOutputHelper output)
     {
       "Gateway": {
         "Admin": { "Enabled": true, "Urls": "http://127.0.0.1:0" },
+        "Authentication": {
+          "ApiKeys": { "Keys": { "obs-reader": { "Sha256": "b3b678b7d4f395726e9621281f9502ee0473428daaec1caeb61d17b12a698ad8", "Scopes": [ "obs:read" ] } } }
+        },
+        "Authorization": { "DefaultPolicy": "Anonymous" },
         "Routes": { "obs-api": { "Profile": "ProblemDetails" } }
       },
       "ReverseProxy": {
@@ -29,7 +33,7 @@ public sealed class AdminViewTests(ITestOutputHelper output)
             "ClusterId": "obs-legacy", "Match": { "Path": "/api/{**rest}" },
             "Metadata": { "ApiKey": "planted-secret-1", "Upstream": "Server=db01;Database=Students;User Id=sa;Password=planted-secret-2;" },
             "Transforms": [
-              { "RequestHeader": "X-Api-Key", "Set": "planted-secret-3" },
+              { "RequestHeader": "X-Backend-Key", "Set": "planted-secret-3" },
               { "RequestHeader": "Authorization", "Set": "Bearer planted-secret-4" },
               { "RequestHeader": "X-Tenant", "Set": "tenant-7" }
             ]
@@ -57,12 +61,12 @@ public sealed class AdminViewTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         }
 
-        Assert.Equal("planted-secret-3", Assert.Single(upstream.Requests).Headers["X-Api-Key"]);
+        Assert.Equal("planted-secret-3", Assert.Single(upstream.Requests).Headers["X-Backend-Key"]);
 
         var text = await GetAdminAsync(gateway);
 
         Assert.DoesNotContain(Planted, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Winter", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ObservabilityConfigs.ReaderKeyHash, text, StringComparison.OrdinalIgnoreCase);
         using var view = JsonDocument.Parse(text);
         var root = view.RootElement;
         Assert.Equal(1, root.GetProperty("generation").GetInt64());
@@ -73,7 +77,9 @@ public sealed class AdminViewTests(ITestOutputHelper output)
         Assert.Equal("[redacted]", route.GetProperty("Metadata").GetProperty("ApiKey").GetString());
         Assert.Equal("[redacted]", route.GetProperty("Metadata").GetProperty("Upstream").GetString());
         Assert.Equal("tenant-7", route.GetProperty("Transforms")[2].GetProperty("Set").GetString());
-        Assert.Equal("X-Api-Key", route.GetProperty("Transforms")[0].GetProperty("RequestHeader").GetString());
+        Assert.Equal("X-Backend-Key", route.GetProperty("Transforms")[0].GetProperty("RequestHeader").GetString());
+        Assert.Equal("[redacted]", config.GetProperty("Gateway").GetProperty("Authentication").GetProperty("ApiKeys").GetString());
+        Assert.Equal("Anonymous", config.GetProperty("Gateway").GetProperty("Authorization").GetProperty("DefaultPolicy").GetString());
         var vault = config.GetProperty("ReverseProxy").GetProperty("Clusters").GetProperty("obs-vault");
         Assert.Equal("http://[redacted]@127.0.0.1:9/", vault.GetProperty("Destinations").GetProperty("v1").GetProperty("Address").GetString());
 

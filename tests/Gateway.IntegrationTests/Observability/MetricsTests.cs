@@ -135,6 +135,27 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuthRefusals_CountProduced401And403OnTheirRoute_UpstreamNeverCalled()
+    {
+        using (var anonymous = await _gateway.Client.GetAsync("/secure/items"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/secure/items"))
+        {
+            request.Headers.Add("X-API-Key", ObservabilityConfigs.ReaderKey);
+            using var reader = await _gateway.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
+        }
+
+        var scrape = await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "401"));
+        await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "403"));
+        Assert.Equal(1, scrape.Value("gateway_request_duration_seconds_count", ("route", "obs-secure"), ("cluster", "obs-legacy"), ("status_code", "401")));
+        Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
     public async Task ConfigReloads_CountAppliedAndRefused_GenerationAndLastResultFollow()
     {
         var start = await PrometheusScrape.ReadAsync(_gateway.Client, _metricsUrl);

@@ -3,14 +3,23 @@ namespace Gateway.IntegrationTests.Observability;
 /// <summary>Configs for the observability tests; route and cluster ids are unique to them.</summary>
 public static class ObservabilityConfigs
 {
+    public const string ReaderKey = "obs-reader-key-4f7a2c9e1b";
+
+    public const string ReaderKeyHash = "b3b678b7d4f395726e9621281f9502ee0473428daaec1caeb61d17b12a698ad8";
+
     /// <summary>
     /// Admin on 127.0.0.1:0. Routes: <c>/api/**</c> (EdFi, 1 s timeout), <c>/v2/api/**</c> (ProblemDetails),
-    /// <c>/checked/**</c> (JSON body check), <c>/dead/**</c> (a cluster whose destination refuses connections).
+    /// <c>/checked/**</c> (JSON body check), <c>/dead/**</c> (a cluster whose destination refuses connections),
+    /// <c>/secure/**</c> (scope obs:write; the API key <see cref="ReaderKey"/> has only obs:read).
     /// </summary>
     public const string WithAdmin = """
     {
       "Gateway": {
         "Admin": { "Enabled": true, "Urls": "http://127.0.0.1:0" },
+        "Authentication": {
+          "ApiKeys": { "Keys": { "obs-reader": { "Sha256": "b3b678b7d4f395726e9621281f9502ee0473428daaec1caeb61d17b12a698ad8", "Scopes": [ "obs:read" ] } } }
+        },
+        "Authorization": { "DefaultPolicy": "Anonymous", "Policies": { "obs-write": { "Scopes": [ "obs:write" ] } } },
         "Routes": {
           "obs-v2": { "Profile": "ProblemDetails" },
           "obs-checked": { "ValidateJsonRequestBody": true }
@@ -21,7 +30,8 @@ public static class ObservabilityConfigs
           "obs-api": { "ClusterId": "obs-legacy", "Match": { "Path": "/api/{**rest}" }, "Timeout": "00:00:01" },
           "obs-v2": { "ClusterId": "obs-legacy", "Match": { "Path": "/v2/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/v2" } ] },
           "obs-checked": { "ClusterId": "obs-legacy", "Match": { "Path": "/checked/{**rest}" } },
-          "obs-dead": { "ClusterId": "obs-dead", "Match": { "Path": "/dead/{**rest}" } }
+          "obs-dead": { "ClusterId": "obs-dead", "Match": { "Path": "/dead/{**rest}" } },
+          "obs-secure": { "ClusterId": "obs-legacy", "Match": { "Path": "/secure/{**rest}" }, "AuthorizationPolicy": "obs-write" }
         },
         "Clusters": {
           "obs-legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } },

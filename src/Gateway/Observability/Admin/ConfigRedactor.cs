@@ -114,7 +114,7 @@ internal static partial class ConfigRedactor
 
     // The leak scanner's connection-string rule alone (the full scanner would build every rule's regex).
     private static bool LooksLikeCredentials(string text) =>
-        text.AsSpan().ContainsAny(ConnectionStringPatterns.Markers) && ConnectionStringPatterns.Pattern.IsMatch(text);
+        ConnectionStringPatterns.Rules.Any(r => text.AsSpan().ContainsAny(r.Markers) && r.Pattern.IsMatch(text));
 
     private static bool IsConfigPath(string text) =>
         (text.StartsWith("Gateway:", StringComparison.Ordinal) || text.StartsWith("ReverseProxy:", StringComparison.Ordinal))

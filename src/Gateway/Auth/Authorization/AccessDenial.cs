@@ -1,0 +1,8 @@
+namespace Gateway.Auth.Authorization;
+
+/// <summary>What a caller lacks for a policy.</summary>
+/// <param name="ClientMessage">Says which permission is missing without the policy's internals: scopes are named
+/// (clients request them by name, RFC 6749 §3.3), required roles and claims are not.</param>
+/// <param name="LogText">The full reason, for operators.</param>
+/// <param name="MissingScopes">Scopes to name in an RFC 6750 <c>insufficient_scope</c> challenge.</param>
+internal sealed record AccessDenial(string ClientMessage, string LogText, IReadOnlyList<string> MissingScopes);

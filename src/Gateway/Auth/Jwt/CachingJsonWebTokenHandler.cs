@@ -1,0 +1,80 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gateway.Auth.Jwt;
+
+/// <summary>
+/// The JWT handler JwtBearer calls: IdentityModel's <see cref="JsonWebTokenHandler"/> plus claim normalization and a
+/// cache of validated tokens, since signature checks are the costly part of a request. The cache is dropped whenever
+/// the key set changes (a JWKS refresh or, for static keys, a config edit builds a new handler).
+/// </summary>
+internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
+{
+    private readonly ClaimNormalizer _claims;
+    private readonly ValidatedTokenCache? _cache;
+    private readonly TimeSpan _clockSkew;
+    private readonly object _staticKeysVersion = new();
+    private object? _lastKeysVersion;
+
+    public CachingJsonWebTokenHandler(ClaimNormalizer claims, int cacheMaxEntries, TimeSpan clockSkew, TimeProvider time)
+    {
+        _claims = claims;
+        _clockSkew = clockSkew;
+        _cache = cacheMaxEntries > 0 ? new ValidatedTokenCache(cacheMaxEntries, time) : null;
+        MapInboundClaims = false;
+    }
+
+    /// <summary>How many tokens the cache holds (for tests and the benchmark).</summary>
+    public int CachedCount => _cache?.Count ?? 0;
+
+    public void ClearCache() => _cache?.Clear();
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        ArgumentNullException.ThrowIfNull(validationParameters);
+        if (_cache is null || string.IsNullOrEmpty(token) || token.Length > MaximumTokenSizeInBytes)
+        {
+            return Normalize(await base.ValidateTokenAsync(token, validationParameters));
+        }
+
+        var version = await KeysVersionAsync(validationParameters);
+        if (!ReferenceEquals(version, Volatile.Read(ref _lastKeysVersion)))
+        {
+            // Key rotation: tokens checked against the old keys must be checked again.
+            _cache.Clear();
+            Volatile.Write(ref _lastKeysVersion, version);
+        }
+
+        var key = TokenHash.Of(token);
+        if (_cache.TryGet(key, version, out var hit))
+        {
+            return hit.ToResult();
+        }
+
+        var result = Normalize(await base.ValidateTokenAsync(token, validationParameters));
+        if (result.IsValid && result.SecurityToken is JsonWebToken jwt)
+        {
+            // Validation may have refreshed the keys (unknown kid): the entry belongs to the set it was checked with.
+            var checkedWith = await KeysVersionAsync(validationParameters);
+            var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + _clockSkew;
+            _cache.Add(key, new CachedToken(result.ClaimsIdentity, jwt, checkedWith, expires));
+        }
+
+        return result;
+    }
+
+    private async ValueTask<object> KeysVersionAsync(TokenValidationParameters parameters) =>
+        parameters.ConfigurationManager is { } manager
+            ? await manager.GetBaseConfigurationAsync(CancellationToken.None) ?? _staticKeysVersion
+            : _staticKeysVersion;
+
+    private TokenValidationResult Normalize(TokenValidationResult result)
+    {
+        if (result.IsValid)
+        {
+            result.ClaimsIdentity = _claims.Normalize(result.ClaimsIdentity);
+        }
+
+        return result;
+    }
+}

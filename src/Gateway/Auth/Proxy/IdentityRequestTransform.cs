@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Gateway.Configuration;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Auth.Proxy;
+
+/// <summary>
+/// Tells the upstream who called, in headers only the gateway may set: a client's own identity headers are removed
+/// first, and the credentials the gateway consumed (API key, and Authorization where the route says so) are dropped.
+/// </summary>
+internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, string routeId) : RequestTransform
+{
+    private const int MaxScopesHeaderLength = 4096;
+
+    public override ValueTask ApplyAsync(RequestTransformContext context)
+    {
+        var auth = store.Current.Auth;
+        var names = auth.IdentityHeaders;
+        foreach (var name in names.All)
+        {
+            RemoveHeader(context, name);
+        }
+
+        if (auth.ApiKeys is { } keys)
+        {
+            RemoveHeader(context, keys.Header);
+            // Only reachable with AllowQueryString; the upstream's access log must not get the key either.
+            if (keys.AllowQueryString && context.HttpContext.Request.QueryString.HasValue)
+            {
+                context.Query.Collection.Remove(keys.QueryParameter);
+            }
+        }
+
+        if (!auth.RouteFor(routeId).ForwardAuthorization)
+        {
+            RemoveHeader(context, HeaderNames.Authorization);
+        }
+
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            Add(context, names.ClientId, user.FindFirst(GatewayClaims.ClientId)?.Value);
+            Add(context, names.Subject, user.FindFirst(GatewayClaims.Subject)?.Value);
+            Add(context, names.Scopes, Scopes(user));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string? Scopes(ClaimsPrincipal user)
+    {
+        var scopes = string.Join(' ', user.FindAll(GatewayClaims.Scope).Select(c => c.Value));
+        return scopes.Length is > 0 and <= MaxScopesHeaderLength ? scopes : null;
+    }
+
+    // Claim values come from a signed token, but are still kept to what a header may safely carry.
+    private static void Add(RequestTransformContext context, string? name, string? value)
+    {
+        if (name is not null && !string.IsNullOrEmpty(value) && value.All(c => c is >= ' ' and <= '~'))
+        {
+            context.ProxyRequest.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Gateway.Transforms.Errors;
+using static Gateway.Tests.Transforms.Corpus.CorpusCase;
+
+namespace Gateway.Tests.Transforms.Corpus;
+
+/// <summary>Clean JSON error shapes of assorted APIs (OAuth, OData, Google, JSON:API …) and leaks inside them.</summary>
+public static class JsonApiCorpus
+{
+    public static IEnumerable<CorpusCase> Cases()
+    {
+        yield return Both("json/oauth-401-error-description", 401, "application/json;charset=UTF-8",
+            """{"error":"invalid_token","error_description":"The access token expired"}""",
+            LeakKinds.None, 401, "The access token expired");
+
+        yield return Both("json/oauth-400-invalid-grant-no-description", 400, "application/json",
+            """{"error":"invalid_grant"}""",
+            LeakKinds.None, 400, "invalid_grant");
+
+        yield return Both("json/odata-404-error-object", 404, "application/json; odata.metadata=minimal",
+            """{"error":{"code":"ResourceNotFound","message":"Student '12' does not exist.","target":"Students"}}""",
+            LeakKinds.None, 404, "Student '12' does not exist.");
+
+        yield return Both("json/google-403-error-object", 403, "application/json; charset=UTF-8",
+            """{"error":{"code":403,"message":"The caller does not have permission to modify section 3.","status":"PERMISSION_DENIED"}}""",
+            LeakKinds.None, 403, "The caller does not have permission to modify section 3.");
+
+        yield return new("json/jsonapi-422-source-pointer", 422, "application/vnd.api+json",
+            """{"errors":[{"status":"422","source":{"pointer":"/data/attributes/lastName"},"title":"Invalid Attribute","detail":"Last name must contain at least one letter."}]}""")
+        {
+            EdFi = new(400, "lastName: Last name must contain at least one letter."),
+            ProblemDetails = new(422, "lastName: Last name must contain at least one letter."),
+        };
+
+        yield return Both("json/errors-array-of-strings", 400, "application/json",
+            """{"success":false,"errors":["School year is required.","Session name is required."]}""",
+            LeakKinds.None, 400, "School year is required.; Session name is required.");
+
+        yield return Both("json/412-etag", 412, "application/json",
+            """{"message":"The resource was modified by another request (ETag mismatch)."}""",
+            LeakKinds.None, 412, "The resource was modified by another request (ETag mismatch).");
+
+        yield return Both("json/429-rate-limit", 429, "application/json",
+            """{"message":"Rate limit exceeded. Try again in 30 seconds."}""",
+            LeakKinds.None, 429, "Rate limit exceeded. Try again in 30 seconds.");
+
+        yield return Both("json/410-gone-maps-to-404", 410, "application/json",
+            """{"message":"Student 12 was withdrawn and archived."}""",
+            LeakKinds.None, 404, "Student 12 was withdrawn and archived.");
+
+        yield return Both("json/415-text", 415, "text/plain",
+            "Content type 'text/csv' is not supported.",
+            LeakKinds.None, 400, "Content type 'text/csv' is not supported.");
+
+        yield return Both("json/404-message-with-stack-field", 404, "application/json",
+            """{"message":"Student 12 was not found.","stack":"NotFoundError: Student 12 was not found.\n    at StudentService.get (/app/dist/students/service.js:31:13)"}""",
+            LeakKinds.StackTrace | LeakKinds.FilePath | LeakKinds.ExceptionType, 404, "Student 12 was not found.");
+
+        yield return Both("json/400-message-leaks-path", 400, "application/json",
+            """{"message":"Could not read /etc/sis/grading-scales/255901.yml"}""",
+            LeakKinds.FilePath, 400, Generic.BadRequest);
+
+        yield return Both("json/403-message-leaks-host", 403, "application/json",
+            """{"message":"Token issuer https://idp.corp does not match auth.sis.internal"}""",
+            LeakKinds.InternalHost, 403, Generic.Forbidden);
+
+        yield return Both("json/html-inside-message", 400, "application/json",
+            """{"message":"<b>Grade</b> must be between 1 and 12."}""",
+            LeakKinds.None, 400, "<b>Grade</b> must be between 1 and 12.");
+
+        yield return Both("json/unicode-escaped-sql", 400, "application/json",
+            """{"message":"Invalid column name \u0027LastSurnme\u0027."}""",
+            LeakKinds.SqlError, 400, Generic.BadRequest);
+
+        yield return Both("json/legacy-success-false-400", 400, "application/json",
+            """{"success":false,"msg":"Section 3 is closed for enrollment."}""",
+            LeakKinds.None, 400, "Section 3 is closed for enrollment.");
+
+        yield return Both("json/top-level-string", 404, "application/json",
+            "\"Student 12 was not found.\"",
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("json/long-message-truncated-at-word", 400, "application/json",
+            """{"message":"The enrollment could not be saved because the student already has an overlapping enrollment in the same school for the same school year, the section is not offered in the selected session, the course requires a prerequisite that the student has not completed, and the program participation record that the enrollment depends on has already ended before the requested entry date of the enrollment."}""",
+            LeakKinds.None, 400,
+            "The enrollment could not be saved because the student already has an overlapping enrollment in the same school for the same school year, the section is not offered in the selected session, the course requires a prerequisite that the student has not completed, and the program participation record…");
+    }
+}

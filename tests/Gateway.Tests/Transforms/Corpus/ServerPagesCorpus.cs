@@ -1,0 +1,94 @@
+using Gateway.Transforms.Errors;
+using static Gateway.Tests.Transforms.Corpus.CorpusCase;
+
+namespace Gateway.Tests.Transforms.Corpus;
+
+/// <summary>Default pages of web servers, proxies and load balancers in front of the legacy services.</summary>
+public static class ServerPagesCorpus
+{
+    public static IEnumerable<CorpusCase> Cases()
+    {
+        yield return Both("server/nginx-404", 404, "text/html",
+            "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return ServerError("server/nginx-502", 502, "text/html",
+            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+            LeakKinds.None);
+
+        yield return ServerError("server/nginx-504", 504, "text/html",
+            "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n",
+            LeakKinds.None);
+
+        yield return Both("server/nginx-413", 413, "text/html",
+            "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("server/apache-404-with-private-ip", 404, "text/html; charset=iso-8859-1",
+            """
+            <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+            <html><head>
+            <title>404 Not Found</title>
+            </head><body>
+            <h1>Not Found</h1>
+            <p>The requested URL was not found on this server.</p>
+            <hr>
+            <address>Apache/2.4.57 (Debian) Server at 10.0.0.5 Port 80</address>
+            </body></html>
+            """,
+            LeakKinds.InternalHost, 404, Generic.NotFound);
+
+        yield return ServerError("server/apache-503-internal-host", 503, "text/html; charset=iso-8859-1",
+            """
+            <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+            <html><head>
+            <title>503 Service Unavailable</title>
+            </head><body>
+            <h1>Service Unavailable</h1>
+            <p>The server is temporarily unable to service your
+            request due to maintenance downtime or capacity
+            problems. Please try again later.</p>
+            <hr>
+            <address>Apache/2.4.41 (Ubuntu) Server at sis-api.internal Port 8080</address>
+            </body></html>
+            """,
+            LeakKinds.InternalHost);
+
+        yield return Both("server/apache-403-forbidden", 403, "text/html; charset=iso-8859-1",
+            """
+            <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+            <html><head>
+            <title>403 Forbidden</title>
+            </head><body>
+            <h1>Forbidden</h1>
+            <p>You don't have permission to access this resource.</p>
+            </body></html>
+            """,
+            LeakKinds.None, 403, Generic.Forbidden);
+
+        yield return ServerError("server/haproxy-503", 503, "text/html",
+            "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n",
+            LeakKinds.None);
+
+        yield return ServerError("server/envoy-503-text", 503, "text/plain",
+            "upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111",
+            LeakKinds.None);
+
+        yield return Both("server/waf-403-custom-page", 403, "text/html",
+            """
+            <html><head><title>Request Rejected</title></head><body><h1>Request Rejected</h1><p>The requested URL was rejected. Please consult with your administrator.</p><p>Your support ID is: 7391548211406913537</p></body></html>
+            """,
+            LeakKinds.None, 403, "Request Rejected");
+
+        yield return new("server/cloud-lb-429", 429, "text/html",
+            "<html><head><title>429 Too Many Requests</title></head><body><h1>Too Many Requests</h1><p>Rate limit exceeded. Try again in 60 seconds.</p></body></html>")
+        {
+            EdFi = new(429, Generic.TooManyRequests),
+            ProblemDetails = new(429, Generic.TooManyRequests),
+        };
+
+        yield return ServerError("server/tomcat-501", 501, "text/html;charset=utf-8",
+            """<!doctype html><html lang="en"><head><title>HTTP Status 501 – Not Implemented</title></head><body><h1>HTTP Status 501 – Not Implemented</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Method PATCH is not implemented by this servlet for this URI</p><hr class="line" /><h3>Apache Tomcat/9.0.83</h3></body></html>""",
+            LeakKinds.None);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Gateway.Transforms.Errors;
+using static Gateway.Tests.Transforms.Corpus.CorpusCase;
+
+namespace Gateway.Tests.Transforms.Corpus;
+
+/// <summary>Plain text, lying or missing content types, charsets, binary, compressed and truncated bodies.</summary>
+public static class TextAndEdgeCorpus
+{
+    public static IEnumerable<CorpusCase> Cases()
+    {
+        yield return Both("text/first-meaningful-line", 400, "text/plain",
+            "\n\n---\nValidation failed\nGrade must be between 1 and 12.\n",
+            LeakKinds.None, 400, "Validation failed");
+
+        yield return Both("text/reason-phrase-only", 404, "text/plain", "Not Found", LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("text/whitespace-only", 400, "text/plain", " \r\n\t ", LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("text/log-line-with-brackets", 404, "text/plain",
+            "[ERROR] Student 12 was not found",
+            LeakKinds.None, 404, "[ERROR] Student 12 was not found");
+
+        yield return Both("sniff/missing-content-type-json", 404, null,
+            """{"message":"Student 12 was not found."}""",
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("sniff/html-declared-json-sent", 409, "text/html",
+            """{"message":"The student is already enrolled in this section."}""",
+            LeakKinds.None, 409, "The student is already enrolled in this section.");
+
+        yield return Both("sniff/json-declared-html-sent", 404, "application/json",
+            "<!DOCTYPE html><html><head><title>Student not found</title></head><body><h1>Student 12 was not found.</h1></body></html>",
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("sniff/json-declared-broken-json", 400, "application/json",
+            """{"message": "Grade must be between 1 and 12.", """,
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return ServerError("sniff/binary-png", 500, "image/png",
+            string.Empty, LeakKinds.None) with
+        {
+            Bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00],
+        };
+
+        yield return Both("charset/invalid-utf8-json", 400, "application/json",
+            string.Empty, LeakKinds.None, 400, "Grade \uFFFD must be between 1 and 12.") with
+        {
+            Bytes = [.. "{\"message\":\"Grade "u8, 0xFF, .. " must be between 1 and 12.\"}"u8],
+        };
+
+        yield return Both("charset/utf16-bom-json", 404, "application/json; charset=utf-16",
+            string.Empty, LeakKinds.None, 404, "Élève 12 introuvable.") with
+        {
+            Bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("""{"message":"Élève 12 introuvable."}""")],
+        };
+
+        yield return Both("charset/latin1-text", 400, "text/plain; charset=ISO-8859-1",
+            string.Empty, LeakKinds.None, 400, "La date de naissance est obligatoire pour l'élève.") with
+        {
+            Bytes = Encoding.Latin1.GetBytes("La date de naissance est obligatoire pour l'élève."),
+        };
+
+        yield return Both("encoding/gzip-json-404", 404, "application/json",
+            """{"message":"Section 7 was not found."}""",
+            LeakKinds.None, 404, "Section 7 was not found.") with { ContentEncoding = "gzip" };
+
+        yield return ServerError("encoding/brotli-stack-trace", 500, "text/plain",
+            "System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Sis.Api.Roster.Load(Int32 sectionId) in /build/src/Sis.Api/Roster.cs:line 19",
+            LeakKinds.StackTrace | LeakKinds.ExceptionType | LeakKinds.FilePath) with { ContentEncoding = "br" };
+
+        yield return Both("encoding/deflate-xml-400", 400, "application/xml",
+            "<error><message>Term 3 has not started yet.</message></error>",
+            LeakKinds.None, 400, "Term 3 has not started yet.") with { ContentEncoding = "deflate" };
+
+        yield return Both("truncated/clean-json-prefix", 400, "application/json",
+            """{"message":"Grade must be between 1 and 12.","errors":[{"field":"grade","message":"Grade must be""",
+            LeakKinds.None, 400, Generic.BadRequest) with { Truncated = true };
+
+        yield return ServerError("truncated/stack-in-prefix", 500, "text/html",
+            "<html><head><title>Server Error in '/' Application.</title></head><body><h1>Server Error in '/' Application.</h1><pre>[NullReferenceException: Object reference not set to an instance of an object.]\n   Sis.Web.Global.Application_Error(Object sender, EventArgs e) +212\n",
+            LeakKinds.DebugPage | LeakKinds.StackTrace | LeakKinds.ExceptionType) with { Truncated = true };
+
+        yield return Conflict("truncated/integrity-in-prefix", 500, "application/json",
+            """{"message":"duplicate key value violates unique constraint \"uq_student_email\"","detail":"Key (email)=(ada@exam""",
+            LeakKinds.SqlError) with { Truncated = true };
+
+        yield return Both("empty/404", 404, "application/json", string.Empty, LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("empty/401", 401, null, string.Empty, LeakKinds.None, 401, Generic.Unauthorized);
+
+        yield return Both("nesting/deep-json-array", 400, "application/json",
+            new string('[', 10_000) + new string(']', 10_000),
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("nesting/deep-json-object", 400, "application/json",
+            string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000),
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("nesting/deep-xml", 400, "application/xml",
+            string.Concat(Enumerable.Repeat("<a>", 5_000)) + "<message>deep</message>" + string.Concat(Enumerable.Repeat("</a>", 5_000)),
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return new("settings/show-5xx-clean-message", 503, "application/json",
+            """{"message":"Nightly roster sync is running; try again after 02:00 UTC."}""")
+        {
+            Settings = new NormalizerSettings { ShowUpstream5xxMessages = true },
+            EdFi = new(500, "Nightly roster sync is running; try again after 02:00 UTC."),
+            ProblemDetails = new(503, "Nightly roster sync is running; try again after 02:00 UTC."),
+        };
+
+        yield return new("settings/show-5xx-still-hides-leaks", 500, "application/json",
+            """{"message":"Timeout expired connecting to sql01.corp:1433"}""")
+        {
+            Leaks = LeakKinds.InternalHost,
+            Settings = new NormalizerSettings { ShowUpstream5xxMessages = true },
+            EdFi = new(500, Generic.Internal),
+            ProblemDetails = new(500, Generic.Internal),
+        };
+
+        yield return new("settings/route-status-map", 418, "text/plain", "I'm a teapot and cannot brew coffee.")
+        {
+            Settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [418] = 409 } },
+            EdFi = new(409, "I'm a teapot and cannot brew coffee."),
+            ProblemDetails = new(409, "I'm a teapot and cannot brew coffee."),
+        };
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text;
+using Gateway.Tests.Transforms.Corpus;
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Tests.Transforms.Errors;
+
+public class ErrorNormalizerTests
+{
+    public static TheoryData<string> Clean() => [.. CleanMessages.All];
+
+    [Theory]
+    [MemberData(nameof(Clean))]
+    public void Normalize_CleanMessageOn4xxInJsonTextAndXml_KeepsItVerbatim(string message)
+    {
+        var json = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { message }));
+        var xml = Encoding.UTF8.GetBytes($"<error><message>{WebUtility.HtmlEncode(message)}</message></error>");
+        var text = Encoding.UTF8.GetBytes(message + "\n");
+
+        Assert.Equal(message, Normalize(404, "application/json", json).Message);
+        Assert.Equal(message, Normalize(422, "application/xml", xml, ErrorProfile.ProblemDetails).Message);
+        Assert.Equal(message, Normalize(409, "text/plain", text).Message);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    public void Normalize_Clean5xxMessageByDefault_UsesGenericMessageForFinalStatus(int status)
+    {
+        var verdict = Normalize(status, "application/json", """{"message":"Roster sync is running."}""");
+
+        Assert.Equal(500, verdict.Status);
+        Assert.Equal(Generic.Internal, verdict.Message);
+        Assert.Equal(LeakKinds.None, verdict.Leaks);
+    }
+
+    [Fact]
+    public void Normalize_5xxMappedTo4xxByRoute_StillHidesTheServerMessage()
+    {
+        var settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [501] = 400 } };
+
+        var verdict = ErrorNormalizer.Normalize(501, "text/plain", "PATCH is not implemented yet."u8, false, ErrorProfile.EdFi, settings);
+
+        Assert.Equal(new ErrorVerdict(400, Generic.BadRequest, LeakKinds.None, false, false), verdict);
+    }
+
+    [Fact]
+    public void Normalize_IntegrityViolationWithRouteMap_MapsTheConflictStatus()
+    {
+        var settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [409] = 400 } };
+
+        var verdict = ErrorNormalizer.Normalize(500, "text/plain", "ORA-00001: unique constraint (SIS.UK) violated"u8, false, ErrorProfile.EdFi, settings);
+
+        Assert.Equal(new ErrorVerdict(400, ErrorNormalizer.IntegrityViolationMessage, LeakKinds.SqlError, false, true), verdict);
+    }
+
+    [Fact]
+    public void Normalize_IntegrityTextOn2xx_IsNotAConflict()
+    {
+        var verdict = Normalize(200, "text/plain", "Duplicate entry 'x' for key 'email'");
+
+        Assert.False(verdict.IntegrityViolation);
+        Assert.Equal(200, verdict.Status);
+    }
+
+    [Fact]
+    public void Normalize_TruncatedConformingBody_NeverPassesThrough()
+    {
+        var verdict = ErrorNormalizer.Normalize(409, "application/json", """{"code":409,"type":"Conflict","message":"Already enrolled."}"""u8, true, ErrorProfile.EdFi, NormalizerSettings.Default);
+
+        Assert.Equal(new ErrorVerdict(409, Generic.Conflict, LeakKinds.None, false, false), verdict);
+    }
+
+    [Fact]
+    public void Normalize_ConformingBodyRemappedByRoute_DoesNotPassThrough()
+    {
+        var settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [409] = 400 } };
+
+        var verdict = ErrorNormalizer.Normalize(409, "application/json", """{"code":409,"type":"Conflict","message":"Already enrolled."}"""u8, false, ErrorProfile.EdFi, settings);
+
+        Assert.Equal(new ErrorVerdict(400, "Already enrolled.", LeakKinds.None, false, false), verdict);
+    }
+
+    [Fact]
+    public void Normalize_ConformingBodyWithLeakInExtraField_DoesNotPassThrough()
+    {
+        var verdict = Normalize(400, "application/json", """{"code":400,"type":"Bad Request","message":"Grade is invalid.","debug":"at Sis.Grades.Validate() in /src/Grades.cs:line 9"}""");
+
+        Assert.Equal("Grade is invalid.", verdict.Message);
+        Assert.False(verdict.PassThrough);
+        Assert.Equal(LeakKinds.StackTrace | LeakKinds.FilePath, verdict.Leaks);
+    }
+
+    [Fact]
+    public void Normalize_ProblemDetailsConformingAsApplicationJson_PassesThrough()
+    {
+        var verdict = Normalize(404, "application/json", """{"title":"Not Found","status":404,"detail":"Student 12 was not found."}""", ErrorProfile.ProblemDetails);
+
+        Assert.True(verdict.PassThrough);
+        Assert.Equal("Student 12 was not found.", verdict.Message);
+    }
+
+    [Fact]
+    public void Normalize_EdFiShapeWithTypeAsNumber_DoesNotPassThrough()
+    {
+        Assert.False(Normalize(400, "application/json", """{"code":400,"type":1,"message":"Grade is invalid."}""").PassThrough);
+    }
+
+    [Theory]
+    [InlineData("HTTP Status 404 – Student 12 was not found", "Student 12 was not found")]
+    [InlineData("404 - Student 12 was not found.", "Student 12 was not found.")]
+    [InlineData("HTTP Error 404.0 - Student 12 was not found.", "Student 12 was not found.")]
+    [InlineData("4040 students were not found.", "4040 students were not found.")]
+    [InlineData("404", Generic.NotFound)]
+    [InlineData("Error", Generic.NotFound)]
+    [InlineData("null", Generic.NotFound)]
+    [InlineData("Not found.", Generic.NotFound)]
+    [InlineData("  Student\t12   was \u00A0 not found.  ", "Student 12 was not found.")]
+    [InlineData("Student\u200B 12\u202E was not found.", "Student 12 was not found.")]
+    public void Normalize_TextMessage_IsCleanedAndStrippedOfStatusPrefix(string body, string expected)
+    {
+        Assert.Equal(expected, Normalize(404, "text/plain", body).Message);
+    }
+
+    [Fact]
+    public void Normalize_LongMessageWithoutSpaces_IsCutHardAt300Characters()
+    {
+        var verdict = Normalize(400, "text/plain", new string('x', 1_000));
+
+        Assert.Equal(new string('x', 299) + "…", verdict.Message);
+    }
+
+    // Cutting to 300 characters must not cut a leak down to a fragment the scanner no longer recognises.
+    [Fact]
+    public void Normalize_LeakJustPastTheLengthLimit_IsStillCaught()
+    {
+        var message = new string('a', 280) + " at Sis.Roster.Load(Int32 id) in /src/Sis/Roster.cs:line 12";
+
+        var verdict = Normalize(400, "application/json", System.Text.Json.JsonSerializer.Serialize(new { message }));
+
+        Assert.Equal(Generic.BadRequest, verdict.Message);
+        Assert.Equal(LeakKinds.StackTrace | LeakKinds.FilePath, verdict.Leaks);
+    }
+
+    [Fact]
+    public void Normalize_ValidationListLongerThanTenItems_KeepsTheFirstTen()
+    {
+        var errors = string.Join(',', Enumerable.Range(1, 15).Select(i => $$"""{"field":"f{{i}}","message":"m{{i}}"}"""));
+
+        var verdict = Normalize(400, "application/json", $$"""{"errors":[{{errors}}]}""");
+
+        Assert.Equal(string.Join("; ", Enumerable.Range(1, 10).Select(i => $"f{i}: m{i}")), verdict.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"errors":[{"memberNames":["LastName"],"errorMessage":"Required."}]}""", "LastName: Required.")]
+    [InlineData("""{"errors":[{"loc":["body","grade"],"msg":"Too high"}]}""", "grade: Too high")]
+    [InlineData("""{"errors":{"":["The body is empty."]}}""", "The body is empty.")]
+    [InlineData("""{"errors":{"$":["The JSON is invalid."]}}""", "The JSON is invalid.")]
+    [InlineData("""{"violations":[{"field":"grade","message":"must be at most 12"}]}""", "grade: must be at most 12")]
+    [InlineData("""{"base":["Enrollment is closed."]}""", "Enrollment is closed.")]
+    [InlineData("""{"error":{"message":"Section closed.","innererror":{"trace":"x"}}}""", "Section closed.")]
+    [InlineData("""{"message":"Section closed.",}""", "Section closed.")]
+    [InlineData("""{"message":"Section closed." /* legacy comment */}""", "Section closed.")]
+    public void Normalize_JsonShapes_ReadTheMessage(string body, string expected)
+    {
+        Assert.Equal(expected, Normalize(400, "application/json", body).Message);
+    }
+
+    [Fact]
+    public void Normalize_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => ErrorNormalizer.Normalize(500, null, [], false, null!, NormalizerSettings.Default));
+        Assert.Throws<ArgumentNullException>(() => ErrorNormalizer.Normalize(500, null, [], false, ErrorProfile.EdFi, null!));
+    }
+
+    [Fact]
+    public void Normalize_SameInputTwice_GivesTheSameVerdict()
+    {
+        var body = Encoding.UTF8.GetBytes(UpstreamCorpus.Get("dotnet/yellow-screen-sql").Body);
+
+        Assert.Equal(
+            ErrorNormalizer.Normalize(500, "text/html", body, false, ErrorProfile.ProblemDetails, NormalizerSettings.Default),
+            ErrorNormalizer.Normalize(500, "text/html", body, false, ErrorProfile.ProblemDetails, NormalizerSettings.Default));
+    }
+
+    private static ErrorVerdict Normalize(int status, string? contentType, string body, ErrorProfile? profile = null) =>
+        Normalize(status, contentType, Encoding.UTF8.GetBytes(body), profile);
+
+    private static ErrorVerdict Normalize(int status, string? contentType, byte[] body, ErrorProfile? profile = null) =>
+        ErrorNormalizer.Normalize(status, contentType, body, false, profile ?? ErrorProfile.EdFi, NormalizerSettings.Default);
+}
