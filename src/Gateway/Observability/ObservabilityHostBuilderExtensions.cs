@@ -29,7 +29,7 @@ public static class ObservabilityHostBuilderExtensions
         services.AddSingleton(admin);
         services.AddSingleton<AdminView>();
 
-        var otlp = observability.OtlpEndpoint is { } endpoint ? new Uri(endpoint.TrimEnd('/')) : null;
+        var otlp = string.IsNullOrWhiteSpace(observability.OtlpEndpoint) ? null : new Uri(observability.OtlpEndpoint.TrimEnd('/'));
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(observability.ServiceName));
         if (observability.Metrics && (admin.Enabled || otlp is not null))
         {
@@ -99,6 +99,6 @@ public static class ObservabilityHostBuilderExtensions
     {
         options.Protocol = transport == OtlpTransport.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         // Set in code, the HTTP endpoint is used as is: the signal's path must be added here.
-        options.Endpoint = transport == OtlpTransport.HttpProtobuf ? new Uri(endpoint + "/" + signalPath) : endpoint;
+        options.Endpoint = transport == OtlpTransport.HttpProtobuf ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath) : endpoint;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ObservabilityOptions
     /// <summary>Share of new traces sampled, 0 to 1; a sampled caller's decision is kept. Default 1.</summary>
     public double TraceSampleRatio { get; set; } = 1.0;
 
-    /// <summary>OTLP collector address, e.g. <c>http://otel-collector:4317</c>. Default none: no OTLP export.</summary>
+    /// <summary>OTLP collector address, e.g. <c>http://otel-collector:4317</c>. Default none (empty counts as none): no OTLP export.</summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>OTLP transport. Default <see cref="OtlpTransport.Grpc"/> (port 4317); HttpProtobuf usually listens on 4318.</summary>

@@ -15,7 +15,8 @@ internal static class ObservabilityOptionsValidator
             problems.Add(new($"{Observability}:TraceSampleRatio", "must be between 0 and 1"));
         }
 
-        if (observability.OtlpEndpoint is { } endpoint && !IsHttpUrl(endpoint, allowWildcardHost: false))
+        // Empty counts as unset, so an environment override such as Gateway__Observability__OtlpEndpoint= turns it off.
+        if (observability.OtlpEndpoint is { Length: > 0 } endpoint && !IsHttpUrl(endpoint, allowWildcardHost: false))
         {
             problems.Add(new($"{Observability}:OtlpEndpoint", "must be an absolute http or https URL"));
         }

@@ -73,6 +73,32 @@ public sealed class TracingTests(ITestOutputHelper output)
         Assert.NotEqual(CallerSpanId, parts[2]);
     }
 
+    [Fact]
+    public async Task OtlpEndpointSet_SpansArePushedOverHttpProtobuf()
+    {
+        await using var collector = await FakeLegacyUpstream.StartAsync(app =>
+        {
+            app.MapPost("/v1/traces", () => Results.Ok());
+            app.MapPost("/v1/metrics", () => Results.Ok());
+        });
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/ping", () => Results.Text("pong")));
+        var config = TestConfigs.Standard.Replace(
+            "\"StripResponseHeaders\"",
+            $"\"Observability\": {{ \"OtlpEndpoint\": \"{collector.Address}\", \"OtlpProtocol\": \"HttpProtobuf\" }}, \"StripResponseHeaders\"",
+            StringComparison.Ordinal);
+        Assert.NotEqual(TestConfigs.Standard, config);
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/ping");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The batch processor exports every 5 s by default.
+        await GatewayHost.EventuallyAsync(() => collector.Requests.Any(r => r.PathAndQuery == "/v1/traces"), "an OTLP trace export", TimeSpan.FromSeconds(30));
+        var export = collector.Requests.First(r => r.PathAndQuery == "/v1/traces");
+        Assert.Equal("POST", export.Method);
+        Assert.Equal("application/x-protobuf", export.Headers["Content-Type"]);
+    }
+
     private static async Task<string> RawGetAsync(Uri address, string path, string header)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -49,6 +49,7 @@ public sealed class ObservabilityOptionsValidatorTests
     [Theory]
     [InlineData("http://otel-collector:4317", true)]
     [InlineData("https://collector.example:4318", true)]
+    [InlineData("", true)]
     [InlineData("otel-collector:4317", false)]
     [InlineData("http://user:secret@collector:4317", false)]
     public void OtlpEndpoint_MustBeHttpUrlWithoutCredentials(string endpoint, bool valid)
