@@ -4,6 +4,7 @@ using Gateway.Health;
 using Gateway.Middleware;
 using Gateway.Observability;
 using Gateway.Proxy;
+using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Gateway;
@@ -27,8 +28,10 @@ public static class GatewayApplicationBuilderExtensions
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
         app.UseRequestTimeouts();
-        // 5. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
+        // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();
+        // 5b. Rate limits (429 with RateLimit headers); after authentication, so partitions can use the client's identity.
+        app.UseRateLimiter();
 
         app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
@@ -43,6 +46,7 @@ public static class GatewayApplicationBuilderExtensions
         {
             proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
+            proxy.UseMiddleware<ClusterConcurrencyMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

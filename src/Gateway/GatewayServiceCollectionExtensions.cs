@@ -3,6 +3,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Proxy;
+using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway;
@@ -31,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
             .AddTransforms<GatewayTransformProvider>();
         services.AddRequestTimeouts();
         services.AddGatewayAuth();
+        services.AddGatewayRateLimiting();
 
         services.AddHealthChecks().AddCheck<ConfigReadinessCheck>("config", tags: [HealthTags.Ready]);
         return services;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
 using Gateway.Transforms.Rules;
@@ -64,6 +65,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             return new ConfigLoadResult(null, problems);
         }
 
+        // Before YARP's validator: it only knows rate-limit policies registered at startup, not those in this file.
+        (var rateLimiting, routes) = RateLimitConfigCompiler.Compile(options, routes, clusters, problems);
         await ValidateProxyConfigAsync(routes, clusters, problems);
         GatewayOptionsValidator.Validate(options, routes, problems);
         if (problems.Count > 0)
@@ -72,7 +75,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ConfigLoadResult(Compile(options, routes, clusters, generation), problems);
+        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting), problems);
     }
 
     private static GatewayOptions? BindGatewayOptions(IConfiguration candidate, List<ConfigProblem> problems)
@@ -154,7 +157,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
     }
 
-    private static GatewaySnapshot Compile(GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation)
+    private static GatewaySnapshot Compile(
+        GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation, RateLimitSnapshot rateLimiting)
     {
         var defaultPolicy = new RoutePolicy { Profile = ErrorProfile.For(options.DefaultProfile) };
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
@@ -193,6 +197,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             Clusters = clusters,
             StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Auth = Auth.AuthCompiler.Compile(options, routes),
+            RateLimiting = rateLimiting,
         };
     }
 

@@ -1,4 +1,5 @@
 using Gateway.Observability;
+using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -41,4 +42,13 @@ public sealed class GatewayOptions
 
     /// <summary>The admin port (read at startup). Default off.</summary>
     public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>Named rate-limit policies, exemptions and the shared Redis store.</summary>
+    public RateLimitingOptions RateLimiting { get; set; } = new();
+
+    /// <summary>Proxies trusted to report the client address in <c>X-Forwarded-For</c>. Default none.</summary>
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
+
+    /// <summary>Per-cluster settings, keyed by the YARP cluster id.</summary>
+    public Dictionary<string, ClusterOptions> Clusters { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway.Configuration;
@@ -23,6 +24,9 @@ internal sealed class GatewaySnapshot
 
     /// <summary>Authentication and authorization settings.</summary>
     public Auth.AuthSnapshot Auth { get; init; } = Gateway.Auth.AuthSnapshot.Empty;
+
+    /// <summary>Rate-limit policies per route, exemptions, trusted proxies, the Redis store and cluster caps.</summary>
+    public RateLimitSnapshot RateLimiting { get; init; } = RateLimitSnapshot.Empty;
 
     public RoutePolicy PolicyFor(string? routeId) =>
         routeId is not null && RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;

@@ -14,4 +14,6 @@ internal enum GatewayChanges
     LeakRemoved = 64,
     RequestRejected = 128,
     AuthRejected = 256,
+    RateLimited = 512,
+    ClusterCapped = 1024,
 }

@@ -44,7 +44,7 @@ internal sealed class GatewayMetrics
             "Time from the request entering the gateway to the response leaving it, by route, cluster and returned status.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
         _produced = meter.CreateCounter<long>("gateway.responses.produced", "{response}",
-            "Responses the gateway wrote itself instead of forwarding the upstream's (404 no route, 5xx for failed upstreams, 401/403/429/412 …), by returned status.");
+            "Responses the gateway wrote itself instead of forwarding the upstream's, by returned status and reason (auth, rate_limit, cluster_cap, request_rejected, upstream_failure, no_route, gateway).");
         _normalized = meter.CreateCounter<long>("gateway.errors.normalized", "{response}",
             "Upstream 4xx/5xx bodies replaced by the standard payload, by route and returned status.");
         _leaks = meter.CreateCounter<long>("gateway.leaks.removed", "{leak}",
@@ -77,7 +77,7 @@ internal sealed class GatewayMetrics
         var changes = outcome.Changes;
         if ((changes & GatewayChanges.GatewayAnswered) != 0)
         {
-            _produced.Add(1, route, status);
+            _produced.Add(1, route, status, new KeyValuePair<string, object?>(ReasonTag, Reason(changes, outcome.Route)));
         }
 
         if ((changes & GatewayChanges.ErrorNormalized) != 0)
@@ -101,6 +101,18 @@ internal sealed class GatewayMetrics
                 new KeyValuePair<string, object?>(KindTag, FailureKind(outcome.ForwarderError)));
         }
     }
+
+    /// <summary>Why the gateway answered itself, from the flags the answering step set.</summary>
+    internal static string Reason(GatewayChanges changes, string route) => changes switch
+    {
+        _ when (changes & GatewayChanges.AuthRejected) != 0 => "auth",
+        _ when (changes & GatewayChanges.RateLimited) != 0 => "rate_limit",
+        _ when (changes & GatewayChanges.ClusterCapped) != 0 => "cluster_cap",
+        _ when (changes & GatewayChanges.RequestRejected) != 0 => "request_rejected",
+        _ when (changes & GatewayChanges.UpstreamFailed) != 0 => "upstream_failure",
+        _ when route == None => "no_route",
+        _ => "gateway", // an exception inside the gateway, a request over a limit …
+    };
 
     /// <summary>YARP's error name; a cancelled forward that was the upstream's fault is the route timeout firing.</summary>
     internal static string FailureKind(ForwarderError error) => error switch

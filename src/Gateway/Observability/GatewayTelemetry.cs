@@ -18,6 +18,7 @@ internal static class GatewayTelemetry
     public const string UpstreamStatusTag = "upstream_status_code";
     public const string KindTag = "kind";
     public const string ResultTag = "result";
+    public const string ReasonTag = "reason";
     public const string StoreTag = "store";
     public const string EventTag = "event";
 

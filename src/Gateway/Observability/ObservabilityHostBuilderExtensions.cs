@@ -26,6 +26,7 @@ public static class ObservabilityHostBuilderExtensions
         var (observability, admin) = Read(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<IRateLimitStoreState, RedisRateLimitStoreState>();
         services.AddSingleton(admin);
         services.AddSingleton<AdminView>();
 

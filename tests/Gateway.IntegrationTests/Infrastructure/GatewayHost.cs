@@ -43,7 +43,8 @@ public sealed class GatewayHost : IAsyncDisposable
     internal IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the gateway on a config text in which <c>{UPSTREAM}</c> stands for the upstream's address.</summary>
-    public static async Task<GatewayHost> StartAsync(string configJson, string upstream, ITestOutputHelper? output = null, Action<WebApplication>? configureApp = null)
+    public static async Task<GatewayHost> StartAsync(
+        string configJson, string upstream, ITestOutputHelper? output = null, Action<WebApplication>? configureApp = null, Action<WebApplicationBuilder>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("gateway-test-").FullName;
         var configPath = Path.Combine(directory, "gateway.json");
@@ -52,7 +53,11 @@ public sealed class GatewayHost : IAsyncDisposable
         var logs = new LogCollector(output);
         var (app, problems) = await GatewayApp.CreateAsync(
             ["--config", configPath, "--urls", "http://127.0.0.1:0"],
-            builder => builder.Logging.AddProvider(logs),
+            builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                configure?.Invoke(builder);
+            },
             configureApp);
         if (app is null)
         {

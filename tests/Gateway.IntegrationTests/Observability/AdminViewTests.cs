@@ -25,6 +25,10 @@ public sealed class AdminViewTests(ITestOutputHelper output)
           "ApiKeys": { "Keys": { "obs-reader": { "Sha256": "b3b678b7d4f395726e9621281f9502ee0473428daaec1caeb61d17b12a698ad8", "Scopes": [ "obs:read" ] } } }
         },
         "Authorization": { "DefaultPolicy": "Anonymous" },
+        "RateLimiting": {
+          "Redis": { "Configuration": "127.0.0.1:1,password=planted-secret-10,ssl=false", "ConnectTimeoutMilliseconds": 200 },
+          "Policies": { "obs-shared": { "Kind": "FixedWindow", "PermitLimit": 100, "Window": "00:01:00", "Store": "Redis" } }
+        },
         "Routes": { "obs-api": { "Profile": "ProblemDetails" } }
       },
       "ReverseProxy": {
@@ -79,6 +83,9 @@ public sealed class AdminViewTests(ITestOutputHelper output)
         Assert.Equal("tenant-7", route.GetProperty("Transforms")[2].GetProperty("Set").GetString());
         Assert.Equal("X-Backend-Key", route.GetProperty("Transforms")[0].GetProperty("RequestHeader").GetString());
         Assert.Equal("[redacted]", config.GetProperty("Gateway").GetProperty("Authentication").GetProperty("ApiKeys").GetString());
+        var redis = config.GetProperty("Gateway").GetProperty("RateLimiting").GetProperty("Redis");
+        Assert.Equal("[redacted]", redis.GetProperty("Configuration").GetString());
+        Assert.Equal(200, redis.GetProperty("ConnectTimeoutMilliseconds").GetInt32());
         Assert.Equal("Anonymous", config.GetProperty("Gateway").GetProperty("Authorization").GetProperty("DefaultPolicy").GetString());
         var vault = config.GetProperty("ReverseProxy").GetProperty("Clusters").GetProperty("obs-vault");
         Assert.Equal("http://[redacted]@127.0.0.1:9/", vault.GetProperty("Destinations").GetProperty("v1").GetProperty("Address").GetString());

@@ -149,10 +149,44 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
         }
 
-        var scrape = await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "401"));
-        await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "403"));
+        var scrape = await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "401"), ("reason", "auth"));
+        await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-secure"), ("status_code", "403"), ("reason", "auth"));
         Assert.Equal(1, scrape.Value("gateway_request_duration_seconds_count", ("route", "obs-secure"), ("cluster", "obs-legacy"), ("status_code", "401")));
         Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
+    public async Task QuotaUsedUp_CountsProduced429WithReason()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await _gateway.Client.GetAsync("/limited/ok");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await _gateway.Client.GetAsync("/limited/ok");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+        var scrape = await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-limited"), ("status_code", "429"), ("reason", "rate_limit"));
+        Assert.Equal(3, scrape.Value("gateway_request_duration_seconds_count", ("route", "obs-limited")));
+        Assert.Equal(2, _upstream.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RedisAway_StoreReportedUnavailable_FailOpenDecisionsCounted()
+    {
+        using var response = await _gateway.Client.GetAsync("/shared/ok");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Single(_upstream.Requests);
+
+        var scrape = await WaitForAsync("gateway_ratelimit_store_events_total", 1, ("store", "redis"), ("event", "fail_open"));
+        Assert.Equal(0, scrape.Value("gateway_ratelimit_store_available", ("store", "redis")));
+        foreach (var name in new[] { "failure", "outage", "fail_closed" })
+        {
+            Assert.Contains(scrape.Samples, s => s.Name == "gateway_ratelimit_store_events_total" && s.Labels["event"] == name);
+        }
+
+        Assert.Equal(0, scrape.Value("gateway_ratelimit_store_events_total", ("event", "fail_closed")));
     }
 
     [Fact]
@@ -174,14 +208,6 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, applied.Value("gateway_config_generation"));
         Assert.Equal(1, applied.Value("gateway_config_last_reload_success"));
         Assert.Equal(1, applied.Value("gateway_config_reloads_total", ("result", "refused")));
-    }
-
-    [Fact]
-    public async Task RateLimitStoreInstruments_AbsentWithoutAStore()
-    {
-        using var response = await _gateway.Client.GetAsync("/api/ok");
-        var scrape = await WaitForAsync("gateway_request_duration_seconds_count", 1, ("route", "obs-api"));
-        Assert.False(scrape.Has("gateway_ratelimit_store_available"));
     }
 
     // Metrics are recorded when the pipeline unwinds, just after the client has its response: poll, bounded.

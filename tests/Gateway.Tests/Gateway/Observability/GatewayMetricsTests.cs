@@ -95,6 +95,17 @@ public sealed class GatewayMetricsTests : IDisposable
         Assert.Single(_seen, m => m.Name == "gateway.responses.produced" && (int)m.Tags["status_code"]! == 502);
     }
 
+    [Theory]
+    [InlineData("GatewayAnswered, AuthRejected", "api", "auth")]
+    [InlineData("GatewayAnswered, RateLimited", "api", "rate_limit")]
+    [InlineData("GatewayAnswered, ClusterCapped", "api", "cluster_cap")]
+    [InlineData("GatewayAnswered, RequestRejected", "api", "request_rejected")]
+    [InlineData("GatewayAnswered, UpstreamFailed", "api", "upstream_failure")]
+    [InlineData("GatewayAnswered", "(none)", "no_route")]
+    [InlineData("GatewayAnswered", "api", "gateway")]
+    public void Reason_FollowsTheAnsweringStepsFlag(string changes, string route, string expected) =>
+        Assert.Equal(expected, GatewayMetrics.Reason(Enum.Parse<GatewayChanges>(changes), route));
+
     [Fact]
     public void ClientSideForwarderError_WithoutUpstreamFailedFlag_NotCounted()
     {

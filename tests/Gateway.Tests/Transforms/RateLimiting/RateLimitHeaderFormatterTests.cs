@@ -1,0 +1,37 @@
+using Gateway.Transforms.RateLimiting;
+
+namespace Gateway.Tests.Transforms.RateLimiting;
+
+public sealed class RateLimitHeaderFormatterTests
+{
+    [Theory]
+    [InlineData("default", 100, 60L, null, "\"default\";q=100;w=60")]
+    [InlineData("pair", 2, null, "concurrent-requests", "\"pair\";q=2;qu=\"concurrent-requests\"")]
+    [InlineData("odd\"name\\", 1, 0L, null, "\"odd\\\"name\\\\\";q=1;w=1")]
+    [InlineData("t\u00e9st", 5, 10L, null, "\"t?st\";q=5;w=10")]
+    public void Policy_IsAStructuredFieldItem(string name, long quota, long? window, string? unit, string expected)
+    {
+        Assert.Equal(expected, RateLimitHeaderFormatter.Policy(name, quota, window, unit));
+    }
+
+    [Theory]
+    [InlineData("default", 50, 30L, "\"default\";r=50;t=30")]
+    [InlineData("default", -3, -1L, "\"default\";r=0;t=0")]
+    [InlineData("pair", 1, null, "\"pair\";r=1")]
+    public void Limit_IsAStructuredFieldItem(string name, long remaining, long? reset, string expected)
+    {
+        Assert.Equal(expected, RateLimitHeaderFormatter.Limit(name, remaining, reset));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(999, 1)]
+    [InlineData(1000, 1)]
+    [InlineData(1001, 2)]
+    [InlineData(-5, 0)]
+    public void ToDelaySeconds_RoundsUp(long ms, long expected)
+    {
+        Assert.Equal(expected, RateLimitHeaderFormatter.ToDelaySeconds(ms));
+    }
+}
