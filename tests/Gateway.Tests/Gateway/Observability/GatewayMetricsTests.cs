@@ -107,6 +107,35 @@ public sealed class GatewayMetricsTests : IDisposable
         Assert.Equal(expected, GatewayMetrics.Reason(Enum.Parse<GatewayChanges>(changes), route));
 
     [Fact]
+    public void RequestCompleted_WithAListener_AllocatesNothingPerRequest()
+    {
+        // A listener that keeps nothing: what remains is the instruments' own cost (tags, boxing).
+        using var quiet = new MeterListener();
+        quiet.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == GatewayTelemetry.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        quiet.SetMeasurementEventCallback<long>(static (_, _, _, _) => { });
+        quiet.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        quiet.Start();
+        _listener.Dispose();
+        var outcome = Outcome(409, GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped | GatewayChanges.GatewayAnswered | GatewayChanges.UpstreamFailed,
+            upstream: 500, leaks: LeakKinds.StackTrace | LeakKinds.SqlError, error: ForwarderError.Request);
+        Metrics.RequestCompleted(outcome);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Metrics.RequestCompleted(outcome);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void ClientSideForwarderError_WithoutUpstreamFailedFlag_NotCounted()
     {
         Metrics.RequestCompleted(Outcome(400, GatewayChanges.GatewayAnswered, error: ForwarderError.RequestBodyClient));
