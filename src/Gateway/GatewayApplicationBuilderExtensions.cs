@@ -3,6 +3,7 @@ using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
 using Gateway.Observability;
+using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -50,6 +51,8 @@ public static class GatewayApplicationBuilderExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
+            // Conditional writes are checked once a destination is picked, and answered 412 without forwarding.
+            proxy.UseMiddleware<PreconditionMiddleware>();
         });
 
         // 7. No route matched: the standard 404 (an explicit pattern, so paths with dots match too), for anyone.

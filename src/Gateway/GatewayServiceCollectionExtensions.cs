@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
+using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
@@ -25,6 +26,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
+        services.AddConditionalRequests();
 
         // Routes reach YARP only through the store, after the whole file has been validated.
         services.AddReverseProxy()

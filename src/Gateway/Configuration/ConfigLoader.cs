@@ -176,6 +176,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                 NormalizeErrors = route.NormalizeErrors,
                 StripHeaders = route.StripHeaders,
                 ShowUpstream5xxMessages = route.ShowUpstream5xxMessages,
+                ETags = Preconditions.ETagPolicy.From(route.ETags),
                 NormalizerSettings = new NormalizerSettings { StatusMap = statusMap, ShowUpstream5xxMessages = route.ShowUpstream5xxMessages },
                 Rules = rules,
                 HasSuccessRules = rules.Any(r => r.WhenStatus.Any(s => s < 400)),

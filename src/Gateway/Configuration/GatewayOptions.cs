@@ -1,5 +1,6 @@
 using Gateway.Observability;
 using Gateway.RateLimiting;
+using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -51,4 +52,7 @@ public sealed class GatewayOptions
 
     /// <summary>Per-cluster settings, keyed by the YARP cluster id.</summary>
     public Dictionary<string, ClusterOptions> Clusters { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The shared lock of routes whose ETags use <c>"Lock": "Redis"</c>.</summary>
+    public ETagLockOptions ETagLock { get; set; } = new();
 }

@@ -50,6 +50,7 @@ internal static class GatewayOptionsValidator
 
         Observability.ObservabilityOptionsValidator.Validate(options.Observability, options.Admin, problems);
 
+        Preconditions.ETagOptionsValidator.ValidateLock(options.ETagLock, problems);
         var routeIds = new HashSet<string>(routes.Select(r => r.RouteId), StringComparer.OrdinalIgnoreCase);
         foreach (var (routeId, route) in options.Routes)
         {
@@ -64,6 +65,7 @@ internal static class GatewayOptionsValidator
                 problems.Add(new($"{path}:Profile", "must be EdFi or ProblemDetails"));
             }
 
+            Preconditions.ETagOptionsValidator.Validate(route.ETags, options.ETagLock, path, problems);
             var profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile);
             foreach (var (from, to) in route.StatusMap)
             {

@@ -1,3 +1,4 @@
+using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Configuration;
@@ -19,6 +20,9 @@ public sealed class RouteOptions
 
     /// <summary>Show a clean upstream message on 5xx instead of the generic one. Default off.</summary>
     public bool ShowUpstream5xxMessages { get; set; }
+
+    /// <summary>ETags and conditional requests (304, 412); see <see cref="ETagOptions"/>.</summary>
+    public ETagOptions ETags { get; set; } = new();
 
     /// <summary>
     /// Check that a JSON request body is well formed before forwarding; a malformed one gets 400 and the upstream

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Rules;
 
@@ -16,6 +17,8 @@ internal sealed class RoutePolicy
     public bool StripHeaders { get; init; } = true;
 
     public bool ShowUpstream5xxMessages { get; init; }
+
+    public ETagPolicy ETags { get; init; } = ETagPolicy.Default;
 
     /// <summary>The pure normalizer's view of this route (status overrides, 5xx message policy).</summary>
     public NormalizerSettings NormalizerSettings { get; init; } = NormalizerSettings.Default;

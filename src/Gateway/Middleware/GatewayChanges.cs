@@ -16,4 +16,6 @@ internal enum GatewayChanges
     AuthRejected = 256,
     RateLimited = 512,
     ClusterCapped = 1024,
+    ETagGenerated = 2048,
+    ConditionalAnswered = 4096,
 }

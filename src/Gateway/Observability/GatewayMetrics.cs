@@ -44,7 +44,7 @@ internal sealed class GatewayMetrics
             "Time from the request entering the gateway to the response leaving it, by route, cluster and returned status.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
         _produced = meter.CreateCounter<long>("gateway.responses.produced", "{response}",
-            "Responses the gateway wrote itself instead of forwarding the upstream's, by returned status and reason (auth, rate_limit, cluster_cap, request_rejected, upstream_failure, no_route, gateway).");
+            "Responses the gateway wrote itself instead of forwarding the upstream's, by returned status and reason (auth, precondition, rate_limit, cluster_cap, request_rejected, upstream_failure, no_route, gateway).");
         _normalized = meter.CreateCounter<long>("gateway.errors.normalized", "{response}",
             "Upstream 4xx/5xx bodies replaced by the standard payload, by route and returned status.");
         _leaks = meter.CreateCounter<long>("gateway.leaks.removed", "{leak}",
@@ -75,7 +75,8 @@ internal sealed class GatewayMetrics
         _duration.Record(outcome.Seconds, route, new KeyValuePair<string, object?>(ClusterTag, outcome.Cluster), status);
 
         var changes = outcome.Changes;
-        if ((changes & GatewayChanges.GatewayAnswered) != 0)
+        // A 304 made from the upstream's 200 is the gateway's answer too, though it writes no error payload.
+        if ((changes & (GatewayChanges.GatewayAnswered | GatewayChanges.ConditionalAnswered)) != 0)
         {
             _produced.Add(1, route, status, new KeyValuePair<string, object?>(ReasonTag, Reason(changes, outcome.Route)));
         }
@@ -106,6 +107,7 @@ internal sealed class GatewayMetrics
     internal static string Reason(GatewayChanges changes, string route) => changes switch
     {
         _ when (changes & GatewayChanges.AuthRejected) != 0 => "auth",
+        _ when (changes & GatewayChanges.ConditionalAnswered) != 0 => "precondition",
         _ when (changes & GatewayChanges.RateLimited) != 0 => "rate_limit",
         _ when (changes & GatewayChanges.ClusterCapped) != 0 => "cluster_cap",
         _ when (changes & GatewayChanges.RequestRejected) != 0 => "request_rejected",

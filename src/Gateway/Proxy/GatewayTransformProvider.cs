@@ -1,10 +1,11 @@
+using Gateway.Preconditions;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Proxy;
 
 /// <summary>Adds the gateway's transforms to every route: correlation id upstream, response scrubbing back.</summary>
-internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scrubFactory) : ITransformProvider
+internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -18,5 +19,6 @@ internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scr
     {
         context.RequestTransforms.Add(CorrelationRequestTransform.Instance);
         context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
+        etags.Apply(context);
     }
 }

@@ -156,6 +156,36 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConditionalRequests_CountProduced304And412WithReason()
+    {
+        string etag;
+        using (var first = await _gateway.Client.GetAsync("/v2/api/ok"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            etag = first.Headers.ETag!.ToString();
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/v2/api/ok"))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            using var notModified = await _gateway.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Put, "/v2/api/ok") { Content = new StringContent("{}", Encoding.UTF8, "application/json") })
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", "\"stale\"");
+            using var failed = await _gateway.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        }
+
+        var scrape = await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-v2"), ("status_code", "304"), ("reason", "precondition"));
+        await WaitForAsync("gateway_responses_produced_total", 1, ("route", "obs-v2"), ("status_code", "412"), ("reason", "precondition"));
+        Assert.Equal(1, scrape.Value("gateway_request_duration_seconds_count", ("route", "obs-v2"), ("status_code", "200")));
+        Assert.DoesNotContain(_upstream.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
     public async Task QuotaUsedUp_CountsProduced429WithReason()
     {
         for (var i = 0; i < 2; i++)

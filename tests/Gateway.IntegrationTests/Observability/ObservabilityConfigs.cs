@@ -8,7 +8,7 @@ public static class ObservabilityConfigs
     public const string ReaderKeyHash = "b3b678b7d4f395726e9621281f9502ee0473428daaec1caeb61d17b12a698ad8";
 
     /// <summary>
-    /// Admin on 127.0.0.1:0. Routes: <c>/api/**</c> (EdFi, 1 s timeout), <c>/v2/api/**</c> (ProblemDetails),
+    /// Admin on 127.0.0.1:0. Routes: <c>/api/**</c> (EdFi, 1 s timeout), <c>/v2/api/**</c> (ProblemDetails, generated ETags),
     /// <c>/checked/**</c> (JSON body check), <c>/dead/**</c> (a cluster whose destination refuses connections),
     /// <c>/secure/**</c> (scope obs:write; the API key <see cref="ReaderKey"/> has only obs:read), <c>/limited/**</c>
     /// (2 requests per 5 min), <c>/shared/**</c> (a Redis policy; Redis is not there, failing open).
@@ -29,7 +29,7 @@ public static class ObservabilityConfigs
           }
         },
         "Routes": {
-          "obs-v2": { "Profile": "ProblemDetails" },
+          "obs-v2": { "Profile": "ProblemDetails", "ETags": { "Mode": "Generate" } },
           "obs-checked": { "ValidateJsonRequestBody": true }
         }
       },

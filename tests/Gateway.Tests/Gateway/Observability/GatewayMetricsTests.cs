@@ -98,6 +98,8 @@ public sealed class GatewayMetricsTests : IDisposable
     [Theory]
     [InlineData("GatewayAnswered, AuthRejected", "api", "auth")]
     [InlineData("GatewayAnswered, RateLimited", "api", "rate_limit")]
+    [InlineData("ConditionalAnswered", "api", "precondition")]
+    [InlineData("GatewayAnswered, ConditionalAnswered", "api", "precondition")]
     [InlineData("GatewayAnswered, ClusterCapped", "api", "cluster_cap")]
     [InlineData("GatewayAnswered, RequestRejected", "api", "request_rejected")]
     [InlineData("GatewayAnswered, UpstreamFailed", "api", "upstream_failure")]

@@ -1,0 +1,35 @@
+using Gateway.Transforms.Preconditions;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Preconditions;
+
+/// <summary>Reads a request's precondition fields for the pure evaluator.</summary>
+internal static class ConditionalRequest
+{
+    /// <summary>The four precondition fields (several field lines joined with commas), null when absent.</summary>
+    public static ConditionalHeaders Read(HttpRequest request)
+    {
+        var headers = request.Headers;
+        return new ConditionalHeaders(
+            ValueOrNull(headers.IfMatch),
+            ValueOrNull(headers.IfNoneMatch),
+            ValueOrNull(headers.IfModifiedSince),
+            ValueOrNull(headers.IfUnmodifiedSince));
+    }
+
+    /// <summary>The methods whose preconditions the gateway checks before forwarding.</summary>
+    public static bool IsUpdate(string method) => HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
+    /// <summary>The entity tag of a response field value, or null when absent or malformed.</summary>
+    public static EntityTag? ParseETag(string? value) => EntityTagComparer.TryParse(value, out var tag) ? tag : null;
+
+    /// <summary>A <c>Last-Modified</c> value, or null when absent or not an HTTP-date.</summary>
+    public static DateTimeOffset? ParseDate(string? value) => HttpDate.TryParse(value, out var date) ? date : null;
+
+    /// <summary>Request fields removed from requests whose preconditions the gateway evaluates itself.</summary>
+    public static readonly string[] ConditionalFields =
+        [HeaderNames.IfMatch, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince];
+
+    private static string? ValueOrNull(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0 ? null : values.ToString();
+}
