@@ -1,5 +1,6 @@
 using Gateway.Configuration;
 using Gateway.Logging;
+using Gateway.Observability;
 
 namespace Gateway;
 
@@ -41,6 +42,7 @@ public static class GatewayApp
 
         GatewayLogging.Configure(builder);
         builder.Services.AddGateway(configPath);
+        builder.AddGatewayObservability();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using Gateway.Auth;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
+using Gateway.Observability;
 using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
@@ -21,6 +22,8 @@ public static class GatewayApplicationBuilderExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         // 2. The completion line sees the final status, including what the exception step wrote.
         app.UseMiddleware<RequestLogMiddleware>();
+        // 2b. Its sibling for metrics (same final status) and the correlation id as a trace tag.
+        app.UseMiddleware<GatewayMetricsMiddleware>();
         // 3. Anything thrown below becomes the standard 500; the exception goes to the log only.
         app.UseMiddleware<GatewayExceptionMiddleware>();
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").

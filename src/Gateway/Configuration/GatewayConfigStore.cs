@@ -23,6 +23,8 @@ internal sealed partial class GatewayConfigStore : IDisposable
     private readonly GatewaySnapshotAccessor _snapshot;
     private byte[]? _lastAttemptHash;
     private long _lastGoodGeneration;
+    private long _appliedCount;
+    private long _refusedCount;
 
     public GatewayConfigStore(
         ConfigLoader loader, InMemoryConfigProvider proxyConfig, GatewaySnapshotAccessor snapshot, ConfigFilePath configFile, ILogger<GatewayConfigStore> logger)
@@ -42,6 +44,12 @@ internal sealed partial class GatewayConfigStore : IDisposable
 
     /// <summary>The problems of the last refused edit, or empty when the last attempt was applied.</summary>
     public IReadOnlyList<ConfigProblem> LastRejection { get; private set; } = [];
+
+    /// <summary>Generations applied since start, the first load included (read by the metrics).</summary>
+    public long AppliedCount => Interlocked.Read(ref _appliedCount);
+
+    /// <summary>Edits refused since start (read by the metrics).</summary>
+    public long RefusedCount => Interlocked.Read(ref _refusedCount);
 
     /// <summary>Set on SIGTERM so readiness fails while in-flight requests drain.</summary>
     public bool IsDraining { get; set; }
@@ -124,12 +132,14 @@ internal sealed partial class GatewayConfigStore : IDisposable
         _proxyConfig.Update(snapshot.Routes, snapshot.Clusters);
         LastRejection = [];
         _lastGoodGeneration = snapshot.Generation;
+        Interlocked.Increment(ref _appliedCount);
         Log.ConfigApplied(_logger, ConfigPath, snapshot.Generation, snapshot.Routes.Count, snapshot.Clusters.Count);
     }
 
     private void Reject(IReadOnlyList<ConfigProblem> problems)
     {
         LastRejection = problems;
+        Interlocked.Increment(ref _refusedCount);
         Log.ConfigRejected(_logger, ConfigPath, _lastGoodGeneration, string.Join("; ", problems));
     }
 

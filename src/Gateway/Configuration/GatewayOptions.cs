@@ -1,3 +1,4 @@
+using Gateway.Observability;
 using Gateway.RateLimiting;
 using Gateway.Preconditions;
 using Gateway.Transforms.Errors;
@@ -39,6 +40,12 @@ public sealed class GatewayOptions
 
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
+
+    /// <summary>Metrics and traces (read at startup).</summary>
+    public ObservabilityOptions Observability { get; set; } = new();
+
+    /// <summary>The admin port (read at startup). Default off.</summary>
+    public AdminOptions Admin { get; set; } = new();
 
     /// <summary>Named rate-limit policies, exemptions and the shared Redis store.</summary>
     public RateLimitingOptions RateLimiting { get; set; } = new();

@@ -53,6 +53,8 @@ internal static class GatewayOptionsValidator
             problems.Add(new($"{Root}:ShutdownTimeoutSeconds", "must be between 0 and 3600"));
         }
 
+        Observability.ObservabilityOptionsValidator.Validate(options.Observability, options.Admin, problems);
+
         Preconditions.ETagOptionsValidator.ValidateLock(options.ETagLock, problems);
         var routeIds = new HashSet<string>(routes.Select(r => r.RouteId), StringComparer.OrdinalIgnoreCase);
         foreach (var (routeId, route) in options.Routes)
