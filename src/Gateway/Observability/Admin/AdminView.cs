@@ -94,13 +94,24 @@ internal sealed class AdminView(GatewayConfigStore store, IProxyStateLookup prox
 
     private static JsonObject ActiveConfig(GatewaySnapshot snapshot) => new()
     {
-        [GatewayOptions.SectionName] = JsonSerializer.SerializeToNode(snapshot.Options, s_configJson),
+        [GatewayOptions.SectionName] = ToNode(snapshot.Options),
         ["ReverseProxy"] = new JsonObject
         {
-            ["Routes"] = new JsonObject(snapshot.Routes.Select(r =>
-                KeyValuePair.Create(r.RouteId, JsonSerializer.SerializeToNode(r, s_configJson)))),
-            ["Clusters"] = new JsonObject(snapshot.Clusters.Select(c =>
-                KeyValuePair.Create(c.ClusterId, JsonSerializer.SerializeToNode(c, s_configJson)))),
+            ["Routes"] = new JsonObject(snapshot.Routes.Select(r => KeyValuePair.Create(r.RouteId, ToNode(r)))),
+            ["Clusters"] = new JsonObject(snapshot.Clusters.Select(c => KeyValuePair.Create(c.ClusterId, ToNode(c)))),
         },
     };
+
+    // A settings type the serializer cannot write (a later feature's) must not take the whole view down.
+    private static JsonNode? ToNode<T>(T value)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToNode(value, s_configJson);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+        {
+            return $"(not shown: {typeof(T).Name} cannot be serialized)";
+        }
+    }
 }
