@@ -70,6 +70,11 @@ internal sealed class ResponseScrubTransform(
             return policy.NormalizeErrors ? normalization.ApplyAsync(context, policy, maxBodyBytes) : ValueTask.CompletedTask;
         }
 
+        if (SuccessStatusMapping.Apply(context, policy) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.StatusRemapped;
+        }
+
         if (policy.SuccessConformance && SuccessConformance.Apply(context, policy) && feature is not null)
         {
             feature.Changes |= GatewayChanges.StatusRemapped;
