@@ -61,4 +61,20 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("https://login.example.com/sso?x=1", response.Headers.Location?.ToString());
     }
+
+    [Theory]
+    [InlineData("http://10.20.30.40:8080/Account/Login?ReturnUrl=%2Fapi", "/Account/Login?ReturnUrl=%2Fapi")]
+    [InlineData("http://APPSRV01/students/5", "/students/5")]
+    [InlineData("http://legacy.corp.local/students/5", "/students/5")]
+    public async Task RedirectToAnotherInternalHost_KeepsThePath_HidesTheHost(string internalLocation, string expectedPath)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/elsewhere", () => Results.Redirect(internalLocation)));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/elsewhere");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(gateway.Address + expectedPath, response.Headers.Location?.ToString());
+    }
 }

@@ -6,7 +6,7 @@ namespace Gateway.Transforms.Headers;
 /// </summary>
 public static class LocationRewriter
 {
-    /// <summary>Returns the rewritten value, or null when the value does not point at one of the destinations.</summary>
+    /// <summary>Returns the rewritten value, or null when the value points neither at a destination nor at an internal host.</summary>
     /// <param name="location">The header value from the upstream.</param>
     /// <param name="destinations">The cluster's destination addresses, e.g. <c>http://10.0.0.5:8080/app/</c>.</param>
     /// <param name="publicBase">What the client used: scheme, host and path base, e.g. <c>https://api.example.com</c>.</param>
@@ -54,8 +54,20 @@ public static class LocationRewriter
             return Combine(publicBase, path.Length == 0 ? "/" : path, removedPrefix, addedPrefix);
         }
 
+        // Not a destination, but still an address only the inside knows (another node, the upstream's own name for
+        // itself): keep the path, hide the host. The client's own host is left alone, so nothing is rewritten twice.
+        if (InternalHost.IsInternal(target) && !IsPublicBase(target, publicBase))
+        {
+            return Combine(publicBase, target.PathAndQuery + target.Fragment, removedPrefix, addedPrefix);
+        }
+
         return null;
     }
+
+    private static bool IsPublicBase(Uri target, string publicBase) =>
+        Uri.TryCreate(publicBase, UriKind.Absolute, out var client)
+        && string.Equals(target.IdnHost, client.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && target.Port == client.Port;
 
     private static string Combine(string publicBase, string path, string? removedPrefix, string? addedPrefix)
     {

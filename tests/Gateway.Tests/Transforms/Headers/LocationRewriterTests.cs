@@ -11,17 +11,29 @@ public sealed class LocationRewriterTests
     [InlineData("http://10.0.0.5:8080/api/students/4?x=1", new[] { "http://10.0.0.5:8080" }, null, null, "https://api.example.com/api/students/4?x=1")]
     [InlineData("http://LEGACY:80/api/s", new[] { "http://legacy/" }, null, null, "https://api.example.com/api/s")]
     [InlineData("http://10.0.0.5/app/api/s", new[] { "http://10.0.0.5/app/" }, null, null, "https://api.example.com/api/s")]
-    [InlineData("http://10.0.0.5/apple/x", new[] { "http://10.0.0.5/app/" }, null, null, null)]
+    [InlineData("http://10.0.0.5/apple/x", new[] { "http://10.0.0.5/app/" }, null, null, "https://api.example.com/apple/x")] // outside the base path: host still hidden
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.6:8080/", "http://10.0.0.5:8080/" }, null, null, "https://api.example.com/api/s")]
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.5:8080/" }, "/v2", null, "https://api.example.com/v2/api/s")]
     [InlineData("http://10.0.0.5:8080/legacy/api/s", new[] { "http://10.0.0.5:8080/" }, null, "/legacy", "https://api.example.com/api/s")]
     [InlineData("/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, "/v2/api/s")]
     [InlineData("/api/s", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("https://login.example.org/sso", new[] { "http://10.0.0.5/" }, null, null, null)]
-    [InlineData("http://10.0.0.5:9090/api/s", new[] { "http://10.0.0.5:8080/" }, null, null, null)]
+    [InlineData("http://10.0.0.5:9090/api/s", new[] { "http://10.0.0.5:8080/" }, null, null, "https://api.example.com/api/s")]
+    [InlineData("http://10.9.8.7/login?next=%2F", new[] { "http://legacy.example.net/" }, null, null, "https://api.example.com/login?next=%2F")]
+    [InlineData("http://localhost:5080/api/s/1", new[] { "http://127.0.0.1:5080/" }, "/v2", null, "https://api.example.com/v2/api/s/1")]
+    [InlineData("http://APPSRV01/api/s", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/api/s")]
+    [InlineData("https://db1.corp/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("http://[fd12::5]:8080/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("http://172.32.0.1/x", new[] { "http://10.0.0.5/" }, null, null, null)] // 172.32 is public
+    [InlineData("http://8.8.8.8/x", new[] { "http://10.0.0.5/" }, null, null, null)]
+    [InlineData("https://api.example.com/v2/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, null)] // already public
     [InlineData("ftp://10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("not a uri at all", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("//10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, null)]
     public void TryRewrite_Cases(string location, string[] destinations, string? removed, string? added, string? expected) =>
         Assert.Equal(expected, LocationRewriter.TryRewrite(location, destinations, Public, removed, added));
+
+    [Fact]
+    public void TryRewrite_LocationAlreadyOnTheClientsOwnInternalHost_IsLeftAlone() =>
+        Assert.Null(LocationRewriter.TryRewrite("http://127.0.0.1:8080/v2/api/s", ["http://127.0.0.1:5080/"], "http://127.0.0.1:8080", "/v2", null));
 }
