@@ -26,6 +26,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
+        services.AddSingleton<UntrustedRequestHeaderTransform>();
         services.AddConditionalRequests();
 
         // Routes reach YARP only through the store, after the whole file has been validated.

@@ -197,6 +197,10 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             Routes = routes,
             Clusters = clusters,
             StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            UntrustedRequestHeaders = UntrustedRequestHeaders.BuiltIn
+                .Except(options.KeepRequestHeaders, StringComparer.OrdinalIgnoreCase)
+                .Concat(options.StripRequestHeaders)
+                .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Auth = Auth.AuthCompiler.Compile(options, routes),
             RateLimiting = rateLimiting,
         };

@@ -20,6 +20,12 @@ public sealed class GatewayOptions
     /// <summary>Response headers removed on top of the built-in list (<c>Server</c>, <c>X-Powered-By</c>, …).</summary>
     public List<string> StripResponseHeaders { get; set; } = [];
 
+    /// <summary>Request headers removed before forwarding, on top of the built-in list (<c>X-Real-IP</c>, <c>X-Original-URL</c>, …).</summary>
+    public List<string> StripRequestHeaders { get; set; } = [];
+
+    /// <summary>Built-in untrusted request headers to forward after all, e.g. <c>X-HTTP-Method-Override</c> for a backend that needs it.</summary>
+    public List<string> KeepRequestHeaders { get; set; } = [];
+
     /// <summary>How much of an upstream error body is read, in bytes; past it the body is dropped. Default 1 MiB.</summary>
     public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 

@@ -33,6 +33,9 @@ internal static class GatewayOptionsValidator
             }
         }
 
+        CheckHeaderNames(options.StripRequestHeaders, "StripRequestHeaders", problems);
+        CheckHeaderNames(options.KeepRequestHeaders, "KeepRequestHeaders", problems);
+
         if (options.MaxErrorBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytes)
         {
             problems.Add(new($"{Root}:MaxErrorBodyBytes", $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytes}"));
@@ -94,6 +97,17 @@ internal static class GatewayOptionsValidator
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599;
 
     // RFC 9110 §5.6.2 token characters.
+    private static void CheckHeaderNames(List<string> names, string key, List<ConfigProblem> problems)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]) || !IsToken(names[i]))
+            {
+                problems.Add(new($"{GatewayOptions.SectionName}:{key}:{i}", $"'{names[i]}' is not a valid HTTP header name"));
+            }
+        }
+    }
+
     internal static bool IsToken(string value) =>
         value.All(c => c < 128 && (char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)));
 }

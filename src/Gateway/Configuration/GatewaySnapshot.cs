@@ -22,6 +22,9 @@ internal sealed class GatewaySnapshot
     /// <summary>Response header names to remove: the built-in list plus the configured extras.</summary>
     public required FrozenSet<string> StrippedHeaders { get; init; }
 
+    /// <summary>Request header names removed before forwarding: the built-in list minus the kept ones, plus extras.</summary>
+    public FrozenSet<string> UntrustedRequestHeaders { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Authentication and authorization settings.</summary>
     public Auth.AuthSnapshot Auth { get; init; } = Gateway.Auth.AuthSnapshot.Empty;
 

@@ -5,7 +5,8 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace Gateway.Proxy;
 
 /// <summary>Adds the gateway's transforms to every route: correlation id upstream, response scrubbing back.</summary>
-internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags) : ITransformProvider
+internal sealed class GatewayTransformProvider(
+    ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags, UntrustedRequestHeaderTransform untrustedHeaders) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -18,6 +19,7 @@ internal sealed class GatewayTransformProvider(ResponseScrubTransformFactory scr
     public void Apply(TransformBuilderContext context)
     {
         context.RequestTransforms.Add(CorrelationRequestTransform.Instance);
+        context.RequestTransforms.Add(untrustedHeaders);
         context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
         etags.Apply(context);
     }
