@@ -92,16 +92,17 @@ public sealed class OidcKeyRotationTests(ITestOutputHelper output) : IAsyncLifet
         var statuses = await Task.WhenAll(tasks);
 
         Assert.All(statuses, s => Assert.Equal(401, s));
-        Assert.InRange(_idp.JwksFetches, 1, 2);
         // Still within the refresh interval: more unknown kids fetch nothing more.
-        var before = _idp.JwksFetches;
         for (var i = 0; i < 5; i++)
         {
             using var response = await GetAsync(Jws.Create(Jws.Header("RS256", $"again-{i}"), Jws.Claims(), _attacker.Sign));
             Assert.Equal(401, (int)response.StatusCode);
         }
 
-        Assert.Equal(before, _idp.JwksFetches);
+        // The one refresh may run in the background and land late, so count once at the end: the warm-up fetch plus
+        // at most one refresh for all 35 unknown kids.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.InRange(_idp.JwksFetches, 1, 2);
     }
 
     [Fact]
