@@ -24,6 +24,15 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
         app.MapGet("/api/ping", () => Results.Text("pong"));
         app.MapMethods("/api/ping", ["PUT", "DELETE", "POST", "PATCH"], () => Results.Text("pong"));
         app.MapGet("/api/flaky", () => Interlocked.Increment(ref _calls) == 1 ? Results.StatusCode(503) : Results.Text("ok"));
+        app.MapGet("/api/slow-once", async () =>
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+            }
+
+            return Results.Text("ok");
+        });
         app.MapMethods("/api/down", ["GET", "POST", "PATCH", "PUT", "DELETE"], () =>
         {
             Interlocked.Increment(ref _calls);
@@ -35,6 +44,8 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
             context.Response.ContentLength = 1000;
             await context.Response.WriteAsync("partial");
             await context.Response.Body.FlushAsync();
+            // Long enough for the gateway to pass the 200 and the first bytes on; then the connection dies.
+            await Task.Delay(500);
             context.Abort();
         });
     });
@@ -96,6 +107,24 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
         var line = gateway.Logs.Lines.Single(l => l.EventName == "RequestCompleted");
         Assert.Contains("upstream=200", line.Message, StringComparison.Ordinal);
         Assert.Contains("Retried", line.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Timeout\"", 200)]
+    [InlineData("\"ConnectFailure\", \"Reset\"", 500)]
+    public async Task ClusterActivityTimeout_RetriedOnlyWhenListed(string on, int expected)
+    {
+        await using var gateway = await GatewayHost.StartAsync(
+            ResilienceConfigs.OneDestination(
+                "{UPSTREAM}",
+                ResilienceConfigs.Retries($$"""{ "MaxRetries": 1, "BackoffMilliseconds": 0, "On": [ {{on}} ] }"""),
+                clusterExtras: "\"HttpRequest\": { \"ActivityTimeout\": \"00:00:00.500\" },"),
+            _upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/slow-once");
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        Assert.Equal(expected == 200 ? 2 : 1, _calls);
     }
 
     [Theory]
@@ -167,6 +196,7 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await GatewayHost.EventuallyAsync(() => gateway.Logs.Lines.Any(l => l.EventName == "RequestCompleted"), "the completion line");
+        Assert.Contains(gateway.Logs.Lines, l => l.EventName == "ForwardFailed" && l.Message.Contains("ResponseBody", StringComparison.Ordinal));
         Assert.Equal(1, _calls);
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.EventName == "Retrying");
     }
