@@ -73,7 +73,7 @@ public sealed class ConfigFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await load.AdvanceAsync(20);
 
         var failures = await load.StopAsync();
-        output.WriteLine($"{load.Sent} requests under load, {failures.Count} not 2xx");
+        output.WriteLine($"config faults: {load.Sent} requests under load, {failures.Count} not 2xx");
         Assert.Empty(failures);
         Assert.True(load.Sent >= 140);
         Assert.Equal(4, gateway.Store.RefusedCount);
@@ -104,7 +104,7 @@ public sealed class ConfigFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await load.AdvanceAsync(20);
 
         var failures = await load.StopAsync();
-        output.WriteLine($"{load.Sent} requests under load, {failures.Count} not 2xx");
+        output.WriteLine($"redis away and back: {load.Sent} requests under load, {failures.Count} not 2xx");
         Assert.Empty(failures);
         Assert.Equal(localBefore, counters.LocalFallbackDecisions); // decided by Redis again
         Assert.True(counters.LocalFallbackDecisions > 0);

@@ -53,6 +53,7 @@ public sealed class HealthCheckTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(DestinationHealth.Unhealthy, PassiveHealth(gateway, "first"));
         Assert.InRange(failures, 1, 100);
+        output.WriteLine($"passive: {failures} failed requests before the dead destination was marked unhealthy");
         var before = _upstream.Requests.Count;
         for (var i = 0; i < 20; i++)
         {

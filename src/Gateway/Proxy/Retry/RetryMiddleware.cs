@@ -46,9 +46,9 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
 
             var delay = policy.DelayBefore(retry);
             Log.Retrying(logger, proxy.Cluster.Config.ClusterId, proxy.ProxiedDestination?.DestinationId, reason, retry, delay.TotalMilliseconds);
-            if (delay > TimeSpan.Zero)
+            if (delay > TimeSpan.Zero && !await WaitAsync(delay, context.RequestAborted))
             {
-                await Task.Delay(delay, context.RequestAborted);
+                return; // the client left during the backoff
             }
 
             Reset(context, proxy, headersBefore, tried);
@@ -58,6 +58,19 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
                 feature.Changes |= GatewayChanges.Retried;
                 feature.UpstreamStatus = null;
             }
+        }
+    }
+
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
