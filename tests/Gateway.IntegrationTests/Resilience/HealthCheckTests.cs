@@ -64,6 +64,33 @@ public sealed class HealthCheckTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(before + 20, _upstream.Requests.Count);
     }
 
+    [Fact]
+    public async Task PassiveWithRetries_ClientsNeverSeeTheFailures_DeadDestinationStillTakenOut()
+    {
+        var dead = ResilienceConfigs.DeadAddress();
+        await using var gateway = await GatewayHost.StartAsync(
+            ResilienceConfigs.TwoDestinations(dead, _upstream.Address, ResilienceConfigs.Retries("""{ "BackoffMilliseconds": 0 }"""), Passive),
+            _upstream.Address, output);
+
+        // Each failed attempt still counts for passive health; the retry hides it from the client.
+        for (var i = 0; i < 100 && PassiveHealth(gateway, "first") != DestinationHealth.Unhealthy; i++)
+        {
+            using var response = await gateway.Client.GetAsync("/api/ping");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(DestinationHealth.Unhealthy, PassiveHealth(gateway, "first"));
+        var retries = gateway.Logs.Lines.Count(l => l.EventName == "Retrying");
+        Assert.InRange(retries, 10, 100);
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await gateway.Client.GetAsync("/api/ping");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(retries, gateway.Logs.Lines.Count(l => l.EventName == "Retrying"));
+    }
+
     [Theory]
     [InlineData("/api/ping", 500, false)]
     [InlineData("/v2/api/ping", 503, true)]
