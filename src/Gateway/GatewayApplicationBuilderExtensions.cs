@@ -5,6 +5,7 @@ using Gateway.Middleware;
 using Gateway.Observability;
 using Gateway.Preconditions;
 using Gateway.Proxy;
+using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -48,6 +49,8 @@ public static class GatewayApplicationBuilderExtensions
             proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<ClusterConcurrencyMiddleware>();
+            // Retries re-run affinity, balancing and forwarding; outside them, inside the error mapping.
+            proxy.UseMiddleware<RetryMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -4,6 +4,7 @@ using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Preconditions;
 using Gateway.Proxy;
+using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
@@ -32,7 +33,8 @@ public static class GatewayServiceCollectionExtensions
         // Routes reach YARP only through the store, after the whole file has been validated.
         services.AddReverseProxy()
             .LoadFromMemory([], [])
-            .AddTransforms<GatewayTransformProvider>();
+            .AddTransforms<GatewayTransformProvider>()
+            .AddTransforms<RetryTransformProvider>(); // last: it wraps the response transforms added before it
         services.AddRequestTimeouts();
         services.AddGatewayAuth();
         services.AddGatewayRateLimiting();

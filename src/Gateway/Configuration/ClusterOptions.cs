@@ -11,4 +11,7 @@ public sealed class ClusterOptions
 
     /// <summary>The status of a request refused by the cap: 503 (mapped by the profile, EdFi gives 500) or 429. Default 503.</summary>
     public int RejectionStatus { get; set; } = 503;
+
+    /// <summary>Retries of failed upstream attempts; see <see cref="RetryOptions"/>. Default none.</summary>
+    public RetryOptions? Retries { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
@@ -69,13 +70,14 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         (var rateLimiting, routes) = RateLimitConfigCompiler.Compile(options, routes, clusters, problems);
         await ValidateProxyConfigAsync(routes, clusters, problems);
         GatewayOptionsValidator.Validate(options, routes, problems);
+        var retries = RetryPolicyCompiler.Compile(options, clusters, problems);
         if (problems.Count > 0)
         {
             return new ConfigLoadResult(null, problems);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting), problems);
+        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting, retries), problems);
     }
 
     private static GatewayOptions? BindGatewayOptions(IConfiguration candidate, List<ConfigProblem> problems)
@@ -158,7 +160,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
     }
 
     private static GatewaySnapshot Compile(
-        GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation, RateLimitSnapshot rateLimiting)
+        GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation, RateLimitSnapshot rateLimiting,
+        FrozenDictionary<string, RetryPolicy> retries)
     {
         var defaultPolicy = new RoutePolicy { Profile = ErrorProfile.For(options.DefaultProfile) };
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
@@ -203,6 +206,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                 .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Auth = Auth.AuthCompiler.Compile(options, routes),
             RateLimiting = rateLimiting,
+            Retries = retries,
         };
     }
 

@@ -18,4 +18,5 @@ internal enum GatewayChanges
     ClusterCapped = 1024,
     ETagGenerated = 2048,
     ConditionalAnswered = 4096,
+    Retried = 8192,
 }

@@ -7,10 +7,12 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Proxy-pipeline step: when the upstream was refused, reset or timed out, YARP leaves a bare 502/504; this turns
-/// it into the profile's 5xx with payload. Runs after <c>await next()</c> and only while nothing was sent.
+/// it into the profile's 5xx with payload (and YARP's bare 503 when no destination is healthy). Runs after <c>await next()</c> and only while nothing was sent.
 /// </summary>
 internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, ErrorResponseWriter writer, ILogger<ForwarderErrorMiddleware> logger)
 {
+    private const string NoDestinationMessage = "No healthy upstream server is available. Try again later.";
+
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -43,9 +45,11 @@ internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, Err
             ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
             // The client's own body was at fault (too large, bad chunking, too slow): YARP chose 400/408/413.
             ForwarderError.RequestBodyClient => context.Response.StatusCode is >= 400 and < 500 ? context.Response.StatusCode : StatusCodes.Status400BadRequest,
+            // Every destination is down (health checks) or none is configured: YARP's bare 503.
+            ForwarderError.NoAvailableDestinations => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status502BadGateway,
         };
-        await writer.WriteAsync(context, status);
+        await writer.WriteAsync(context, status, status == StatusCodes.Status503ServiceUnavailable ? NoDestinationMessage : null);
     }
 
     private static partial class Log

@@ -1,0 +1,43 @@
+using System.Net.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gateway.Proxy.Retry;
+
+/// <summary>Why an attempt may be retried: decided from the discarded status or YARP's forwarder error.</summary>
+internal static class RetryReason
+{
+    /// <summary>The retry reason for the log ("Status503", "ConnectFailure" …), or null when the attempt stands.</summary>
+    public static string? Of(HttpContext context, RetryAttemptFeature attempt)
+    {
+        if (attempt.DiscardedStatus is { } status)
+        {
+            return "Status" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (attempt.RetriesLeft <= 0 || context.GetForwarderErrorFeature() is not { } error)
+        {
+            return null;
+        }
+
+        // The route's own timeout (or the client leaving) cancels the request: nothing is left to retry for.
+        var routeTimedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (routeTimedOut || context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var condition = error.Error switch
+        {
+            ForwarderError.Request when IsConnectFailure(error.Exception) => RetryConditions.ConnectFailure,
+            ForwarderError.Request => RetryConditions.Reset,
+            ForwarderError.RequestTimedOut => RetryConditions.Timeout,
+            _ => RetryConditions.None,
+        };
+        return condition != RetryConditions.None && attempt.Policy.Conditions.HasFlag(condition) ? condition.ToString() : null;
+    }
+
+    private static bool IsConnectFailure(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+        && exception.InnerException is System.Net.Sockets.SocketException or null;
+}
