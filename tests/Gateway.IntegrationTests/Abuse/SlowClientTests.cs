@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Gateway.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Gateway.IntegrationTests.Abuse;
 
@@ -8,7 +9,7 @@ namespace Gateway.IntegrationTests.Abuse;
 /// Clients that hold a connection without finishing: slow headers (slowloris), a slow body (slow POST), and a
 /// client that never reads its answer. Each is cut off in bounded time and nobody else waits for it.
 /// </summary>
-public sealed class SlowClientTests(AbuseGatewayFixture fixture) : IClassFixture<AbuseGatewayFixture>
+public sealed class SlowClientTests(AbuseGatewayFixture fixture, ITestOutputHelper output) : IClassFixture<AbuseGatewayFixture>
 {
     [Fact]
     public async Task Slowloris_HeadersTrickledPastTheHeadersTimeout_ClosedInBoundedTime()
@@ -22,6 +23,7 @@ public sealed class SlowClientTests(AbuseGatewayFixture fixture) : IClassFixture
 
         Assert.True(exchange.Closed, "the slow client was never cut off");
         Assert.InRange(exchange.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+        output.WriteLine($"answer: {exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none, closed"} after {exchange.Elapsed.TotalSeconds:F1} s");
         RejectionAssert.RefusedOrClosed(exchange);
         Assert.False(fixture.UpstreamSaw(marker));
     }
@@ -38,6 +40,7 @@ public sealed class SlowClientTests(AbuseGatewayFixture fixture) : IClassFixture
 
         Assert.True(exchange.Closed, "the slow body was never cut off");
         Assert.InRange(exchange.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12));
+        output.WriteLine($"answer: {exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none, closed"} after {exchange.Elapsed.TotalSeconds:F1} s");
         RejectionAssert.RefusedOrClosed(exchange);
         Assert.False(fixture.UpstreamCompleted(marker));
     }

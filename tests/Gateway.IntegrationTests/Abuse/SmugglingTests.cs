@@ -1,4 +1,5 @@
 using Gateway.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Gateway.IntegrationTests.Abuse;
 
@@ -6,7 +7,7 @@ namespace Gateway.IntegrationTests.Abuse;
 /// Request-smuggling probes: each is refused (400 in payload form, connection closed) or framed one way only, and
 /// no request hidden in a body ever reaches the upstream.
 /// </summary>
-public sealed class SmugglingTests(AbuseGatewayFixture fixture) : IClassFixture<AbuseGatewayFixture>
+public sealed class SmugglingTests(AbuseGatewayFixture fixture, ITestOutputHelper output) : IClassFixture<AbuseGatewayFixture>
 {
     // {M}: the outer request's marker; {S}: the marker of a request hidden in its body.
     public static TheoryData<string, string> RefusedProbes => new()
@@ -43,6 +44,7 @@ public sealed class SmugglingTests(AbuseGatewayFixture fixture) : IClassFixture<
 
         var exchange = await RawConnection.ExchangeAsync(fixture.Gateway.Address, Fill(request, marker, smuggled));
 
+        output.WriteLine($"answer: {exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none, closed"} after {exchange.Elapsed.TotalSeconds:F1} s");
         RejectionAssert.RefusedOrClosed(exchange);
         Assert.InRange(exchange.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         await Task.Delay(200);
@@ -95,6 +97,7 @@ public sealed class SmugglingTests(AbuseGatewayFixture fixture) : IClassFixture<
         var exchange = await RawConnection.ExchangeAsync(fixture.Gateway.Address, request);
 
         // Kestrel bounds a chunk extension by the body limit: 80 KB of it on a 4 KB body is over.
+        output.WriteLine($"answer: {exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none, closed"} after {exchange.Elapsed.TotalSeconds:F1} s");
         RejectionAssert.RefusedOrClosed(exchange);
         await Task.Delay(200);
         Assert.False(fixture.UpstreamCompleted(marker));
