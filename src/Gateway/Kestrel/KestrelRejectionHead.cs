@@ -5,8 +5,8 @@ namespace Gateway.Kestrel;
 
 /// <summary>
 /// Recognises the bare answer Kestrel writes when it refuses a request before the pipeline runs: an HTTP/1.x
-/// 4xx/5xx head with <c>Content-Length: 0</c> and without the gateway's correlation header (which every answer of
-/// the pipeline carries).
+/// 4xx/5xx head with <c>Content-Length: 0</c> and <c>Connection: close</c>, without the gateway's correlation header
+/// (which every answer of the pipeline carries).
 /// </summary>
 internal static class KestrelRejectionHead
 {
@@ -35,6 +35,7 @@ internal static class KestrelRejectionHead
         }
 
         var emptyBody = false;
+        var closes = false;
         var rest = head[(head.IndexOf("\r\n"u8) + 2)..];
         while (rest.Length > 2)
         {
@@ -68,12 +69,17 @@ internal static class KestrelRejectionHead
 
                 emptyBody = true;
             }
+            else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
+            {
+                closes = Ascii.EqualsIgnoreCase(value, "close"u8);
+            }
             else if (Ascii.EqualsIgnoreCase(name, "Date"u8))
             {
                 date = Encoding.ASCII.GetString(value);
             }
         }
 
-        return emptyBody;
+        // Kestrel never keeps a connection after its own rejection; anything that does is not one.
+        return emptyBody && closes;
     }
 }
