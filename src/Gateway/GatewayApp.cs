@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Kestrel;
 using Gateway.Logging;
 using Gateway.Observability;
 
@@ -36,7 +37,13 @@ public static class GatewayApp
         builder.Configuration.AddEnvironmentVariables();
         // Kestrel's own loader reads only endpoints from config; limits (body size, header sizes) are bound here.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Kestrel's own rejections (bad request line, 414, 431, bad chunking) leave in the payload form too.
+            k.UseKestrelRejectionAnswers();
+        });
+        builder.Services.AddKestrelRejectionAnswers();
         var shutdownSeconds = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:ShutdownTimeoutSeconds", 25);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(shutdownSeconds, 0, 3600)));
 

@@ -1,6 +1,7 @@
 using Gateway.Auth;
 using Gateway.Errors;
 using Gateway.Health;
+using Gateway.Kestrel;
 using Gateway.Middleware;
 using Gateway.Observability;
 using Gateway.Preconditions;
@@ -29,6 +30,9 @@ public static class GatewayApplicationBuilderExtensions
         app.UseMiddleware<GatewayExceptionMiddleware>();
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
+        // 4a. Ambiguous framing (Content-Length with Transfer-Encoding) or a declared body over the limit: refused
+        // in the route's profile with Connection: close, before anything is forwarded.
+        app.UseMiddleware<RequestFramingGuardMiddleware>();
         app.UseRequestTimeouts();
         // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();

@@ -135,6 +135,11 @@ public sealed class ProcessTests : IDisposable
         var watch = Stopwatch.StartNew();
         process.Terminate();
 
+        // While the slow request drains, the listener is already closed: a new connection is refused.
+        var refused = await NewConnectionRefusedAsync(port, TimeSpan.FromSeconds(2.5));
+        Assert.True(refused, "a new connection was still accepted during the drain");
+        Assert.False(slow.IsCompleted, "the slow request ended before the drain was observed");
+
         using var response = await slow;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("finished", await response.Content.ReadAsStringAsync());
@@ -142,6 +147,27 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(0, process.ExitCode);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health/live"));
+    }
+
+    private static async Task<bool> NewConnectionRefusedAsync(int port, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port);
+            }
+            catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused)
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)

@@ -38,6 +38,26 @@ public sealed class RawTcpUpstream : IDisposable
         socket.Close();
     });
 
+    /// <summary>Reads the request head, then runs <paramref name="afterHead"/> on the socket (send, pause, reset).</summary>
+    public static RawTcpUpstream Script(Func<Socket, Task> afterHead) => new(async socket =>
+    {
+        await ReadHeadAsync(socket);
+        await afterHead(socket);
+    });
+
+    /// <summary>Sends bytes as they are.</summary>
+    public static async Task SendAsync(Socket socket, byte[] bytes) => await socket.SendAsync(bytes);
+
+    /// <summary>Sends ASCII text as it is.</summary>
+    public static Task SendAsync(Socket socket, string text) => SendAsync(socket, System.Text.Encoding.ASCII.GetBytes(text));
+
+    /// <summary>Ends the connection with a TCP reset (RST) rather than a clean close.</summary>
+    public static void Reset(Socket socket)
+    {
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
