@@ -54,7 +54,13 @@ target_pids() { echo "${T_PID[$1]}"; }
 url="http://127.0.0.1:$PORT$REQUEST_PATH"
 log "status $(http_status "$url" "${HEADERS[@]}") on $url; warming ${WARMUP} s"
 drive "$url" "$WARMUP" "${HEADERS[@]}" >/dev/null
-log "measured (rps p50 p99 requests non2xx errors cpu_us upstream_cpu_us rss_kb): $(measure t "$url" 10 "${HEADERS[@]}")"
+# Context switches of all the target's threads per request: every thread hop parks one thread and wakes another.
+ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'; }
+ctx_before=$(ctx_switches "$pid")
+figures=$(measure t "$url" 10 "${HEADERS[@]}")
+ctx_after=$(ctx_switches "$pid")
+log "measured (rps p50 p99 requests non2xx errors cpu_us upstream_cpu_us rss_kb): $figures"
+log "context switches per request: $(awk -v c="$((ctx_after - ctx_before))" -v n="$(awk '{ print $4 }' <<<"$figures")" 'BEGIN { printf "%.2f", (n > 0 ? c / n : 0) }')"
 
 drive "$url" $((SECONDS_ + 4)) "${HEADERS[@]}" >/dev/null &
 load=$!

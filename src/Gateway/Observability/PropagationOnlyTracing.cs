@@ -57,7 +57,7 @@ internal sealed class PropagationOnlyTracing(double sampleRatio) : IHostedLifecy
 
         if (!activity.HasRemoteParent)
         {
-            return LowerLong(activity.TraceId) < _idUpperBound;
+            return _idUpperBound == long.MaxValue || LowerLong(activity.TraceId) < _idUpperBound;
         }
 
         // A caller's traceparent, kept as "00-{trace id}-{span id}-{flags}": the sampled bit is the flags' lowest.
