@@ -24,9 +24,10 @@ internal sealed class GatewayMetricsMiddleware(RequestDelegate next, GatewayMetr
         }
 
         var feature = context.Features.Get<GatewayRequestFeature>();
-        if (feature is not null)
+        // A tag on an activity that records nothing would still allocate.
+        if (feature is not null && Activity.Current is { IsAllDataRequested: true } activity)
         {
-            Activity.Current?.SetTag(GatewayTelemetry.CorrelationIdTag, feature.CorrelationId);
+            activity.SetTag(GatewayTelemetry.CorrelationIdTag, feature.CorrelationId);
         }
 
         var start = Stopwatch.GetTimestamp();

@@ -50,7 +50,13 @@ public static class ObservabilityHostBuilderExtensions
             });
         }
 
-        if (observability.Tracing)
+        if (observability.Tracing && otlp is null)
+        {
+            // Nothing would leave the process: keep the trace context (traceparent, log trace ids), record no spans.
+            services.AddSingleton(new PropagationOnlyTracing(observability.TraceSampleRatio));
+            services.AddHostedService(static s => s.GetRequiredService<PropagationOnlyTracing>());
+        }
+        else if (observability.Tracing)
         {
             telemetry.WithTracing(tracing =>
             {
