@@ -104,6 +104,32 @@ public sealed class RequestLogTests(ITestOutputHelper output) : IAsyncLifetime
         await WaitForCompletionLineAsync(gateway, "/api/ok/3");
     }
 
+    [Fact]
+    public async Task RefusedBeforeTheProxyStep_LineStillNamesRouteAndCluster()
+    {
+        const string config = """
+        {
+          "Gateway": {
+            "Authentication": { "ApiKeys": { "Header": "X-API-Key", "Keys": {
+              "k": { "Sha256": "0000000000000000000000000000000000000000000000000000000000000000" } } } },
+            "Authorization": { "DefaultPolicy": "Authenticated" }
+          },
+          "ReverseProxy": {
+            "Routes": { "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" } } },
+            "Clusters": { "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
+        await using var gateway = await GatewayHost.StartAsync(config, _upstream.Address, output);
+
+        await GetAsync(gateway, "/api/ok/1", HttpStatusCode.Unauthorized);
+
+        await WaitForCompletionLineAsync(gateway, "/api/ok/1");
+        var line = gateway.Logs.Lines.Single(l => l.EventName == "RequestCompleted" && l.Message.Contains("\"/api/ok/1\"", StringComparison.Ordinal));
+        Assert.Contains("route=\"api\" cluster=\"legacy\"", line.Message, StringComparison.Ordinal);
+        Assert.Contains("status=401", line.Message, StringComparison.Ordinal);
+    }
+
     private Task<GatewayHost> StartAsync(string mode) =>
         GatewayHost.StartAsync(Config.Replace("{MODE}", mode, StringComparison.Ordinal), _upstream.Address, output);
 

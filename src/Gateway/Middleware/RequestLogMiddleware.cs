@@ -22,12 +22,14 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, Gateway
             {
                 var feature = context.Features.Get<GatewayRequestFeature>();
                 var proxy = context.Features.Get<IReverseProxyFeature>();
+                // Refused before the proxy step (401, 403, 429): the matched endpoint still names the route.
+                var route = proxy?.Route ?? context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>();
                 Log.RequestCompleted(
                     logger,
                     context.Request.Method,
                     context.Request.Path.Value ?? "/",
-                    proxy?.Route.Config.RouteId,
-                    proxy?.Cluster?.Config.ClusterId,
+                    route?.Config.RouteId,
+                    proxy?.Cluster?.Config.ClusterId ?? route?.Config.ClusterId,
                     feature?.UpstreamStatus,
                     context.Response.StatusCode,
                     feature?.Changes ?? GatewayChanges.None,
