@@ -88,7 +88,11 @@ STATUS=$?
 set -e
 [ -z "$COUNTERS_PID" ] || stop_counters
 
-ERRORS=$(grep -c '"Level":"\(Error\|Fatal\)"' "$WORK/gateway.log" || true)
+LOG=$WORK/gateway.log
+ERRORS=$(grep -c '"@l":"\(Error\|Fatal\)"' "$LOG" || true)
+WARNINGS=$(grep -c '"@l":"Warning"' "$LOG" || true)
+# The upstream's bodies must not reach the log either (the log names the kind of leak, never its text).
+LOG_LEAKS=$(grep -c 'hunter2\|Password=\|Traceback\|PK_Student\|sis-app-03\|StudentsController\|/srv/\|NullReferenceException' "$LOG" || true)
 {
   cat "$WORK/report.md"
   echo
@@ -96,7 +100,11 @@ ERRORS=$(grep -c '"Level":"\(Error\|Fatal\)"' "$WORK/gateway.log" || true)
   echo
   echo "## Gateway log"
   echo
-  echo "- $(wc -l <"$WORK/gateway.log") lines (RequestLog: Errors), $ERRORS at level Error or Fatal; kept in $WORK"
+  echo "- $(wc -l <"$LOG") lines (RequestLog: Errors), $ERRORS at level Error or Fatal, $WARNINGS warnings (upstream resets are logged as warnings)"
+  echo "- $LOG_LEAKS lines carrying text of the upstream's leaky bodies"
+  echo "- most frequent events: $(grep -o '"EventId":{"Id":[0-9]*,"Name":"[A-Za-z]*"' "$LOG" | sed 's/.*"Name":"//; s/"$//' | sort | uniq -c | sort -rn | head -6 | awk '{ printf "%s%s %s", sep, $2, $1; sep=", " }')"
 } >"$REPORT"
+# The log grows by about 2 GB per 10 minutes; keep it only when asked.
+[ "${SOAK_KEEP_LOG:-0}" = 1 ] || rm -f "$LOG"
 log "report: $REPORT (driver exit $STATUS)"
 exit "$STATUS"
