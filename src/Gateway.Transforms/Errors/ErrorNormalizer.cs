@@ -49,7 +49,8 @@ public static class ErrorNormalizer
         var mayShow = !serverError || settings.ShowUpstream5xxMessages;
 
         var upstreamMessage = MessageExtractor.Choose(inspection.Candidates, upstreamStatus, out var rawMessage);
-        var messageLeaks = upstreamMessage is null ? LeakKinds.None : LeakScanner.Scan(rawMessage) | LeakScanner.Scan(upstreamMessage);
+        var messageLeaks = upstreamMessage is null ? LeakKinds.None
+            : LeakScanner.Scan(rawMessage) | LeakScanner.Scan(upstreamMessage) | EscapedText.Scan(upstreamMessage);
         var leaks = inspection.Leaks | messageLeaks;
         var clean = upstreamMessage is not null && messageLeaks == LeakKinds.None && !inspection.IsDump;
 

@@ -53,10 +53,20 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
 
         // Environment variables override file values the ASP.NET Core way (Gateway__X, ReverseProxy__Y).
-        var candidate = new ConfigurationBuilder()
-            .AddJsonStream(new MemoryStream(bytes))
-            .AddEnvironmentVariables()
-            .Build();
+        IConfiguration candidate;
+        try
+        {
+            candidate = new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(bytes))
+                .AddEnvironmentVariables()
+                .Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // Well-formed JSON that configuration refuses: a key given twice (keys ignore case), no object on top, or a
+            // string with a lone surrogate escape ("\ud800") that cannot become a .NET string.
+            return Fail(new ConfigProblem("", ex.Message));
+        }
 
         var problems = new List<ConfigProblem>();
         var options = BindGatewayOptions(candidate, problems);

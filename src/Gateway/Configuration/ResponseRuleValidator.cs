@@ -12,7 +12,12 @@ internal static class ResponseRuleValidator
         {
             var rule = route.Rules[i];
             var path = $"{routePath}:Rules:{i}";
-            if (!JsonPointer.IsValid(rule.Path))
+            // "Path": null in the file binds null despite the annotation.
+            if (rule.Path is null)
+            {
+                problems.Add(new($"{path}:Path", "is required: a JSON Pointer (RFC 6901), e.g. /success"));
+            }
+            else if (!JsonPointer.IsValid(rule.Path))
             {
                 problems.Add(new($"{path}:Path", $"'{rule.Path}' is not a JSON Pointer (RFC 6901), e.g. /success"));
             }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Gateway.Transforms.Scrubbing;
+
+namespace Gateway.Transforms.Errors;
+
+/// <summary>
+/// Scans a message as a reader sees it once its escapes are decoded (JSON's <c>\uXXXX</c>, <c>\"</c>, <c>\/</c> and HTML
+/// entities). A message taken as a text line from a body that failed to parse (JSON behind a few mis-encoded bytes)
+/// keeps them, and they hide exactly the characters the leak patterns anchor on: quotes, slashes, '&lt;'.
+/// </summary>
+internal static partial class EscapedText
+{
+    public static LeakKinds Scan(string message)
+    {
+        var leaks = LeakKinds.None;
+        if (message.Contains('\\', StringComparison.Ordinal))
+        {
+            var decoded = JsonUnicodeEscape.Replace(message, m => ((char)int.Parse(m.ValueSpan[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)).ToString())
+                .Replace("\\\"", "\"", StringComparison.Ordinal)
+                .Replace("\\/", "/", StringComparison.Ordinal);
+            leaks |= LeakScanner.Scan(decoded);
+        }
+
+        if (message.Contains('&', StringComparison.Ordinal))
+        {
+            leaks |= LeakScanner.Scan(WebUtility.HtmlDecode(message));
+        }
+
+        return leaks;
+    }
+
+    [GeneratedRegex(@"\\u[0-9A-Fa-f]{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonUnicodeEscape { get; }
+}
