@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Gateway.Transforms.Scrubbing;
 
@@ -21,10 +22,15 @@ internal static partial class IntegrityViolationDetector
 
     private static readonly SearchValues<string> s_markers = SearchValues.Create(s_markerList, StringComparison.OrdinalIgnoreCase);
 
+    private static readonly MarkerIndex s_index = new(s_markerList.Select(m => (m, 1UL)));
+
     private static readonly int s_longestMarker = s_markerList.Max(m => m.Length);
 
     // The regex runs only around the markers: "2350" in an id early in a large body must not make it read all of it.
-    public static bool IsMatch(ReadOnlySpan<char> text) => MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
+    // ASCII text without a marker (nearly every body) is settled by one pass of the marker index.
+    public static bool IsMatch(ReadOnlySpan<char> text) =>
+        (!Ascii.IsValid(text) || s_index.Find(text).MoveNext(ulong.MaxValue))
+        && MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
 
     [GeneratedRegex(
         """

@@ -5,8 +5,8 @@ using Gateway.Transforms.Errors;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// The rule table, the union of all markers for one vectorized pass over the text, and an index from a marker's first
-/// character to the rules it wakes.
+/// The rule table and two ways to find its markers: <see cref="Index"/> for ASCII text, and for other text the union of
+/// all markers (one <see cref="SearchValues{T}"/> pass) with an index from a marker's first character to its rules.
 /// </summary>
 internal static class LeakRules
 {
@@ -20,6 +20,10 @@ internal static class LeakRules
         .. InternalHostPatterns.Rules,
         .. ExceptionTypePatterns.Rules,
     ];
+
+    /// <summary>Every marker of every rule, tagged with the mask of its rules, for ASCII text (nearly every body).</summary>
+    public static MarkerIndex Index { get; } =
+        new(All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i))));
 
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =

@@ -11,8 +11,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// next marker is too far away, or at the end. A kind already found stops its rules; all kinds found stops the scan.
 /// </summary>
 /// <remarks>
-/// The text is either UTF-16 or ASCII bytes (widened on demand: chunk by chunk for the marker search, window by window
-/// for the regexes). A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
+/// The text is either UTF-16 or ASCII bytes. ASCII text (bytes, or chars that all are ASCII) is searched with
+/// <see cref="LeakRules.Index"/>, one pass over the raw bytes; other text with <see cref="LeakRules.AnyMarker"/>. ASCII
+/// bytes are widened only window by window, for the regexes. A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
 /// the real text), and a match ending at the window's cut end is checked again on the rest of the text, so a window
 /// never reports a match the whole text does not have.
 /// </remarks>
@@ -22,9 +23,6 @@ internal ref struct LeakSearch
 
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
-
-    // The marker search over ASCII bytes widens this many characters at a time (plus the longest marker, minus one).
-    private const int ChunkLength = 4096;
 
     private readonly ReadOnlySpan<char> _text;
     private readonly ReadOnlySpan<byte> _ascii;
@@ -50,19 +48,17 @@ internal ref struct LeakSearch
     {
         try
         {
-            if (!_isAscii)
+            if (_isAscii)
             {
-                Walk(_text, 0, _text.Length);
+                Visit(LeakRules.Index.Find(_ascii));
+            }
+            else if (Ascii.IsValid(_text))
+            {
+                Visit(LeakRules.Index.Find(_text));
             }
             else
             {
-                Span<char> chunk = stackalloc char[ChunkLength + LeakRules.MaxMarkerLength - 1];
-                for (var start = 0; start < _length && _live != 0; start += ChunkLength)
-                {
-                    var count = Math.Min(chunk.Length, _length - start);
-                    Ascii.ToUtf16(_ascii.Slice(start, count), chunk, out _);
-                    Walk(chunk[..count], start, Math.Min(ChunkLength, count));
-                }
+                Walk(_text, 0, _text.Length);
             }
 
             for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
@@ -81,7 +77,17 @@ internal ref struct LeakSearch
         }
     }
 
-    // Visits the markers that start before limit in chunk (which holds text from offset on).
+    // ASCII text: the marker index's hits, skipping markers whose rules' kinds are found.
+    private void Visit<T>(MarkerIndex.Hits<T> hits)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        while (_live != 0 && hits.MoveNext(_live))
+        {
+            Wake(hits.Tags, hits.Start, hits.Length);
+        }
+    }
+
+    // Other text: visits the markers that start before limit in chunk (which holds text from offset on).
     private void Walk(scoped ReadOnlySpan<char> chunk, int offset, int limit)
     {
         var i = 0;
@@ -122,6 +128,8 @@ internal ref struct LeakSearch
             ref var end = ref _windows[(2 * r) + 1];
             if (end != 0 && from <= end && end - start < MaxWindow)
             {
+                // Hits of the marker index come in anchor order, so one may start a little before the previous one.
+                start = Math.Min(start, from);
                 end = Math.Max(end, to);
                 continue;
             }
