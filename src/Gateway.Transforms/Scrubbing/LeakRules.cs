@@ -32,6 +32,9 @@ internal static class LeakRules
     /// <summary>The length of the longest marker.</summary>
     public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);
 
+    /// <summary>The mask of the rules with a <see cref="LeakRule.Guard"/>.</summary>
+    public static ulong GuardedRules { get; } = All.Select((rule, i) => rule.Guard is null ? 0 : 1UL << i).Aggregate(0UL, (a, b) => a | b);
+
     /// <summary>The mask of all rules.</summary>
     public static ulong AllRules { get; } = All.Length == 64 ? ulong.MaxValue : (1UL << All.Length) - 1;
 

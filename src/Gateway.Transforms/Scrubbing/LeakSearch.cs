@@ -24,6 +24,10 @@ internal ref struct LeakSearch
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
 
+    // The text a guard sees around a marker: enough before it for the longest scheme or boundary it looks back at.
+    private const int GuardBefore = 32;
+    private const int GuardAfter = 256;
+
     private readonly ReadOnlySpan<char> _text;
     private readonly ReadOnlySpan<byte> _ascii;
     private readonly bool _isAscii;
@@ -83,8 +87,45 @@ internal ref struct LeakSearch
     {
         while (_live != 0 && hits.MoveNext(_live))
         {
-            Wake(hits.Tags, hits.Start, hits.Length);
+            var rules = hits.Tags & _live;
+            if ((rules & LeakRules.GuardedRules) != 0)
+            {
+                rules = Guard(rules, hits.Start, hits.Length);
+            }
+
+            Wake(rules, hits.Start, hits.Length);
         }
+    }
+
+    // Drops the guarded rules whose guard refutes the marker at [start, start + length).
+    private ulong Guard(ulong rules, int start, int length)
+    {
+        var from = Math.Max(0, start - GuardBefore);
+        var to = Math.Min(_length, start + length + GuardAfter);
+        Span<char> widened = stackalloc char[GuardBefore + GuardAfter + LeakRules.Index.MaxLength];
+        scoped ReadOnlySpan<char> view;
+        if (_isAscii)
+        {
+            Ascii.ToUtf16(_ascii[from..to], widened, out var count);
+            view = widened[..count];
+        }
+        else
+        {
+            view = _text[from..to];
+        }
+
+        var guarded = rules & LeakRules.GuardedRules;
+        while (guarded != 0)
+        {
+            var r = BitOperations.TrailingZeroCount(guarded);
+            guarded &= guarded - 1;
+            if (!LeakRules.All[r].Guard!(view, start - from, length, to == _length))
+            {
+                rules &= ~(1UL << r);
+            }
+        }
+
+        return rules;
     }
 
     // Other text: visits the markers that start before limit in chunk (which holds text from offset on).

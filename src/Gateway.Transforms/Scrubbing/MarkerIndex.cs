@@ -19,11 +19,14 @@ internal sealed class MarkerIndex
 {
     private const int Pairs = 128 * 128;
 
+    // The anchor table is indexed by two raw bytes, first | second << 8, so the byte loop needs no arithmetic.
+    private const int RawPairs = 256 * 256;
+
     // Rough share of each ASCII character in error bodies (JSON, HTML, prose): space and lower-case letters by English
     // frequency first. The rarest pair of a marker is its anchor, so clean text seldom wakes a comparison.
     private const string CommonFirst = " etaoinsrhldcu\"m.,:/-fpgw0y1b2<>=v_k35[]{}49687'x;jqz()";
 
-    private readonly ulong[] _anchors = new ulong[Pairs / 64];
+    private readonly ulong[] _anchors = new ulong[RawPairs / 64];
     private readonly Entry[]?[] _owners = new Entry[]?[Pairs];
 
     /// <param name="markers">ASCII markers, each with the tags (bit masks) it stands for; equal markers (ignoring case)
@@ -57,7 +60,7 @@ internal sealed class MarkerIndex
             {
                 foreach (var second in CaseVariants(lower[offset + 1]))
                 {
-                    var pair = (first << 7) | second;
+                    var pair = first | (second << 8);
                     _anchors[pair >> 6] |= 1UL << pair;
                 }
             }
@@ -190,31 +193,60 @@ internal sealed class MarkerIndex
             return true;
         }
 
-        // The hot loop: one table test per pair of adjacent characters.
+        // The hot loop: one test of the anchor table per pair of adjacent characters.
         private bool NextAnchor()
         {
-            ref var text = ref MemoryMarshal.GetReference(_text);
-            ref var anchors = ref MemoryMarshal.GetArrayDataReference(_index._anchors);
-            var last = _text.Length - 1;
-            for (var i = _anchor + 1; i < last; i++)
+            var from = _anchor + 1;
+            var found = typeof(T) == typeof(byte)
+                ? NextPair(MemoryMarshal.Cast<T, byte>(_text), from, _index._anchors)
+                : NextPair(MemoryMarshal.Cast<T, char>(_text), from, _index._anchors);
+            if (found < 0)
             {
-                var first = int.CreateTruncating(Unsafe.Add(ref text, i));
-                var second = int.CreateTruncating(Unsafe.Add(ref text, i + 1));
-                var pair = ((first << 7) | second) & (Pairs - 1);
-                if ((Unsafe.Add(ref anchors, pair >> 6) & (1UL << pair)) != 0 && (first | second) < 128)
+                _anchor = _text.Length;
+                return false;
+            }
+
+            _anchor = found;
+            var first = int.CreateTruncating(_text[found]);
+            var second = int.CreateTruncating(_text[found + 1]);
+            _owners = _index._owners[(Fold(first) << 7) | Fold(second)];
+            _next = 0;
+            return true;
+        }
+
+        private static int NextPair(ReadOnlySpan<byte> text, int from, ulong[] anchors)
+        {
+            ref var start = ref MemoryMarshal.GetReference(text);
+            ref var table = ref MemoryMarshal.GetArrayDataReference(anchors);
+            var last = text.Length - 1;
+            for (var i = from; i < last; i++)
+            {
+                int pair = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, i)); // first | second << 8
+                if ((Unsafe.Add(ref table, pair >> 6) & (1UL << pair)) != 0)
                 {
-                    _anchor = i;
-                    _owners = _index._owners[(Fold(first) << 7) | Fold(second)];
-                    _next = 0;
-                    if (_owners is not null)
-                    {
-                        return true;
-                    }
+                    return i;
                 }
             }
 
-            _anchor = last;
-            return false;
+            return -1;
+        }
+
+        private static int NextPair(ReadOnlySpan<char> text, int from, ulong[] anchors)
+        {
+            ref var start = ref MemoryMarshal.GetReference(text);
+            ref var table = ref MemoryMarshal.GetArrayDataReference(anchors);
+            var last = text.Length - 1;
+            for (var i = from; i < last; i++)
+            {
+                // ASCII text: both characters are below 128.
+                var pair = (Unsafe.Add(ref start, i) & 0x7F) | ((Unsafe.Add(ref start, i + 1) & 0x7F) << 8);
+                if ((Unsafe.Add(ref table, pair >> 6) & (1UL << pair)) != 0)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
     }
 }
