@@ -13,18 +13,18 @@ namespace Gateway.Transforms.Errors;
 internal static partial class IntegrityViolationDetector
 {
     // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    private static readonly string[] s_markerList =
+    internal static readonly string[] MarkerList =
     [
         "Violation of", "duplicate key", "conflicted with the", "violates", "2350", "ORA-0", "Duplicate entry",
         "child row", "parent row", "ER_", "constraint failed", "SQLITE_CONSTRAINT", "UniqueViolation",
         "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
     ];
 
-    private static readonly SearchValues<string> s_markers = SearchValues.Create(s_markerList, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
 
-    private static readonly MarkerIndex s_index = new(s_markerList.Select(m => (m, 1UL)));
+    private static readonly MarkerIndex s_index = new(MarkerList.Select(m => (m, 1UL)));
 
-    private static readonly int s_longestMarker = s_markerList.Max(m => m.Length);
+    private static readonly int s_longestMarker = MarkerList.Max(m => m.Length);
 
     // The regex runs only around the markers: "2350" in an id early in a large body must not make it read all of it.
     // ASCII text without a marker (nearly every body) is settled by one pass of the marker index.

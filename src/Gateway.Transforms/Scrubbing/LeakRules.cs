@@ -23,7 +23,12 @@ internal static class LeakRules
 
     /// <summary>Every marker of every rule, tagged with the mask of its rules, for ASCII text (nearly every body).</summary>
     public static MarkerIndex Index { get; } =
-        new(All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i))));
+        new(All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i)))
+            .Concat(IntegrityViolationDetector.MarkerList.Select(marker => (marker, IntegrityMarker))));
+
+    /// <summary>The tag of <see cref="IntegrityViolationDetector"/>'s markers in <see cref="Index"/>, so the normalizer
+    /// learns in the same pass whether the body needs the integrity check.</summary>
+    public const ulong IntegrityMarker = 1UL << 63;
 
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =
@@ -55,9 +60,9 @@ internal static class LeakRules
 
     private static FrozenDictionary<char, (string Marker, ulong Rules)[]> BuildIndex()
     {
-        if (All.Length > 64)
+        if (All.Length > 63)
         {
-            throw new InvalidOperationException("The rule mask holds 64 rules.");
+            throw new InvalidOperationException("The rule mask holds 63 rules (bit 63 tags the integrity markers).");
         }
 
         var masks = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);

@@ -28,7 +28,16 @@ public static class LeakScanner
     public static LeakKinds Scan(ReadOnlySpan<char> text)
     {
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(text, default, windows).Run();
+        return new LeakSearch(text, default, windows).Run(out _);
+    }
+
+    /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="integrityMarker">False only when the text certainly holds none of the integrity markers.</param>
+    internal static LeakKinds Scan(ReadOnlySpan<char> text, out bool integrityMarker)
+    {
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        return new LeakSearch(text, default, windows).Run(out integrityMarker);
     }
 
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
@@ -44,7 +53,7 @@ public static class LeakScanner
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
-            return new LeakSearch(default, utf8, windows).Run();
+            return new LeakSearch(default, utf8, windows).Run(out _);
         }
 
         // UTF-8 never yields more UTF-16 code units than it has bytes.
@@ -52,7 +61,7 @@ public static class LeakScanner
         try
         {
             var written = Encoding.UTF8.GetChars(utf8, rented);
-            return new LeakSearch(rented.AsSpan(0, written), default, windows).Run();
+            return new LeakSearch(rented.AsSpan(0, written), default, windows).Run(out _);
         }
         finally
         {

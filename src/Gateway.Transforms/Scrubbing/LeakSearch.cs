@@ -35,6 +35,8 @@ internal ref struct LeakSearch
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end (0: none) of rule r's pending window
     private char[]? _scratch;
     private LeakKinds _found;
+    private bool _integrityMarker;
+    private bool _searchedAll; // the marker index walked the whole text
     private ulong _live; // rules whose kind is not found yet
 
     public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
@@ -48,7 +50,11 @@ internal ref struct LeakSearch
         _live = LeakRules.AllRules;
     }
 
-    public LeakKinds Run()
+    /// <summary>Scans the text.</summary>
+    /// <param name="integrityMarker">Whether the text may hold an integrity violation: one of
+    /// <see cref="IntegrityViolationDetector"/>'s markers was seen, or the scan could not tell (text that is not ASCII,
+    /// or a scan that stopped early because every kind was found).</param>
+    public LeakKinds Run(out bool integrityMarker)
     {
         try
         {
@@ -65,6 +71,7 @@ internal ref struct LeakSearch
                 Walk(_text, 0, _text.Length);
             }
 
+            integrityMarker = _integrityMarker || !_searchedAll;
             for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
             {
                 Confirm(r);
@@ -85,8 +92,9 @@ internal ref struct LeakSearch
     private void Visit<T>(MarkerIndex.Hits<T> hits)
         where T : unmanaged, IBinaryInteger<T>
     {
-        while (_live != 0 && hits.MoveNext(_live))
+        while (_live != 0 && hits.MoveNext(_live | (_integrityMarker ? 0 : LeakRules.IntegrityMarker)))
         {
+            _integrityMarker |= (hits.Tags & LeakRules.IntegrityMarker) != 0;
             var rules = hits.Tags & _live;
             if ((rules & LeakRules.GuardedRules) != 0)
             {
@@ -95,6 +103,8 @@ internal ref struct LeakSearch
 
             Wake(rules, hits.Start, hits.Length);
         }
+
+        _searchedAll = _live != 0;
     }
 
     // Drops the guarded rules whose guard refutes the marker at [start, start + length).
@@ -159,6 +169,11 @@ internal ref struct LeakSearch
     private void Wake(ulong rules, int position, int length)
     {
         rules &= _live;
+        if (rules == 0)
+        {
+            return;
+        }
+
         var from = position - LeakScanner.Reach;
         var to = position + length + LeakScanner.Reach;
         while (rules != 0)
