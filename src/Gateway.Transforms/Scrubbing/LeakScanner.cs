@@ -9,11 +9,12 @@ namespace Gateway.Transforms.Scrubbing;
 /// internal hosts and exception type names. Pure, thread-safe and culture-invariant.
 /// </summary>
 /// <remarks>
-/// One vectorized multi-string search (<see cref="SearchValues{T}"/>, ordinal, ignoring case) finds the cheap markers;
-/// clean text ends there without running a regex and without allocating. Each marker found wakes only the few
-/// non-backtracking regexes that can use it, and only on the text around it (<see cref="Reach"/> characters each
-/// side), so the cost stays linear in the input whatever it contains and a marker early in a large body does not make
-/// a regex read all of it.
+/// One pass finds the cheap markers: over ASCII text (nearly every body) the byte-level <see cref="MarkerIndex"/>,
+/// over other text one <see cref="SearchValues{T}"/> search (ordinal, ignoring case). Clean text ends there without
+/// running a regex and without allocating; <see cref="MarkerGuards"/> refute the markers clean text is full of. Each
+/// remaining marker wakes only the few non-backtracking regexes that can use it, and only on the text around it
+/// (<see cref="Reach"/> characters each side), so the cost stays linear in the input whatever it contains and a marker
+/// early in a large body does not make a regex read all of it.
 /// </remarks>
 public static class LeakScanner
 {
@@ -49,7 +50,7 @@ public static class LeakScanner
             return LeakKinds.None;
         }
 
-        // ASCII (nearly every error body) is searched in small widened chunks, without transcoding the whole body.
+        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars.
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
