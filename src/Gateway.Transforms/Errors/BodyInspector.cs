@@ -15,7 +15,7 @@ internal static class BodyInspector
         try
         {
             var format = FormatSniffer.Sniff(text, media);
-            var markup = format is BodyFormat.Html or BodyFormat.Xml ? text.ToString() : null;
+            var markup = format is BodyFormat.Xml ? text.ToString() : null;
 
             // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
             IReadOnlyList<string?> candidates = [];
@@ -25,9 +25,10 @@ internal static class BodyInspector
                 candidates = MessageExtractor.Extract(format, text, markup, utf8, out json);
             }
 
-            var leaks = LeakScanner.Scan(text);
-            var integrity = IntegrityViolationDetector.IsMatch(text);
-            ScanUnescaped(format, markup, utf8, ref leaks, ref integrity);
+            // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
+            var leaks = LeakScanner.Scan(text, out var integrityMarker);
+            var integrity = integrityMarker && IntegrityViolationDetector.IsMatch(text);
+            ScanUnescaped(format, text, markup, utf8, ref leaks, ref integrity);
             return new BodyInspection(format, candidates, json, leaks, integrity);
         }
         finally
@@ -41,7 +42,8 @@ internal static class BodyInspector
 
     // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
     // unescaped text is scanned too: JSON strings, and markup with its entities decoded.
-    private static void ScanUnescaped(BodyFormat format, string? markup, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
+    private static void ScanUnescaped(
+        BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
     {
         if (format == BodyFormat.Json && utf8.Contains((byte)'\\'))
         {
@@ -57,9 +59,9 @@ internal static class BodyInspector
                 ArrayPool<char>.Shared.Return(buffer);
             }
         }
-        else if (markup is not null && markup.Contains('&', StringComparison.Ordinal))
+        else if (format is BodyFormat.Html or BodyFormat.Xml && text.Contains('&'))
         {
-            var decoded = WebUtility.HtmlDecode(markup);
+            var decoded = WebUtility.HtmlDecode(markup ?? text.ToString());
             leaks |= LeakScanner.Scan(decoded);
             integrity |= IntegrityViolationDetector.IsMatch(decoded);
         }

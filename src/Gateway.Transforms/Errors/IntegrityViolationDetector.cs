@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Gateway.Transforms.Scrubbing;
 
@@ -12,19 +13,24 @@ namespace Gateway.Transforms.Errors;
 internal static partial class IntegrityViolationDetector
 {
     // Every alternative of Pattern contains at least one of these (compared ignoring case).
-    private static readonly string[] s_markerList =
+    internal static readonly string[] MarkerList =
     [
         "Violation of", "duplicate key", "conflicted with the", "violates", "2350", "ORA-0", "Duplicate entry",
         "child row", "parent row", "ER_", "constraint failed", "SQLITE_CONSTRAINT", "UniqueViolation",
         "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
     ];
 
-    private static readonly SearchValues<string> s_markers = SearchValues.Create(s_markerList, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
 
-    private static readonly int s_longestMarker = s_markerList.Max(m => m.Length);
+    private static readonly MarkerIndex s_index = new(MarkerList.Select(m => (m, 1UL)));
+
+    private static readonly int s_longestMarker = MarkerList.Max(m => m.Length);
 
     // The regex runs only around the markers: "2350" in an id early in a large body must not make it read all of it.
-    public static bool IsMatch(ReadOnlySpan<char> text) => MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
+    // ASCII text without a marker (nearly every body) is settled by one pass of the marker index.
+    public static bool IsMatch(ReadOnlySpan<char> text) =>
+        (!Ascii.IsValid(text) || s_index.Find(text).MoveNext(ulong.MaxValue))
+        && MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
 
     [GeneratedRegex(
         """

@@ -8,7 +8,7 @@ internal static class MessageExtractor
     /// <summary>Candidates in priority order; raw upstream text, still to be cleaned and leak-scanned.</summary>
     /// <param name="format">The sniffed format.</param>
     /// <param name="text">The decoded body.</param>
-    /// <param name="markup">The decoded body as a string, for the HTML and XML readers (made here when missing).</param>
+    /// <param name="markup">The decoded body as a string, for the XML reader (made here when missing).</param>
     /// <param name="utf8">The body as valid UTF-8, for the JSON reader.</param>
     /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
     public static IReadOnlyList<string?> Extract(BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, out JsonFacts? json)
@@ -28,7 +28,7 @@ internal static class MessageExtractor
             case BodyFormat.Xml:
                 return [.. XmlMessageScanner.Candidates(markup ?? text.ToString())];
             case BodyFormat.Html:
-                return [.. HtmlMessageScanner.Candidates(markup ?? text.ToString())];
+                return HtmlMessageScanner.Candidates(text);
             case BodyFormat.Text:
                 return TextMessageReader.Candidates(text);
             default:

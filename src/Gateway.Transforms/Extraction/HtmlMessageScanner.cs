@@ -11,14 +11,11 @@ internal static class HtmlMessageScanner
 {
     private const int MaxContent = 2048;
 
-    public static IEnumerable<string?> Candidates(string html)
-    {
-        yield return ElementText(html, "h1");
-        yield return ElementText(html, "title");
-        yield return ElementText(html, "h2");
-    }
+    // A span, not a string: a large page is not copied to read three short elements.
+    public static string?[] Candidates(ReadOnlySpan<char> html) =>
+        [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2")];
 
-    private static string? ElementText(string html, string tag)
+    private static string? ElementText(ReadOnlySpan<char> html, string tag)
     {
         var open = FindOpenTag(html, tag);
         if (open < 0)
@@ -26,30 +23,31 @@ internal static class HtmlMessageScanner
             return null;
         }
 
-        var start = html.IndexOf('>', open);
+        var start = html[open..].IndexOf('>');
         if (start < 0)
         {
             return null;
         }
 
-        start++;
-        var close = html.IndexOf("</" + tag, start, StringComparison.OrdinalIgnoreCase);
-        var end = Math.Min(close < 0 ? html.Length : close, start + MaxContent);
-        return WebUtility.HtmlDecode(StripTags(html.AsSpan(start, end - start)));
+        start += open + 1;
+        var close = html[start..].IndexOf("</" + tag, StringComparison.OrdinalIgnoreCase);
+        var end = Math.Min(close < 0 ? html.Length : start + close, start + MaxContent);
+        return WebUtility.HtmlDecode(StripTags(html.Slice(start, end - start)));
     }
 
     // "<h1" must be followed by '>', '/' or whitespace, so "<h10>" or "<header>" do not count.
-    private static int FindOpenTag(string html, string tag)
+    private static int FindOpenTag(ReadOnlySpan<char> html, string tag)
     {
         var from = 0;
         while (true)
         {
-            var at = html.IndexOf("<" + tag, from, StringComparison.OrdinalIgnoreCase);
+            var at = html[from..].IndexOf("<" + tag, StringComparison.OrdinalIgnoreCase);
             if (at < 0)
             {
                 return -1;
             }
 
+            at += from;
             var next = at + 1 + tag.Length;
             if (next >= html.Length || html[next] is '>' or '/' || char.IsWhiteSpace(html[next]))
             {

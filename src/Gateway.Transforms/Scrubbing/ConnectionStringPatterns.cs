@@ -14,12 +14,12 @@ internal static partial class ConnectionStringPatterns
         new(Kind, ["data source", "initial catalog", "user id", "integrated security", "trusted_connection",
             "persist security info", "multipleactiveresultsets", "attachdbfilename", "sslmode", "timeout",
             "application name", "failover partner", "trustservercertificate", "accountkey", "sharedaccess",
-            "endpointsprotocol"], Keywords),
+            "endpointsprotocol"], Keywords, MarkerGuards.Assignment),
 
         // A key=value; list always contains one of the second-key names, so the first key needs no marker of its own.
         new(Kind, ["server", "host", "database", "uid", "pwd", "password", "passwd", "user", "port", "dsn", "driver",
-            "provider", "timeout", "catalog", "data source", "trusted_connection", "security", "sslmode"], Pairs),
-        new(Kind, ["://", "jdbc:"], Uris),
+            "provider", "timeout", "catalog", "data source", "trusted_connection", "security", "sslmode"], Pairs, MarkerGuards.Assignment),
+        new(Kind, ["://", "jdbc:"], Uris, MarkerGuards.DatabaseUri),
     ];
 
     [GeneratedRegex(

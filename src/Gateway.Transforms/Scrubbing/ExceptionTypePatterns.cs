@@ -13,7 +13,7 @@ internal static partial class ExceptionTypePatterns
 
     public static readonly LeakRule[] Rules =
     [
-        new(Kind, ["exception", "error"], TypeNames),
+        new(Kind, ["exception", "error"], TypeNames, MarkerGuards.TypeName),
         new(Kind, ["::"], Namespaced),
         new(Kind, ["ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL",
             "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR",

@@ -19,7 +19,7 @@ internal static partial class FilePathPatterns
             ".py", ".rb", ".erb", ".php", ".phtml", ".inc", ".go", ".rs", ".jsp", ".dll", ".so", ".exe", ".pdb",
             ".config", ".ini", ".yml", ".yaml", ".properties", ".conf", ".cfg", ".env", ".log", ".sql", ".db", ".sqlite",
             ".pem", ".key", ".pfx", ".sh", ".bat", ".ps1"], SourceFiles),
-        new(Kind, [":\\", ":/", "\\\\"], Windows),
+        new(Kind, [":\\", ":/", "\\\\"], Windows, MarkerGuards.DriveLetter),
         new(Kind, ["node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/"], Packages),
     ];
 

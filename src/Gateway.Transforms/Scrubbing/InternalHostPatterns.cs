@@ -15,9 +15,9 @@ internal static partial class InternalHostPatterns
     public static readonly LeakRule[] Rules =
     [
         new(Kind, ["10.", "127.", "192.168.", "172.", "169.254.", "0.0.0.0"], Ipv4),
-        new(Kind, ["::1", "fc", "fd", "fe80:"], Ipv6),
+        new(Kind, ["::1", "fc", "fd", "fe80:"], Ipv6, MarkerGuards.UniqueLocalAddress),
         new(Kind, [".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa", "localhost"], Names),
-        new(Kind, ["://"], SingleLabelUrl),
+        new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
     ];
 
     [GeneratedRegex(

@@ -9,7 +9,7 @@ namespace Gateway.Transforms.Scrubbing;
 /// <see cref="Pattern"/> contains, and the pattern that confirms it. Small focused patterns keep the lazily built
 /// DFAs of the non-backtracking engine small, and a marker only wakes the patterns that can use it.
 /// </summary>
-internal sealed class LeakRule(LeakKinds kind, string[] markers, Regex pattern)
+internal sealed class LeakRule(LeakKinds kind, string[] markers, Regex pattern, MarkerGuards.Guard? guard = null)
 {
     public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace;
 
@@ -20,4 +20,7 @@ internal sealed class LeakRule(LeakKinds kind, string[] markers, Regex pattern)
     public SearchValues<string> Markers { get; } = SearchValues.Create(markers, StringComparison.OrdinalIgnoreCase);
 
     public Regex Pattern { get; } = pattern;
+
+    /// <summary>Refutes markers found in ASCII text that cannot belong to a match (see <see cref="MarkerGuards"/>).</summary>
+    public MarkerGuards.Guard? Guard { get; } = guard;
 }

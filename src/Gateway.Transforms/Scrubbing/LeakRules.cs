@@ -5,8 +5,8 @@ using Gateway.Transforms.Errors;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// The rule table, the union of all markers for one vectorized pass over the text, and an index from a marker's first
-/// character to the rules it wakes.
+/// The rule table and two ways to find its markers: <see cref="Index"/> for ASCII text, and for other text the union of
+/// all markers (one <see cref="SearchValues{T}"/> pass) with an index from a marker's first character to its rules.
 /// </summary>
 internal static class LeakRules
 {
@@ -21,12 +21,24 @@ internal static class LeakRules
         .. ExceptionTypePatterns.Rules,
     ];
 
+    /// <summary>Every marker of every rule, tagged with the mask of its rules, for ASCII text (nearly every body).</summary>
+    public static MarkerIndex Index { get; } =
+        new(All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i)))
+            .Concat(IntegrityViolationDetector.MarkerList.Select(marker => (marker, IntegrityMarker))));
+
+    /// <summary>The tag of <see cref="IntegrityViolationDetector"/>'s markers in <see cref="Index"/>, so the normalizer
+    /// learns in the same pass whether the body needs the integrity check.</summary>
+    public const ulong IntegrityMarker = 1UL << 63;
+
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =
         SearchValues.Create([.. All.SelectMany(r => r.MarkerList).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The length of the longest marker.</summary>
     public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);
+
+    /// <summary>The mask of the rules with a <see cref="LeakRule.Guard"/>.</summary>
+    public static ulong GuardedRules { get; } = All.Select((rule, i) => rule.Guard is null ? 0 : 1UL << i).Aggregate(0UL, (a, b) => a | b);
 
     /// <summary>The mask of all rules.</summary>
     public static ulong AllRules { get; } = All.Length == 64 ? ulong.MaxValue : (1UL << All.Length) - 1;
@@ -48,9 +60,9 @@ internal static class LeakRules
 
     private static FrozenDictionary<char, (string Marker, ulong Rules)[]> BuildIndex()
     {
-        if (All.Length > 64)
+        if (All.Length > 63)
         {
-            throw new InvalidOperationException("The rule mask holds 64 rules.");
+            throw new InvalidOperationException("The rule mask holds 63 rules (bit 63 tags the integrity markers).");
         }
 
         var masks = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);

@@ -9,11 +9,12 @@ namespace Gateway.Transforms.Scrubbing;
 /// internal hosts and exception type names. Pure, thread-safe and culture-invariant.
 /// </summary>
 /// <remarks>
-/// One vectorized multi-string search (<see cref="SearchValues{T}"/>, ordinal, ignoring case) finds the cheap markers;
-/// clean text ends there without running a regex and without allocating. Each marker found wakes only the few
-/// non-backtracking regexes that can use it, and only on the text around it (<see cref="Reach"/> characters each
-/// side), so the cost stays linear in the input whatever it contains and a marker early in a large body does not make
-/// a regex read all of it.
+/// One pass finds the cheap markers: over ASCII text (nearly every body) the byte-level <see cref="MarkerIndex"/>,
+/// over other text one <see cref="SearchValues{T}"/> search (ordinal, ignoring case). Clean text ends there without
+/// running a regex and without allocating; <see cref="MarkerGuards"/> refute the markers clean text is full of. Each
+/// remaining marker wakes only the few non-backtracking regexes that can use it, and only on the text around it
+/// (<see cref="Reach"/> characters each side), so the cost stays linear in the input whatever it contains and a marker
+/// early in a large body does not make a regex read all of it.
 /// </remarks>
 public static class LeakScanner
 {
@@ -28,7 +29,16 @@ public static class LeakScanner
     public static LeakKinds Scan(ReadOnlySpan<char> text)
     {
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(text, default, windows).Run();
+        return new LeakSearch(text, default, windows).Run(out _);
+    }
+
+    /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="integrityMarker">False only when the text certainly holds none of the integrity markers.</param>
+    internal static LeakKinds Scan(ReadOnlySpan<char> text, out bool integrityMarker)
+    {
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        return new LeakSearch(text, default, windows).Run(out integrityMarker);
     }
 
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
@@ -40,11 +50,11 @@ public static class LeakScanner
             return LeakKinds.None;
         }
 
-        // ASCII (nearly every error body) is searched in small widened chunks, without transcoding the whole body.
+        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars.
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
-            return new LeakSearch(default, utf8, windows).Run();
+            return new LeakSearch(default, utf8, windows).Run(out _);
         }
 
         // UTF-8 never yields more UTF-16 code units than it has bytes.
@@ -52,7 +62,7 @@ public static class LeakScanner
         try
         {
             var written = Encoding.UTF8.GetChars(utf8, rented);
-            return new LeakSearch(rented.AsSpan(0, written), default, windows).Run();
+            return new LeakSearch(rented.AsSpan(0, written), default, windows).Run(out _);
         }
         finally
         {

@@ -11,8 +11,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// next marker is too far away, or at the end. A kind already found stops its rules; all kinds found stops the scan.
 /// </summary>
 /// <remarks>
-/// The text is either UTF-16 or ASCII bytes (widened on demand: chunk by chunk for the marker search, window by window
-/// for the regexes). A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
+/// The text is either UTF-16 or ASCII bytes. ASCII text (bytes, or chars that all are ASCII) is searched with
+/// <see cref="LeakRules.Index"/>, one pass over the raw bytes; other text with <see cref="LeakRules.AnyMarker"/>. ASCII
+/// bytes are widened only window by window, for the regexes. A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
 /// the real text), and a match ending at the window's cut end is checked again on the rest of the text, so a window
 /// never reports a match the whole text does not have.
 /// </remarks>
@@ -23,8 +24,9 @@ internal ref struct LeakSearch
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
 
-    // The marker search over ASCII bytes widens this many characters at a time (plus the longest marker, minus one).
-    private const int ChunkLength = 4096;
+    // The text a guard sees around a marker: enough before it for the longest scheme or boundary it looks back at.
+    private const int GuardBefore = 32;
+    private const int GuardAfter = 256;
 
     private readonly ReadOnlySpan<char> _text;
     private readonly ReadOnlySpan<byte> _ascii;
@@ -33,6 +35,8 @@ internal ref struct LeakSearch
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end (0: none) of rule r's pending window
     private char[]? _scratch;
     private LeakKinds _found;
+    private bool _integrityMarker;
+    private bool _searchedAll; // the marker index walked the whole text
     private ulong _live; // rules whose kind is not found yet
 
     public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
@@ -46,25 +50,28 @@ internal ref struct LeakSearch
         _live = LeakRules.AllRules;
     }
 
-    public LeakKinds Run()
+    /// <summary>Scans the text.</summary>
+    /// <param name="integrityMarker">Whether the text may hold an integrity violation: one of
+    /// <see cref="IntegrityViolationDetector"/>'s markers was seen, or the scan could not tell (text that is not ASCII,
+    /// or a scan that stopped early because every kind was found).</param>
+    public LeakKinds Run(out bool integrityMarker)
     {
         try
         {
-            if (!_isAscii)
+            if (_isAscii)
             {
-                Walk(_text, 0, _text.Length);
+                Visit(LeakRules.Index.Find(_ascii));
+            }
+            else if (Ascii.IsValid(_text))
+            {
+                Visit(LeakRules.Index.Find(_text));
             }
             else
             {
-                Span<char> chunk = stackalloc char[ChunkLength + LeakRules.MaxMarkerLength - 1];
-                for (var start = 0; start < _length && _live != 0; start += ChunkLength)
-                {
-                    var count = Math.Min(chunk.Length, _length - start);
-                    Ascii.ToUtf16(_ascii.Slice(start, count), chunk, out _);
-                    Walk(chunk[..count], start, Math.Min(ChunkLength, count));
-                }
+                Walk(_text, 0, _text.Length);
             }
 
+            integrityMarker = _integrityMarker || !_searchedAll;
             for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
             {
                 Confirm(r);
@@ -81,7 +88,57 @@ internal ref struct LeakSearch
         }
     }
 
-    // Visits the markers that start before limit in chunk (which holds text from offset on).
+    // ASCII text: the marker index's hits, skipping markers whose rules' kinds are found.
+    private void Visit<T>(MarkerIndex.Hits<T> hits)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        while (_live != 0 && hits.MoveNext(_live | (_integrityMarker ? 0 : LeakRules.IntegrityMarker)))
+        {
+            _integrityMarker |= (hits.Tags & LeakRules.IntegrityMarker) != 0;
+            var rules = hits.Tags & _live;
+            if ((rules & LeakRules.GuardedRules) != 0)
+            {
+                rules = Guard(rules, hits.Start, hits.Length);
+            }
+
+            Wake(rules, hits.Start, hits.Length);
+        }
+
+        _searchedAll = _live != 0;
+    }
+
+    // Drops the guarded rules whose guard refutes the marker at [start, start + length).
+    private ulong Guard(ulong rules, int start, int length)
+    {
+        var from = Math.Max(0, start - GuardBefore);
+        var to = Math.Min(_length, start + length + GuardAfter);
+        Span<char> widened = stackalloc char[GuardBefore + GuardAfter + LeakRules.Index.MaxLength];
+        scoped ReadOnlySpan<char> view;
+        if (_isAscii)
+        {
+            Ascii.ToUtf16(_ascii[from..to], widened, out var count);
+            view = widened[..count];
+        }
+        else
+        {
+            view = _text[from..to];
+        }
+
+        var guarded = rules & LeakRules.GuardedRules;
+        while (guarded != 0)
+        {
+            var r = BitOperations.TrailingZeroCount(guarded);
+            guarded &= guarded - 1;
+            if (!LeakRules.All[r].Guard!(view, start - from, length, to == _length))
+            {
+                rules &= ~(1UL << r);
+            }
+        }
+
+        return rules;
+    }
+
+    // Other text: visits the markers that start before limit in chunk (which holds text from offset on).
     private void Walk(scoped ReadOnlySpan<char> chunk, int offset, int limit)
     {
         var i = 0;
@@ -112,6 +169,11 @@ internal ref struct LeakSearch
     private void Wake(ulong rules, int position, int length)
     {
         rules &= _live;
+        if (rules == 0)
+        {
+            return;
+        }
+
         var from = position - LeakScanner.Reach;
         var to = position + length + LeakScanner.Reach;
         while (rules != 0)
@@ -122,6 +184,8 @@ internal ref struct LeakSearch
             ref var end = ref _windows[(2 * r) + 1];
             if (end != 0 && from <= end && end - start < MaxWindow)
             {
+                // Hits of the marker index come in anchor order, so one may start a little before the previous one.
+                start = Math.Min(start, from);
                 end = Math.Max(end, to);
                 continue;
             }

@@ -11,7 +11,7 @@ internal static partial class StackTracePatterns
     public static readonly LeakRule[] Rules =
     [
         new(Kind, [".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".clj:", "Native Method", "Unknown Source", "Caused by: ", "... ", "Exception in thread"], Jvm),
-        new(Kind, ["at "], Frame),
+        new(Kind, ["at "], Frame, MarkerGuards.Frame),
         new(Kind, [":line ", "--- End of", "---> ", ") +"], DotNet),
         new(Kind, ["Traceback (most recent", ", line "], Python),
         new(Kind, [".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "(node:"], Node),

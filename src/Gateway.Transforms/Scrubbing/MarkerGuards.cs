@@ -1,0 +1,207 @@
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>
+/// Whether a marker found in ASCII text can be the one its rule's match contains; markers that clean text is full of
+/// ("://" in every problem type URL, "error", "at ", "fc" in "rfc9110", "user", "port") are refuted here, so their
+/// rules' regexes do not run.
+/// </summary>
+/// <remarks>
+/// A guard is a necessary condition only: for every match of its rule's pattern, at least one marker occurrence inside
+/// the match passes it (the one named on each guard). So refusing a marker never loses a leak; letting one through only
+/// costs a regex run. The text is a view of the body: <c>start</c> and <c>length</c> place the marker in it, and where
+/// the view ends before the body does, a guard that would need to read further lets the marker through.
+/// </remarks>
+internal static class MarkerGuards
+{
+    /// <summary>A guard: may the marker at [start, start + length) of the view belong to a match of its rule?</summary>
+    /// <param name="view">The text around the marker.</param>
+    /// <param name="start">Where the marker starts in the view.</param>
+    /// <param name="length">The marker's length.</param>
+    /// <param name="viewEndsText">Whether the view ends where the body does.</param>
+    public delegate bool Guard(ReadOnlySpan<char> view, int start, int length, bool viewEndsText);
+
+    // Database schemes of ConnectionStringPatterns.Uris, one of which precedes "://" in its first alternative.
+    private static readonly string[] s_databaseSchemes =
+    [
+        "postgres", "postgresql", "mysql", "mysqlx", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps",
+        "mssql", "sqlserver", "oracle", "couchdb", "cassandra", "neo4j", "bolt", "memcached", "ldap", "ldaps", "nats", "kafka",
+        "db2", "cockroachdb", "clickhouse", "sqlite",
+    ];
+
+    /// <summary>
+    /// ExceptionTypePatterns.TypeNames: every match ends in "Exception" or "Error" (this case) right after a word
+    /// character or '$'. Markers: "exception", "error".
+    /// </summary>
+    public static bool TypeName(ReadOnlySpan<char> view, int start, int length, bool viewEndsText) =>
+        view[start] == 'E'
+        && start > 0
+        && (IsWord(view[start - 1]) || view[start - 1] == '$')
+        && view.Slice(start + 1, length - 1).SequenceEqual(length == "Error".Length ? "rror" : "xception");
+
+    /// <summary>
+    /// StackTracePatterns.Frame: "at " at a word boundary (or after an escaped \t, \n), then optionally "async " or
+    /// "new ", then a name that a '.' follows. Marker: "at ".
+    /// </summary>
+    public static bool Frame(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        // The marker is matched ignoring case; the pattern wants "at " in lower case.
+        if (!view.Slice(start, length).SequenceEqual("at "))
+        {
+            return false;
+        }
+
+        var boundary = start == 0
+            || !IsWord(view[start - 1])
+            || (start >= 2 && view[start - 2] == '\\' && view[start - 1] is 't' or 'n');
+        if (!boundary)
+        {
+            return false;
+        }
+
+        var name = start + length;
+        return NameThenDot(view, name, viewEndsText)
+            || (view[name..].StartsWith("async ") && NameThenDot(view, name + 6, viewEndsText))
+            || (view[name..].StartsWith("new ") && NameThenDot(view, name + 4, viewEndsText));
+    }
+
+    /// <summary>
+    /// ConnectionStringPatterns.Keywords and Pairs: every match has a key that an '=' follows (after optional
+    /// whitespace). The marker is the key or its start ("user" of "username", "user id"; "sharedaccess" of
+    /// "sharedaccesskey"), so after it come only letters, '_' and whitespace, then '='. All their markers.
+    /// </summary>
+    public static bool Assignment(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        for (var i = start + length; i < view.Length; i++)
+        {
+            var c = view[i];
+            if (c == '=')
+            {
+                return true;
+            }
+
+            if (!char.IsAsciiLetter(c) && c != '_' && !IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return !viewEndsText;
+    }
+
+    /// <summary>
+    /// ConnectionStringPatterns.Uris: "://" follows a database scheme, or is followed by "user:password@"
+    /// (<c>[^/\s:@"'&lt;&gt;]+:[^/\s@"'&lt;&gt;]+@</c>). Other markers ("jdbc:") pass.
+    /// </summary>
+    public static bool DatabaseUri(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        if (!view.Slice(start, length).SequenceEqual("://"))
+        {
+            return true;
+        }
+
+        foreach (var scheme in s_databaseSchemes)
+        {
+            if (view[..start].EndsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var user = Run(view, start + length, static c => !IsUriStop(c) && c != ':');
+        if (user == view.Length)
+        {
+            return !viewEndsText;
+        }
+
+        if (user == start + length || view[user] != ':')
+        {
+            return false;
+        }
+
+        var password = Run(view, user + 1, static c => !IsUriStop(c));
+        return password == view.Length ? !viewEndsText : password > user + 1 && view[password] == '@';
+    }
+
+    /// <summary>
+    /// InternalHostPatterns.SingleLabelUrl: "://" followed by a host of <c>[a-z0-9_-]</c> (no dot), an optional
+    /// ":port", then the end of the text or one of <c>/"'\s&lt;&gt;)]?#</c>. Marker: "://".
+    /// </summary>
+    public static bool SingleLabelHost(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        var host = start + length;
+        var end = Run(view, host, static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        if (end == host)
+        {
+            return false;
+        }
+
+        if (end < view.Length && view[end] == ':')
+        {
+            var port = Run(view, end + 1, char.IsAsciiDigit);
+            if (port == end + 1)
+            {
+                return false;
+            }
+
+            end = port;
+        }
+
+        return end == view.Length ? true : IsHostEnd(view[end]);
+    }
+
+    /// <summary>
+    /// FilePathPatterns.Windows: ":/" counts only in its second alternative, <c>\b[A-Za-z]:/</c>, so a lone letter
+    /// must precede it. Other markers (":\", "\\") pass.
+    /// </summary>
+    public static bool DriveLetter(ReadOnlySpan<char> view, int start, int length, bool viewEndsText) =>
+        !view.Slice(start, length).SequenceEqual(":/")
+        || (start >= 1 && char.IsAsciiLetter(view[start - 1]) && (start == 1 || !IsWord(view[start - 2])));
+
+    /// <summary>
+    /// InternalHostPatterns.Ipv6: "fc"/"fd" counts only as <c>\bf[cd][0-9a-f]{2}:</c>. Other markers pass.
+    /// </summary>
+    public static bool UniqueLocalAddress(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        if (length != 2 || (view[start] | 0x20) != 'f')
+        {
+            return true;
+        }
+
+        if (start > 0 && IsWord(view[start - 1]))
+        {
+            return false;
+        }
+
+        return start + 4 >= view.Length
+            ? !viewEndsText
+            : char.IsAsciiHexDigit(view[start + 2]) && char.IsAsciiHexDigit(view[start + 3]) && view[start + 4] == ':';
+    }
+
+    // Frame's name class [\w$`<>\[\]]: a run of it, then '.'.
+    private static bool NameThenDot(ReadOnlySpan<char> view, int from, bool viewEndsText)
+    {
+        var end = Run(view, from, static c => IsWord(c) || c is '$' or '`' or '<' or '>' or '[' or ']');
+        return end == view.Length ? !viewEndsText : end > from && view[end] == '.';
+    }
+
+    private static int Run(ReadOnlySpan<char> view, int from, Func<char, bool> inRun)
+    {
+        var i = from;
+        while (i < view.Length && inRun(view[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // ASCII word characters: \w on ASCII text.
+    private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    // \s on ASCII text (\t, \n, \v, \f, \r, space).
+    private static bool IsSpace(char c) => c is ' ' or (>= '\t' and <= '\r');
+
+    private static bool IsUriStop(char c) => c is '/' or '@' or '"' or '\'' or '<' or '>' || IsSpace(c);
+
+    private static bool IsHostEnd(char c) => c is '/' or '"' or '\'' or '<' or '>' or ')' or ']' or '?' or '#' || IsSpace(c);
+}
