@@ -28,6 +28,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
         services.AddSingleton<UntrustedRequestHeaderTransform>();
+        services.AddHostedService<ClassifierWarmup>();
         services.AddConditionalRequests();
 
         // Routes reach YARP only through the store, after the whole file has been validated.
