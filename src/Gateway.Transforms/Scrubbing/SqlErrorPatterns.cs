@@ -26,7 +26,17 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["jdbc", "SQLException", "SQLSyntaxErrorException", "SQLGrammarException", "SQLIntegrityConstraint",
             "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo"], Drivers),
         new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
+        new(Kind, ["dbo.", "].["], SchemaQualifiedName),
     ];
+
+    // SQL Server's schema-qualified names name the schema and table: "[dbo].[Students]", "dbo.Students".
+    [GeneratedRegex(
+        """
+          \[\w+\]\.\[\w+\]
+        | \bdbo\.\[?\w
+        """,
+        LeakRule.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex SchemaQualifiedName { get; }
 
     [GeneratedRegex(
         """

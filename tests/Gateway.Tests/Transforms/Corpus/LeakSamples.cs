@@ -64,6 +64,8 @@ public static class LeakSamples
         ("Msg 547, Level 16, State 0, Line 1", LeakKinds.SqlError),
         ("Invalid object name 'dbo.Students'.", LeakKinds.SqlError),
         ("Invalid column name 'LastSurnme'.", LeakKinds.SqlError),
+        ("Invalid value for column [dbo].[Students].[Grade]", LeakKinds.SqlError),
+        ("Could not update dbo.StudentSchoolAssociation for this request.", LeakKinds.SqlError),
         ("Incorrect syntax near the keyword 'WHERE'.", LeakKinds.SqlError),
         ("Conversion failed when converting the nvarchar value 'abc' to data type int.", LeakKinds.SqlError),
         ("String or binary data would be truncated in table 'EdFi.edfi.Student', column 'LastSurname'.", LeakKinds.SqlError),
