@@ -19,9 +19,10 @@ internal static class JsonMessageReader
     [
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
+        "fault", "errorDescription",
     ];
 
-    private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title"];
+    private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
 
     /// <summary>The facts of a well-formed JSON document, or <see langword="null"/> when it is not one.</summary>
     public static JsonFacts? Read(ReadOnlySpan<byte> utf8)
@@ -114,6 +115,12 @@ internal static class JsonMessageReader
                     break;
                 case 12 or 13:
                     facts.Other ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 17 when reader.TokenType == JsonTokenType.StartObject:
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader); // Apigee: {"fault":{"faultstring":…}}
+                    break;
+                case 18:
+                    facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
                     break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
                     JsonErrorList.AddValue(ref reader, unknownName, facts.FieldErrors);

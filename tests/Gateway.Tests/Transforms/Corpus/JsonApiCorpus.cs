@@ -12,6 +12,14 @@ public static class JsonApiCorpus
             """{"error":"invalid_token","error_description":"The access token expired"}""",
             LeakKinds.None, 401, "The access token expired");
 
+        yield return Both("json/apigee-401-fault", 401, "application/json",
+            """{"fault":{"faultstring":"Invalid ApiKey","detail":{"errorcode":"oauth.v2.InvalidApiKey"}}}""",
+            LeakKinds.None, 401, "Invalid ApiKey");
+
+        yield return Both("json/400-error-code-and-description", 400, "application/json",
+            """{"ErrorCode":12,"ErrorDescription":"Grade must be between 1 and 12."}""",
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
         yield return Both("json/oauth-400-invalid-grant-no-description", 400, "application/json",
             """{"error":"invalid_grant"}""",
             LeakKinds.None, 400, "invalid_grant");
