@@ -105,7 +105,7 @@ public sealed class ProcessTests : IDisposable
             ["Gateway__DefaultProfile"] = "ProblemDetails",
         });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilReadyAsync(client, process);
+        await process.WaitUntilReadyAsync(client);
 
         using var proxied = await client.GetAsync("/api/ping");
         Assert.Equal("pong", await proxied.Content.ReadAsStringAsync());
@@ -128,7 +128,7 @@ public sealed class ProcessTests : IDisposable
         var port = GatewayProcess.FreePort();
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilReadyAsync(client, process);
+        await process.WaitUntilReadyAsync(client);
 
         var slow = client.GetAsync("/api/slow");
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -168,28 +168,6 @@ public sealed class ProcessTests : IDisposable
         }
 
         return false;
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + process.AllOutput);
-            await Task.Delay(100);
-        }
     }
 
     private string Write(string name, string content)

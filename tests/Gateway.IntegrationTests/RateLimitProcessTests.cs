@@ -43,7 +43,7 @@ public sealed class RateLimitProcessTests : IDisposable
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"],
             new Dictionary<string, string> { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilReadyAsync(client, process);
+        await process.WaitUntilReadyAsync(client);
 
         var statuses = new List<int>();
         foreach (var spoofed in new[] { "203.0.113.1", "203.0.113.2", "203.0.113.3" })
@@ -59,25 +59,4 @@ public sealed class RateLimitProcessTests : IDisposable
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED is ignored", process.AllOutput, StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + process.AllOutput);
-            await Task.Delay(100);
-        }
-    }
 }

@@ -50,7 +50,7 @@ public sealed class AuthProcessTests : IDisposable
             ["Gateway__Authentication__ApiKeys__Keys__batch-job__Scopes__0"] = "students:read",
         });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        await WaitUntilReadyAsync(client, process);
+        await process.WaitUntilReadyAsync(client);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/x");
         request.Headers.Add("X-API-Key", Key);
@@ -81,25 +81,4 @@ public sealed class AuthProcessTests : IDisposable
         Assert.Contains("configuration test failed (2 errors)", process.AllOutput, StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + process.AllOutput);
-            await Task.Delay(100);
-        }
-    }
 }

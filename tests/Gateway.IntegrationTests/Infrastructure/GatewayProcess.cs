@@ -71,6 +71,29 @@ public sealed class GatewayProcess : IDisposable
 
     public string AllOutput => string.Join('\n', Output);
 
+    /// <summary>Polls <c>/health/ready</c> until it answers 200; fails the test with the process output after 60 s.</summary>
+    public async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                if (ready.StatusCode == System.Net.HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + AllOutput);
+            await Task.Delay(100);
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -68,7 +68,7 @@ public sealed class TraceContextTests(ITestOutputHelper output)
             var port = GatewayProcess.FreePort();
             using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitUntilReadyAsync(client, process);
+            await process.WaitUntilReadyAsync(client);
 
             // Raw HTTP here too: an in-process HttpClient may start a sampled trace of its own.
             var answer = await RawGetAsync(client.BaseAddress!, "X-Correlation-Id: ratio-zero");
@@ -81,28 +81,6 @@ public sealed class TraceContextTests(ITestOutputHelper output)
         finally
         {
             Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, GatewayProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "gateway never became ready: " + process.AllOutput);
-            await Task.Delay(100);
         }
     }
 
