@@ -7,31 +7,22 @@ namespace Gateway.IntegrationTests.Resilience;
 internal static class ResilienceConfigs
 {
     /// <summary>Routes <c>/api/**</c> (EdFi) and <c>/v2/api/**</c> (ProblemDetails) to cluster <c>legacy</c>.</summary>
-    public static string TwoDestinations(string first, string second, string gatewayClusters = "{}", string clusterExtras = "") => $$"""
-    {
-      "Gateway": {
-        "Routes": { "v2": { "Profile": "ProblemDetails" } },
-        "Clusters": {{gatewayClusters}}
-      },
-      "ReverseProxy": {
-        "Routes": {
-          "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" }, "Timeout": "00:00:10" },
-          "v2": { "ClusterId": "legacy", "Match": { "Path": "/v2/api/{**rest}" }, "Timeout": "00:00:10",
-                  "Transforms": [ { "PathRemovePrefix": "/v2" } ] }
-        },
-        "Clusters": {
-          "legacy": {
-            {{clusterExtras}}
+    public static string TwoDestinations(string first, string second, string gatewayClusters = "{}", string clusterExtras = "") =>
+        Config(
+            $$"""
             "LoadBalancingPolicy": "RoundRobin",
             "Destinations": { "first": { "Address": "{{first}}" }, "second": { "Address": "{{second}}" } }
-          }
-        }
-      }
-    }
-    """;
+            """,
+            gatewayClusters,
+            clusterExtras);
 
     /// <summary>The same routes to a cluster with one destination.</summary>
-    public static string OneDestination(string address, string gatewayClusters = "{}", string clusterExtras = "") => $$"""
+    public static string OneDestination(string address, string gatewayClusters = "{}", string clusterExtras = "") =>
+        Config($$"""
+            "Destinations": { "only": { "Address": "{{address}}" } }
+            """, gatewayClusters, clusterExtras);
+
+    private static string Config(string destinations, string gatewayClusters, string clusterExtras) => $$"""
     {
       "Gateway": {
         "Routes": { "v2": { "Profile": "ProblemDetails" } },
@@ -46,7 +37,7 @@ internal static class ResilienceConfigs
         "Clusters": {
           "legacy": {
             {{clusterExtras}}
-            "Destinations": { "only": { "Address": "{{address}}" } }
+            {{destinations}}
           }
         }
       }
