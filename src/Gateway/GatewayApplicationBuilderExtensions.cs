@@ -1,4 +1,5 @@
 using Gateway.Auth;
+using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Kestrel;
@@ -37,7 +38,9 @@ public static class GatewayApplicationBuilderExtensions
         // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();
         // 5b. Rate limits (429 with RateLimit headers); after authentication, so partitions can use the client's identity.
-        app.UseRateLimiter();
+        // A generation without any policy skips the step: its global limiter would grant every request anyway.
+        var snapshots = app.Services.GetRequiredService<GatewaySnapshotAccessor>();
+        app.UseWhen(_ => snapshots.Current.RateLimiting.HasPolicies, branch => branch.UseRateLimiter());
 
         app.MapHealthChecks(HealthTags.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();

@@ -23,16 +23,16 @@ internal sealed partial class PreconditionMiddleware(
 {
     private const string IfMatchRequired = "An If-Match header with the current ETag is required to change this resource.";
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async for reads: no state machine per request on the success path.
+    public Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
         var proxy = context.Features.Get<IReverseProxyFeature>();
-        if (!ConditionalRequest.IsUpdate(method) || proxy is null)
-        {
-            await next(context);
-            return;
-        }
+        return !ConditionalRequest.IsUpdate(method) || proxy is null ? next(context) : CheckUpdateAsync(context, method, proxy);
+    }
 
+    private async Task CheckUpdateAsync(HttpContext context, string method, IReverseProxyFeature proxy)
+    {
         var routeId = proxy.Route.Config.RouteId;
         var policy = store.Current.PolicyFor(routeId).ETags;
         var conditions = ConditionalRequest.Read(context.Request);

@@ -21,23 +21,27 @@ internal sealed partial class ClusterConcurrencyMiddleware(
 {
     private const string RetryAfterSeconds = "1";
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async for uncapped clusters: no state machine per request on the success path.
+    public Task InvokeAsync(HttpContext context)
     {
         var clusterId = context.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.ClusterId;
         if (clusterId is null || !snapshots.Current.RateLimiting.ClusterCaps.TryGetValue(clusterId, out var cap))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         if (!gate.TryEnter(clusterId, cap.MaxConcurrentRequests))
         {
             counters.ClusterCapRefused();
             Log.CapReached(logger, clusterId, cap.MaxConcurrentRequests);
-            await RefuseAsync(context, cap.RejectionStatus);
-            return;
+            return RefuseAsync(context, cap.RejectionStatus);
         }
 
+        return ForwardAndExitAsync(context, clusterId);
+    }
+
+    private async Task ForwardAndExitAsync(HttpContext context, string clusterId)
+    {
         try
         {
             await next(context);

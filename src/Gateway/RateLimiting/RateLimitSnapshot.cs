@@ -27,6 +27,9 @@ internal sealed class RateLimitSnapshot
     /// <summary>Concurrency caps by YARP cluster id.</summary>
     public FrozenDictionary<string, ClusterCap> ClusterCaps { get; init; } = FrozenDictionary<string, ClusterCap>.Empty;
 
+    /// <summary>Whether any route is limited: a policy of its own or the default one.</summary>
+    public bool HasPolicies => DefaultPolicy is not null || RoutePolicies.Count > 0;
+
     public CompiledRateLimitPolicy? PolicyFor(string routeId) =>
         RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;
 }

@@ -13,17 +13,22 @@ namespace Gateway.Proxy.Retry;
 /// </summary>
 internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnapshotAccessor snapshots, ILogger<RetryMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async when the request cannot be retried: no state machine per request on the success path.
+    public Task InvokeAsync(HttpContext context)
     {
         var proxy = context.GetReverseProxyFeature();
         if (!snapshots.Current.Retries.TryGetValue(proxy.Cluster.Config.ClusterId, out var policy)
             || !policy.RetriesMethod(context.Request.Method)
             || HasBody(context))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
+        return ForwardWithRetriesAsync(context, proxy, policy);
+    }
+
+    private async Task ForwardWithRetriesAsync(HttpContext context, IReverseProxyFeature proxy, RetryPolicy policy)
+    {
         var attempt = new RetryAttemptFeature(policy);
         context.Features.Set(attempt);
         // Headers earlier steps set directly survive a retry; the upstream's are dropped with the failed attempt.
