@@ -23,7 +23,7 @@ internal static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true, writeToProviders: true);
+            .WriteTo.Sink(new StdoutJsonSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true, writeToProviders: true);
     }
 
     /// <summary>For the moments before the host exists (startup config errors, the validate command).</summary>
