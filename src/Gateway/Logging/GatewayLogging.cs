@@ -24,6 +24,7 @@ internal static class GatewayLogging
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Sink(new StdoutJsonSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true, writeToProviders: true);
+        CachingLoggerFactory.Decorate(builder.Services);
     }
 
     /// <summary>For the moments before the host exists (startup config errors, the validate command).</summary>

@@ -48,15 +48,15 @@ internal sealed partial class GatewayAuthenticationHandler(
             return Reject(CredentialFailure.Malformed(CredentialMethod.ApiKey, $"API keys are not accepted in the query string; send the {keys.Header} header", "API key in query string"));
         }
 
-        var bearer = authorization.Count == 1 && authorization[0]!.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            ? authorization[0]![BearerPrefix.Length..].Trim()
-            : null;
-        if ((bearer is not null ? 1 : 0) + headerKey.Count + queryKey.Count > 1)
+        // A view of the token, not a copy: the bearer scheme reads the header again itself.
+        var hasBearer = authorization.Count == 1 && authorization[0]!.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
+        var bearer = hasBearer ? authorization[0].AsMemory(BearerPrefix.Length).Trim() : ReadOnlyMemory<char>.Empty;
+        if ((hasBearer ? 1 : 0) + headerKey.Count + queryKey.Count > 1)
         {
             return Reject(CredentialFailure.Malformed(CredentialMethod.Request, "Send one credential per request", "more than one credential"));
         }
 
-        if (bearer is not null)
+        if (hasBearer)
         {
             return await AuthenticateBearerAsync(bearer, auth);
         }
@@ -65,10 +65,10 @@ internal sealed partial class GatewayAuthenticationHandler(
         return key is null ? AuthenticateResult.NoResult() : AuthenticateApiKey(key, keys!);
     }
 
-    private async Task<AuthenticateResult> AuthenticateBearerAsync(string token, AuthSnapshot auth)
+    private async Task<AuthenticateResult> AuthenticateBearerAsync(ReadOnlyMemory<char> token, AuthSnapshot auth)
     {
         // A compact JWS has no spaces or commas: these mean two headers folded into one, or stray text.
-        if (token.Length == 0 || token.AsSpan().IndexOfAny(' ', ',', '\t') >= 0)
+        if (token.Length == 0 || token.Span.IndexOfAny(' ', ',', '\t') >= 0)
         {
             return Reject(CredentialFailure.Malformed(CredentialMethod.Bearer, "The Authorization header is malformed", "malformed bearer credential"));
         }
