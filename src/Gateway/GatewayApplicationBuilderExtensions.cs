@@ -21,14 +21,10 @@ public static class GatewayApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // 1. Correlation id first, so every later log line and every response carries it.
-        app.UseMiddleware<CorrelationIdMiddleware>();
-        // 2. The completion line sees the final status, including what the exception step wrote.
-        app.UseMiddleware<RequestLogMiddleware>();
-        // 2b. Its sibling for metrics (same final status) and the correlation id as a trace tag.
-        app.UseMiddleware<GatewayMetricsMiddleware>();
-        // 3. Anything thrown below becomes the standard 500; the exception goes to the log only.
-        app.UseMiddleware<GatewayExceptionMiddleware>();
+        // 1-3. Correlation id first, so every later log line and every response carries it; anything thrown below
+        // becomes the standard 500 (the exception goes to the log only); then metrics and the completion line, which
+        // see the final status, including what the exception step wrote.
+        app.UseMiddleware<RequestEdgeMiddleware>();
         // 4. Routing, then per-route upstream timeouts (YARP route field "Timeout").
         app.UseRouting();
         // 4a. Ambiguous framing (Content-Length with Transfer-Encoding) or a declared body over the limit: refused

@@ -2,6 +2,8 @@ using Gateway.Auth;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Health;
+using Gateway.Middleware;
+using Gateway.Observability;
 using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.Proxy.Retry;
@@ -24,6 +26,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewaySnapshotAccessor>();
         services.AddSingleton<GatewayConfigStore>();
         services.AddSingleton<ErrorResponseWriter>();
+        services.AddSingleton<UnhandledExceptionAnswer>();
+        services.AddSingleton<CompletionLog>();
+        services.AddSingleton<RequestMetricsRecorder>();
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
