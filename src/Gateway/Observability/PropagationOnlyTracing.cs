@@ -4,15 +4,16 @@ using System.Diagnostics;
 namespace Gateway.Observability;
 
 /// <summary>
-/// Tracing with no exporter: the server, forwarder and HttpClient activities exist (so the trace id reaches the
-/// upstream's <c>traceparent</c> and every log line) but record no data. The OpenTelemetry SDK would record all three
-/// spans, enrich them through diagnostic events and then drop them: work per request that nobody can read.
+/// Tracing with no exporter: the server and HttpClient activities exist (so the trace id reaches the upstream's
+/// <c>traceparent</c> and every log line) but record no data. The OpenTelemetry SDK would record them and YARP's
+/// forwarder span, enrich them through diagnostic events and then drop them: work per request that nobody can read.
+/// YARP's span is not created at all here: with nothing exported it only sits between the other two.
 /// The sampled flag sent upstream follows the same rule as with an exporter: a caller's decision, else the ratio.
 /// </summary>
 internal sealed class PropagationOnlyTracing(double sampleRatio) : IHostedLifecycleService, IDisposable
 {
-    /// <summary>The sources whose spans the OpenTelemetry setup would record: ASP.NET Core, YARP, HttpClient.</summary>
-    internal static readonly string[] Sources = ["Microsoft.AspNetCore", "Yarp.ReverseProxy", "System.Net.Http"];
+    /// <summary>The request's own activity and the one whose span id the upstream receives.</summary>
+    internal static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http"];
 
     private const int W3CIdLength = 55;
 
