@@ -41,9 +41,9 @@ internal static partial class ConnectionStringPatterns
 
     [GeneratedRegex(
         """
-          \b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite)://
+          (?<=\b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite))://
         | \bjdbc:[a-z0-9]+:
-        | \b[a-z][a-z0-9+.-]*://[^/\s:@"'<>]+:[^/\s@"'<>]+@                   # user:password@ in any URL
+        | (?<=\b[a-z][a-z0-9+.-]*)://[^/\s:@"'<>]+:[^/\s@"'<>]+@           # user:password@ in any URL
         """,
         Options)]
     private static partial Regex Uris { get; }

@@ -27,9 +27,10 @@ internal static partial class ExceptionTypePatterns
 
     [GeneratedRegex(
         """
-          \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)\b   # java.lang.X, System.X, sqlite3.X
-        | \b[A-Z][A-Za-z0-9]*(Exception|Error)\b                                        # NullReferenceException, TypeError
-        | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error)\b              # Illuminate\Database\QueryException
+          (Exception|Error)\b(?<=                                                        # then the name it ends, read backwards:
+            \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)  # java.lang.X, System.X, sqlite3.X
+          | \b[A-Z][A-Za-z0-9]*(Exception|Error)                                         # NullReferenceException, TypeError
+          | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error))              # Illuminate\Database\QueryException
         """,
         LeakRule.Options)]
     private static partial Regex TypeNames { get; }
@@ -48,8 +49,8 @@ internal static partial class ExceptionTypePatterns
         | Sequence[ ]contains[ ](no|more[ ]than[ ]one)[ ](matching[ ])?element
         | Index[ ]was[ ](outside[ ]the[ ]bounds|out[ ]of[ ]range)
         | Cannot[ ]read[ ]propert(y|ies)[ ]of[ ](undefined|null)
-        | \bundefined[ ]method[ ][`'‘]
-        | \bnil:NilClass\b
+        | undefined(?<=\bundefined)[ ]method[ ][`'‘]
+        | nil:NilClass\b(?<=\bnil:NilClass)
         | 'NoneType'[ ]object
         | object[ ]has[ ]no[ ]attribute[ ]'
         | list[ ]index[ ]out[ ]of[ ]range
@@ -61,12 +62,12 @@ internal static partial class ExceptionTypePatterns
         | Collection[ ]was[ ]modified;
         | There[ ]is[ ]already[ ]an[ ]open[ ]DataReader
         | Input[ ]string[ ]was[ ]not[ ]in[ ]a[ ]correct[ ]format
-        | \w\.\w+[ ]is[ ]not[ ]a[ ]function\b
+        | \.(?<=\w\.)\w+[ ]is[ ]not[ ]a[ ]function\b
         | Maximum[ ]call[ ]stack[ ]size[ ]exceeded
         | Attempted[ ]to[ ]divide[ ]by[ ]zero
         | Value[ ]cannot[ ]be[ ]null\.\s*(\(Parameter|Parameter[ ]name)
         | Exception[ ]of[ ]type[ ]'
-        | \b(threw|thrown)[ ]an[ ]exception\b
+        | (threw|thrown)[ ]an[ ]exception\b(?<=\b(threw|thrown)[ ]an[ ]exception)
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }
