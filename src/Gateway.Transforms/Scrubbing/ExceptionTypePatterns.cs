@@ -25,17 +25,22 @@ internal static partial class ExceptionTypePatterns
             "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception"], RuntimeMessages),
     ];
 
+    // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
+    // would be tried at every letter. The qualified form is found from its last dot (the label after it is read once)
+    // before the lookbehind reads the dotted name back; reading back from every "Error" would read "$.$.$.…" again each time.
     [GeneratedRegex(
         """
-          (Exception|Error)\b(?<=                                                        # then the name it ends, read backwards:
-            \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)  # java.lang.X, System.X, sqlite3.X
-          | \b[A-Z][A-Za-z0-9]*(Exception|Error)                                         # NullReferenceException, TypeError
+          \.[A-Za-z_$][\w$]*?(Exception|Error)\b                                      # java.lang.X, System.X, sqlite3.X
+          (?<=\b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*?\.[A-Za-z_$][\w$]*(Exception|Error))
+        | (Exception|Error)\b(?<=
+            \b[A-Z][A-Za-z0-9]*(Exception|Error)                                         # NullReferenceException, TypeError
           | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error))              # Illuminate\Database\QueryException
         """,
         LeakRule.Options)]
     private static partial Regex TypeNames { get; }
 
-    [GeneratedRegex("""\b[A-Z]\w*::[A-Z]\w*|\bstd::[a-z_]+""", LeakRule.Options)]
+    // Foo::Bar and std::x, found from the "::".
+    [GeneratedRegex("""::(?<=\b[A-Z]\w*::)[A-Z]|::(?<=\bstd::)[a-z_]""", LeakRule.Options)]
     private static partial Regex Namespaced { get; }
 
     [GeneratedRegex(
