@@ -13,9 +13,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// The patterns are source-generated backtracking regexes: they keep no automaton (the non-backtracking engine kept
 /// ≈ 100 MiB for these patterns and took about a second to build it). Each is written so that its cost stays linear in
 /// the window: no quantifier the engine could retry at every start (a leading class becomes a lookbehind behind the
-/// literal that follows it) and no nested quantifiers whose iterations could split the same text two ways
-/// (LeakPatternWorstCaseTests proves it on adversarial windows). A pattern that cannot be written so uses
-/// <see cref="NonBacktrackingOptions"/>.
+/// literal that follows it), no run re-read from every start (it is read back from the one place a match can end),
+/// and no nested quantifiers whose iterations could split the same text two ways (LeakPatternWorstCaseTests proves it
+/// on adversarial windows). A pattern that cannot be written so uses <see cref="NonBacktrackingOptions"/>.
 /// </remarks>
 internal sealed class LeakRule(LeakKinds kind, string[] markers, Regex pattern, MarkerGuards.Guard? guard = null)
 {
