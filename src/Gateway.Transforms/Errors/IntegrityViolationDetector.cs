@@ -52,6 +52,6 @@ internal static partial class IntegrityViolationDetector
         | \bE11000[ ]duplicate[ ]key                                                          # MongoDB
         | \b(UniqueViolation|ForeignKeyViolation|UniqueConstraintViolationException|ForeignKeyConstraintViolationException)\b
         """,
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
-    private static partial Regex Pattern { get; }
+        LeakRule.Options | RegexOptions.IgnoreCase)]
+    internal static partial Regex Pattern { get; }
 }

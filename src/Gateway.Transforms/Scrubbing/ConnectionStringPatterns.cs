@@ -30,20 +30,23 @@ internal static partial class ConnectionStringPatterns
         Options)]
     private static partial Regex Keywords { get; }
 
+    // The list is found from its ';' and read backwards to the first key: read forwards from every "host=",
+    // "host=host=host=…" would cost the square of its length.
     [GeneratedRegex(
         """
-          \b(server|host|hostname|database|db|uid|user|username|port|dsn|driver|provider|address|addr)\s*=\s*(\{[^}\r\n]*\}|[^;\s]+)\s*;\s*(server|host|database|uid|pwd|password|user[ ]id|user|username|port|initial[ ]catalog|data[ ]source|dsn|driver|provider|timeout|trusted_connection|integrated[ ]security|sslmode)\s*=
-        | \b(password|pwd|passwd)=[^\s;&"'<>]+
-        | \b(password|pwd)\s*=\s*[^\s;&"'<>]+\s*;
+          ;(?<=\b(server|host|hostname|database|db|uid|user|username|port|dsn|driver|provider|address|addr)\s*=\s*(\{[^}\r\n]*\}|[^;\s]+)\s*;)
+          \s*(server|host|database|uid|pwd|password|user[ ]id|user|username|port|initial[ ]catalog|data[ ]source|dsn|driver|provider|timeout|trusted_connection|integrated[ ]security|sslmode)\s*=
+        | \b(password|pwd|passwd)=[^\s;&"'<>]
+        | \b(password|pwd)(\s+=\s*|=\s+)[^\s;&"'<>]+\s*;                   # spaced: "pwd=x" is the line above
         """,
         Options)]
     private static partial Regex Pairs { get; }
 
     [GeneratedRegex(
         """
-          \b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite)://
+          (?<=\b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite))://
         | \bjdbc:[a-z0-9]+:
-        | \b[a-z][a-z0-9+.-]*://[^/\s:@"'<>]+:[^/\s@"'<>]+@                   # user:password@ in any URL
+        | (?<=\b[a-z][a-z0-9+.-]*)://[^/\s:@"'<>]+:[^/\s@"'<>]+@           # user:password@ in any URL
         """,
         Options)]
     private static partial Regex Uris { get; }

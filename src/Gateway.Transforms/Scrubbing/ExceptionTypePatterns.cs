@@ -25,16 +25,22 @@ internal static partial class ExceptionTypePatterns
             "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception"], RuntimeMessages),
     ];
 
+    // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
+    // would be tried at every letter. The qualified form is found from its last dot (the label after it is read once)
+    // before the lookbehind reads the dotted name back; reading back from every "Error" would read "$.$.$.…" again each time.
     [GeneratedRegex(
         """
-          \b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(Exception|Error)\b   # java.lang.X, System.X, sqlite3.X
-        | \b[A-Z][A-Za-z0-9]*(Exception|Error)\b                                        # NullReferenceException, TypeError
-        | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error)\b              # Illuminate\Database\QueryException
+          \.[A-Za-z_$][\w$]*?(Exception|Error)\b                                      # java.lang.X, System.X, sqlite3.X
+          (?<=\b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*?\.[A-Za-z_$][\w$]*(Exception|Error))
+        | (Exception|Error)\b(?<=
+            \b[A-Z][A-Za-z0-9]*(Exception|Error)                                         # NullReferenceException, TypeError
+          | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error))              # Illuminate\Database\QueryException
         """,
         LeakRule.Options)]
     private static partial Regex TypeNames { get; }
 
-    [GeneratedRegex("""\b[A-Z]\w*::[A-Z]\w*|\bstd::[a-z_]+""", LeakRule.Options)]
+    // Foo::Bar and std::x, found from the "::".
+    [GeneratedRegex("""::(?<=\b[A-Z]\w*::)[A-Z]|::(?<=\bstd::)[a-z_]""", LeakRule.Options)]
     private static partial Regex Namespaced { get; }
 
     [GeneratedRegex(
@@ -48,8 +54,8 @@ internal static partial class ExceptionTypePatterns
         | Sequence[ ]contains[ ](no|more[ ]than[ ]one)[ ](matching[ ])?element
         | Index[ ]was[ ](outside[ ]the[ ]bounds|out[ ]of[ ]range)
         | Cannot[ ]read[ ]propert(y|ies)[ ]of[ ](undefined|null)
-        | \bundefined[ ]method[ ][`'‘]
-        | \bnil:NilClass\b
+        | undefined(?<=\bundefined)[ ]method[ ][`'‘]
+        | nil:NilClass\b(?<=\bnil:NilClass)
         | 'NoneType'[ ]object
         | object[ ]has[ ]no[ ]attribute[ ]'
         | list[ ]index[ ]out[ ]of[ ]range
@@ -61,12 +67,12 @@ internal static partial class ExceptionTypePatterns
         | Collection[ ]was[ ]modified;
         | There[ ]is[ ]already[ ]an[ ]open[ ]DataReader
         | Input[ ]string[ ]was[ ]not[ ]in[ ]a[ ]correct[ ]format
-        | \w\.\w+[ ]is[ ]not[ ]a[ ]function\b
+        | \.(?<=\w\.)\w+[ ]is[ ]not[ ]a[ ]function\b
         | Maximum[ ]call[ ]stack[ ]size[ ]exceeded
         | Attempted[ ]to[ ]divide[ ]by[ ]zero
         | Value[ ]cannot[ ]be[ ]null\.\s*(\(Parameter|Parameter[ ]name)
         | Exception[ ]of[ ]type[ ]'
-        | \b(threw|thrown)[ ]an[ ]exception\b
+        | (threw|thrown)[ ]an[ ]exception\b(?<=\b(threw|thrown)[ ]an[ ]exception)
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }

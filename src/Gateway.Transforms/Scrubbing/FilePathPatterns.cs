@@ -26,22 +26,22 @@ internal static partial class FilePathPatterns
     // "Start of a path": line start, whitespace, quotes, brackets, separators, or a JSON escape (\n, \t, \").
     [GeneratedRegex(
         """
-          (^|[\s"'(=:\[,;>*`|]|\\[nt"])(/|\\/)(var|home|usr|srv|opt|app|etc|tmp|root|proc|mnt|Users|Library|private|workspace|builds?|code)(/|\\/)[\w.@+~$-]
+          (?<=^|[\s"'(=:\[,;>*`|]|\\[nt"])(/|\\/)(var|home|usr|srv|opt|app|etc|tmp|root|proc|mnt|Users|Library|private|workspace|builds?|code)(/|\\/)[\w.@+~$-]
         | \bfile:///?[\w%~.-]
         """,
         LeakRule.Options)]
     private static partial Regex UnixRoots { get; }
 
     [GeneratedRegex(
-        """(^|[\s"'(=:\[,;>*`|]|\\[nt"])(/[\w.@+~-]+)+/[\w@+~-]+\.(java|kt|scala|groovy|cs|vb|fs|cshtml|aspx|ascx|asmx|ashx|py|pyc|rb|erb|php|phtml|inc|go|rs|jsp|dll|so|exe|pdb|config|ini|yml|yaml|properties|conf|cfg|env|log|sql|db|sqlite|pem|key|pfx|sh|bat|ps1)\b""",
+        """(?<=^|[\s"'(=:\[,;>*`|]|\\[nt"])/(?>[\w.@+~-]+/)+[\w@+~-]+\.(java|kt|scala|groovy|cs|vb|fs|cshtml|aspx|ascx|asmx|ashx|py|pyc|rb|erb|php|phtml|inc|go|rs|jsp|dll|so|exe|pdb|config|ini|yml|yaml|properties|conf|cfg|env|log|sql|db|sqlite|pem|key|pfx|sh|bat|ps1)\b""",
         LeakRule.Options)]
     private static partial Regex SourceFiles { get; }
 
     [GeneratedRegex(
         """
-          \b[A-Za-z]:(\\|\\\\)[\w$~.()-]                                     # C:\inetpub, JSON "C:\\inetpub"
-        | \b[A-Za-z]:/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|build|agent|home|app|apps|sites|www|git|repos|temp|tmp|data)\b
-        | (^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)[\w.$-]+(\\|\\\\)[\w.$-]+        # UNC \\host\share, raw or JSON-escaped
+          (?<=\b[A-Za-z]):(\\|\\\\)[\w$~.()-]                               # C:\inetpub, JSON "C:\\inetpub"
+        | (?<=\b[A-Za-z]):/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|build|agent|home|app|apps|sites|www|git|repos|temp|tmp|data)\b
+        | (?<=^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)[\w.$-]+(\\|\\\\)[\w.$-]+        # UNC \\host\share, raw or JSON-escaped
         """,
         LeakRule.Options)]
     private static partial Regex Windows { get; }

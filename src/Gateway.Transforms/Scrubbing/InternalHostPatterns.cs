@@ -22,16 +22,16 @@ internal static partial class InternalHostPatterns
 
     [GeneratedRegex(
         """
-          (^|[^\w.])(10|127)\.\d{1,3}\.\d{1,3}\.\d{1,3}($|[^\w.]|\.($|\W))
-        | (^|[^\w.])(192\.168|172\.(1[6-9]|2\d|3[01])|169\.254)\.\d{1,3}\.\d{1,3}($|[^\w.]|\.($|\W))
-        | (^|[^\w.])0\.0\.0\.0($|[^\w.])
+          (?<![\w.])(10|127)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?=$|[^\w.]|\.($|\W))
+        | (?<![\w.])(192\.168|172\.(1[6-9]|2\d|3[01])|169\.254)\.\d{1,3}\.\d{1,3}(?=$|[^\w.]|\.($|\W))
+        | (?<![\w.])0\.0\.0\.0(?=$|[^\w.])
         """,
         Options)]
     private static partial Regex Ipv4 { get; }
 
     [GeneratedRegex(
         """
-          (^|[^\w:])::1($|[^\w:])
+          (?<![\w:])::1(?![\w:])
         | \bf[cd][0-9a-f]{2}:[0-9a-f]{0,4}:                                   # fc00::/7 unique local
         | \bfe80::?[0-9a-f]                                                   # link local
         """,
@@ -40,7 +40,8 @@ internal static partial class InternalHostPatterns
 
     [GeneratedRegex(
         """
-          \b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(internal|local|localdomain|corp|lan|intranet|intra|home\.arpa)\b
+          \.(internal|local|localdomain|corp|lan|intranet|intra|home\.arpa)\b
+          (?<=\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(internal|local|localdomain|corp|lan|intranet|intra|home\.arpa))   # the name before it
         | \blocalhost(:\d+|\.localdomain\b)|//localhost\b
         """,
         Options)]

@@ -104,7 +104,8 @@ internal static partial class SqlErrorPatterns
         LeakRule.Options)]
     private static partial Regex Drivers { get; }
 
-    // SQL text in upper case, as drivers and ORMs echo it; "Select a course" in prose stays clean.
+    // SQL text in upper case, as drivers and ORMs echo it; "Select a course" in prose stays clean. Non-backtracking:
+    // a backtracking engine would read the rest of the line after every SELECT looking for its FROM.
     [GeneratedRegex(
         """
           \bSELECT[ ]+[\w*,.\[\]"`(][^\r\n]*[ ]FROM[ ]+[\w.\[\]"`]+
@@ -112,6 +113,6 @@ internal static partial class SqlErrorPatterns
         | \bUPDATE[ ]+[\w.\[\]"`]+[ ]+SET[ ]+[\w\[\]"`]+[ ]*=
         | \bDELETE[ ]+FROM[ ]+[\w.\[\]"`]+
         """,
-        LeakRule.Options)]
+        LeakRule.NonBacktrackingOptions)]
     private static partial Regex Statements { get; }
 }

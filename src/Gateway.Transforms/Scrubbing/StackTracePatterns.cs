@@ -22,10 +22,10 @@ internal static partial class StackTracePatterns
 
     [GeneratedRegex(
         """
-          [\w$]\.(java|kt|kts|scala|groovy|clj):\d+\)
+          (?<=[\w$])\.(java|kt|kts|scala|groovy|clj):\d+\)
         | \((Native[ ]Method|Unknown[ ]Source)\)
-        | Caused[ ]by:[ ][\w$]+(\.[\w$]+)+
-        | (^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b
+        | Caused[ ]by:[ ][\w$]+\.[\w$]                                     # a qualified name: one dot is enough
+        | (?<=^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b
         | Exception[ ]in[ ]thread[ ]
         """,
         LeakRule.Options)]
@@ -41,8 +41,8 @@ internal static partial class StackTracePatterns
         """
           \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+
         | ---[ ]End[ ]of[ ](inner[ ]exception[ ])?stack[ ]trace
-        | (^|\s)--->[ ]
-        | [\w`>\]]\([^()\r\n]*\)[ ]\+\d+\b                                 # yellow-screen frame "Method(args) +123"
+        | (?<!\S)--->[ ]
+        | (?<=[\w`>\]])\([^()\r\n]*\)[ ]\+\d+\b                                # yellow-screen frame "Method(args) +123"
         """,
         LeakRule.Options)]
     private static partial Regex DotNet { get; }
