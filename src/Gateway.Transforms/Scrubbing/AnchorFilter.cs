@@ -92,20 +92,21 @@ internal sealed class AnchorFilter
     }
 
     /// <summary>The first position at or after <paramref name="from"/> (and before the last character) that passes;
-    /// -1 when none does.</summary>
-    public int Next(ReadOnlySpan<byte> text, int from, bool vectorize)
+    /// -1 when none does. <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>; the text is ASCII.</summary>
+    public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize)
+        where T : unmanaged
     {
         var i = from;
+        ref var start = ref MemoryMarshal.GetReference(text);
         if (vectorize && Avx2.IsSupported)
         {
-            var found = NextAvx2(text, ref i);
+            var found = NextAvx2(ref start, text.Length, ref i);
             if (found >= 0)
             {
                 return found;
             }
         }
 
-        ref var start = ref MemoryMarshal.GetReference(text);
         for (var last = text.Length - 1; i < last; i++)
         {
             if (Passes(Window(ref start, i, text.Length)))
@@ -117,60 +118,67 @@ internal sealed class AnchorFilter
         return -1;
     }
 
-    /// <summary>The same as <see cref="Next(ReadOnlySpan{byte}, int, bool)"/> for ASCII chars (scalar).</summary>
-    public int Next(ReadOnlySpan<char> text, int from)
-    {
-        for (int i = from, last = text.Length - 1; i < last; i++)
-        {
-            uint window = 0;
-            for (var k = 3; k >= 0; k--)
-            {
-                // ASCII text: every character is below 128.
-                window = (window << 8) | (i + k < text.Length ? (uint)(text[i + k] & 0x7F) : ' ');
-            }
-
-            if (Passes(window))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The four bytes at <paramref name="i"/>, spaces past the end.</summary>
+    /// <summary>The four characters at <paramref name="i"/> as bytes (the first in the lowest), spaces past the end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Window(ref byte start, int i, int length)
+    public static uint Window<T>(ref T start, int i, int length)
+        where T : unmanaged
     {
         if (i + 4 <= length)
         {
-            return Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, i));
+            if (typeof(T) == typeof(byte))
+            {
+                return Unsafe.ReadUnaligned<uint>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i)));
+            }
+
+            // Four ASCII chars: the low byte of each.
+            var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))) & 0x007F_007F_007F_007FUL;
+            return (uint)((chars & 0xFF) | ((chars >> 8) & 0xFF00) | ((chars >> 16) & 0xFF_0000) | ((chars >> 24) & 0xFF00_0000));
         }
 
         uint window = 0;
         for (var k = 3; k >= 0; k--)
         {
-            window = (window << 8) | (i + k < length ? Unsafe.Add(ref start, i + k) : (uint)' ');
+            window = (window << 8) | (i + k < length ? Byte(ref start, i + k) : (uint)' ');
         }
 
         return window;
     }
 
-    // Blocks of 32 positions; a block reads 35 bytes. Leaves i at the first position not yet tested.
-    private unsafe int NextAvx2(ReadOnlySpan<byte> text, ref int i)
+    private static uint Byte<T>(ref T start, int i)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte)
+            ? Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))
+            : (uint)(Unsafe.As<T, char>(ref Unsafe.Add(ref start, i)) & 0x7F); // ASCII text: every character is below 128
+
+    // 32 characters from i as bytes: chars are narrowed (ASCII, so nothing is lost).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Load<T>(ref T start, int i)
+        where T : unmanaged
     {
-        ref var start = ref MemoryMarshal.GetReference(text);
+        if (typeof(T) == typeof(byte))
+        {
+            return Vector256.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)i);
+        }
+
+        ref var chars = ref Unsafe.As<T, ushort>(ref start);
+        return Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 16)));
+    }
+
+    // Blocks of 32 positions; a block reads 35 characters. Leaves i at the first position not yet tested.
+    private unsafe int NextAvx2<T>(ref T start, int length, ref int i)
+        where T : unmanaged
+    {
         var lanes = _lanes;
         var (low0, low1, high0, high1) = (lanes[0], lanes[1], lanes[2], lanes[3]);
         var nibble = Vector256.Create((byte)0x0F);
         fixed (uint* quads = _quads)
         {
-            for (var lastBlock = text.Length - 35; i <= lastBlock; i += 32)
+            for (var lastBlock = length - 35; i <= lastBlock; i += 32)
             {
-                var b0 = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var b1 = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
-                var b2 = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
-                var b3 = Vector256.LoadUnsafe(ref start, (nuint)(i + 3));
+                var b0 = Load(ref start, i);
+                var b1 = Load(ref start, i + 1);
+                var b2 = Load(ref start, i + 2);
+                var b3 = Load(ref start, i + 3);
 
                 // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
                 var quadHits = QuadHits(quads, b0)
@@ -182,7 +190,7 @@ internal sealed class AnchorFilter
                 while (candidates != 0)
                 {
                     var at = i + BitOperations.TrailingZeroCount(candidates);
-                    if (Passes(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, at))))
+                    if (Passes(Window(ref start, at, length)))
                     {
                         return at;
                     }

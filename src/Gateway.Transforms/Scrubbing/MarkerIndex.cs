@@ -31,7 +31,7 @@ internal sealed class MarkerIndex
 
     /// <param name="markers">ASCII markers, each with the tags (bit masks) it stands for; equal markers (ignoring case)
     /// have their tags combined.</param>
-    /// <param name="vectorize">Whether byte text may be searched with AVX2 (tests compare both passes).</param>
+    /// <param name="vectorize">Whether the text may be searched with AVX2 (tests compare both passes).</param>
     public MarkerIndex(IEnumerable<(string Marker, ulong Tags)> markers, bool vectorize = true)
     {
         _vectorize = vectorize;
@@ -215,9 +215,7 @@ internal sealed class MarkerIndex
         private bool NextAnchor()
         {
             var from = _anchor + 1;
-            var found = typeof(T) == typeof(byte)
-                ? _index._filter.Next(MemoryMarshal.Cast<T, byte>(_text), from, _index._vectorize)
-                : _index._filter.Next(MemoryMarshal.Cast<T, char>(_text), from);
+            var found = _index._filter.Next(_text, from, _index._vectorize);
             if (found < 0)
             {
                 _anchor = _text.Length;

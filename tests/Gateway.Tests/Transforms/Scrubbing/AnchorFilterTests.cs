@@ -8,7 +8,8 @@ namespace Gateway.Tests.Transforms.Scrubbing;
 
 /// <summary>
 /// The AVX2 pass of the anchor filter finds exactly the hits of the scalar pass (and of an ordinal, case-ignoring
-/// search), wherever a marker sits relative to the 32-byte blocks: inside one, across two, at the first and last byte.
+/// search), over bytes and over chars, wherever a marker sits relative to the 32-position blocks: inside one, across
+/// two, at the first and last character.
 /// </summary>
 public class AnchorFilterTests
 {
@@ -41,6 +42,7 @@ public class AnchorFilterTests
                     var vector = Hits(s_vector, text);
                     Assert.Contains((at, marker.Length), vector);
                     Assert.Equal(Hits(s_scalar, text), vector);
+                    Assert.Equal(vector, Hits(s_vector, Encoding.ASCII.GetString(text))); // chars, narrowed to bytes
                 }
             }
         }
