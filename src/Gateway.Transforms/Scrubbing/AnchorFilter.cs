@@ -9,8 +9,8 @@ namespace Gateway.Transforms.Scrubbing;
 /// <summary>
 /// The first stage of <see cref="MarkerIndex"/>: the positions of an ASCII text where a marker's anchor may start.
 /// An anchor is four characters of a marker (markers of four or more), a whole three-character marker, or a whole
-/// two-character marker. A position passes when the four characters there, case folded, hit the quad table, or its
-/// first two are a two-character marker.
+/// two-character marker. A position passes when the four characters there, case folded, hit the quad table and its
+/// confirming table, or its first two are a two-character marker.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,8 +19,8 @@ namespace Gateway.Transforms.Scrubbing;
 /// lookup per position serves both, and clean text seldom hits (a few hundred bits set among half a million).
 /// </para>
 /// <para>
-/// The scalar test (<see cref="Passes(uint)"/>) is the definition. The AVX2 pass looks up 32 positions at once (four
-/// gathers of eight words) and tests the pairs with nibble masks (Teddy, as in Hyperscan: a superset of the pair
+/// The scalar test (<see cref="Passes(uint)"/>) is the definition. The AVX2 pass looks up 32 positions at once in the
+/// quad table (four gathers of eight words) and tests the pairs with nibble masks (Teddy, as in Hyperscan: a superset of the pair
 /// table); each position it flags gets the scalar test, so both passes return the same positions. Case folding is
 /// <c>| 0x20</c> on every byte: it maps upper-case letters to lower case and some punctuation onto other punctuation,
 /// which only adds candidates the full comparison rejects.
@@ -28,14 +28,22 @@ namespace Gateway.Transforms.Scrubbing;
 /// </remarks>
 internal sealed class AnchorFilter
 {
-    // 2^14 words (64 KiB): ~300 quads and ~20 triples leave clean text a hit every few KiB.
+    // 2^14 words (64 KiB) for ~280 quads and ~20 triples.
     private const int WordBits = 14;
     private const uint Multiplier = 0x9E3779B1; // Knuth's multiplicative hash (2^32 / golden ratio)
-    private const uint BitMultiplier = 0x85EBCA6B; // MurmurHash3's finalizer constant
+    private const uint BitMultiplier = 0x85EBCA6B; // MurmurHash3's finalizer constants
+    private const int ConfirmBits = 12;
+    private const uint ConfirmMultiplier = 0xC2B2AE35;
+    private const uint ConfirmBitMultiplier = 0x27D4EB2F;
     private const uint FoldMask = 0x20202020;
     private const int Buckets = 8;
 
     private readonly uint[] _quads = new uint[1 << WordBits];
+
+    // A second table with other hashes, tested only where the first one hits: a trigram of the text that shares a word
+    // with a three-character marker (some do in any body: 22 of 16384 words are full) costs a lookup, not a dictionary
+    // search of the owners.
+    private readonly uint[] _confirm = new uint[1 << ConfirmBits];
     private readonly ulong[] _pairs = new ulong[256 * 256 / 64];
 
     // Teddy masks for the pairs: per position (0, 1), per nibble value, the buckets whose pairs allow it.
@@ -48,10 +56,14 @@ internal sealed class AnchorFilter
     public static uint Fold(uint window) => window | FoldMask;
 
     /// <summary>Adds an anchor of four characters, case folded.</summary>
-    public void AddQuad(uint folded) => _quads[Word(folded)] |= 1u << Bit(folded);
+    public void AddQuad(uint folded)
+    {
+        _quads[Word(folded)] |= 1u << Bit(folded);
+        _confirm[ConfirmWord(folded)] |= 1u << ConfirmBit(folded);
+    }
 
     /// <summary>Adds a three-character marker, case folded (in the three lowest bytes), as an anchor.</summary>
-    public void AddTriple(uint folded) => _quads[Word(folded)] = uint.MaxValue;
+    public void AddTriple(uint folded) => _quads[Word(folded)] = _confirm[ConfirmWord(folded)] = uint.MaxValue;
 
     /// <summary>Adds a two-character marker, lower case, as an anchor.</summary>
     public void AddPair(byte first, byte second)
@@ -88,7 +100,8 @@ internal sealed class AnchorFilter
     {
         var folded = Fold(window);
         var pair = (int)(window & 0xFFFF);
-        return (_quads[Word(folded)] & (1u << Bit(folded))) != 0 || (_pairs[pair >> 6] & (1UL << pair)) != 0;
+        return ((_quads[Word(folded)] & (1u << Bit(folded))) != 0 && (_confirm[ConfirmWord(folded)] & (1u << ConfirmBit(folded))) != 0)
+            || (_pairs[pair >> 6] & (1UL << pair)) != 0;
     }
 
     /// <summary>The first position at or after <paramref name="from"/> (and before the last character) that passes;
@@ -222,4 +235,8 @@ internal sealed class AnchorFilter
     private static int Word(uint folded) => (int)(((folded & 0xFFFFFF) * Multiplier) >> (32 - WordBits));
 
     private static int Bit(uint folded) => (int)((folded * BitMultiplier) >> 27);
+
+    private static int ConfirmWord(uint folded) => (int)(((folded & 0xFFFFFF) * ConfirmMultiplier) >> (32 - ConfirmBits));
+
+    private static int ConfirmBit(uint folded) => (int)((folded * ConfirmBitMultiplier) >> 27);
 }
