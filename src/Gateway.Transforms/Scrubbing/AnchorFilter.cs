@@ -20,10 +20,10 @@ namespace Gateway.Transforms.Scrubbing;
 /// </para>
 /// <para>
 /// The scalar test (<see cref="Passes(uint)"/>) is the definition. The AVX2 pass looks up 32 positions at once in the
-/// quad table (four gathers of eight words) and tests the pairs with nibble masks (Teddy, as in Hyperscan: a superset of the pair
-/// table); each position it flags gets the scalar test, so both passes return the same positions. Case folding is
-/// <c>| 0x20</c> on every byte: it maps upper-case letters to lower case and some punctuation onto other punctuation,
-/// which only adds candidates the full comparison rejects.
+/// quad table (four gathers of eight words) and tests the pairs with nibble masks (Teddy, as in Hyperscan: a superset
+/// of the pair table); each position it flags gets the scalar test, so both passes return the same positions. Case
+/// folding is <c>| 0x20</c> on every byte: it maps upper-case letters to lower case and some punctuation onto other
+/// punctuation, which only adds candidates the full comparison rejects.
 /// </para>
 /// </remarks>
 internal sealed class AnchorFilter

@@ -133,7 +133,7 @@ internal sealed class MarkerIndex
         return length == 4 ? AnchorFilter.Fold(key) : AnchorFilter.Fold(key) & (length == 3 ? 0xFFFFFFu : 0xFFFFu);
     }
 
-    /// <summary>A marker (lower case), the offset of its anchor pair and its tags.</summary>
+    /// <summary>A marker (lower case), the offset of its anchor and its tags.</summary>
     private sealed record Entry(byte[] Marker, int Offset, ulong Tags);
 
     /// <summary>Walks the hits of one text; <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>.</summary>
