@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Text;
 using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Scrubbing;
 
@@ -26,8 +27,10 @@ internal static class BodyInspector
             }
 
             // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
-            var leaks = LeakScanner.Scan(text, out var integrityMarker);
-            var integrity = integrityMarker && IntegrityViolationDetector.IsMatch(text);
+            // ASCII (nearly every body) is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes.
+            var ascii = Ascii.IsValid(utf8) ? utf8 : default;
+            var leaks = !ascii.IsEmpty ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text, out integrityMarker);
+            var integrity = integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text, ascii);
             ScanUnescaped(format, text, markup, utf8, ref leaks, ref integrity);
             return new BodyInspection(format, candidates, json, leaks, integrity);
         }

@@ -29,8 +29,17 @@ internal static partial class IntegrityViolationDetector
     // The regex runs only around the markers: "2350" in an id early in a large body must not make it read all of it.
     // ASCII text without a marker (nearly every body) is settled by one pass of the marker index.
     public static bool IsMatch(ReadOnlySpan<char> text) =>
-        (!Ascii.IsValid(text) || s_index.Find(text).MoveNext(ulong.MaxValue))
-        && MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
+        (!Ascii.IsValid(text) || s_index.Find(text).MoveNext(ulong.MaxValue)) && IsMatchAroundMarkers(text, default);
+
+    /// <summary>The same as <see cref="IsMatch"/> for text already known to hold one of the markers (the leak scan
+    /// reports them), without the pass that looks for one.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="ascii">The text's bytes when it is ASCII (then its markers are found by one AVX2 pass over them);
+    /// empty otherwise.</param>
+    public static bool IsMatchAroundMarkers(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii) =>
+        ascii.Length == text.Length && !ascii.IsEmpty
+            ? MarkerWindows.IsMatch(text, s_index.Find(ascii), s_longestMarker, Pattern)
+            : MarkerWindows.IsMatch(text, s_markers, s_longestMarker, Pattern);
 
     [GeneratedRegex(
         """

@@ -14,6 +14,9 @@ internal sealed class ErrorLine
     /// <summary>The line, or <see langword="null"/> when no entry had a message.</summary>
     public string? Result => _line.Length == 0 ? null : _line.ToString();
 
+    /// <summary>Whether the line holds its maximum of entries: <see cref="Add"/> ignores any more.</summary>
+    public bool IsFull => _items >= MaxItems;
+
     public void Add(string? field, string? message)
     {
         message = message?.Trim();

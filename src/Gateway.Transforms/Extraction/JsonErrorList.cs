@@ -28,7 +28,8 @@ internal static class JsonErrorList
         var line = new ErrorLine();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.GetString();
+            // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
+            var field = JsonKeys.Text(ref reader, line.IsFull);
             reader.Read();
             AddValue(ref reader, field, line);
         }
@@ -45,7 +46,7 @@ internal static class JsonErrorList
         }
         else
         {
-            var (itemField, message) = ReadItem(ref reader);
+            var (itemField, message) = ReadItem(ref reader, line.IsFull);
             line.Add(itemField ?? field, message);
         }
     }
@@ -54,16 +55,17 @@ internal static class JsonErrorList
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var (itemField, message) = ReadItem(ref reader);
+            var (itemField, message) = ReadItem(ref reader, line.IsFull);
             line.Add(itemField ?? field, message);
         }
     }
 
-    private static (string? Field, string? Message) ReadItem(ref Utf8JsonReader reader)
+    // discard: the line is full and drops the item, so its strings need not be materialized.
+    private static (string? Field, string? Message) ReadItem(ref Utf8JsonReader reader, bool discard)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return (null, JsonKeys.ReadString(ref reader));
+            return (null, JsonKeys.ReadString(ref reader, discard));
         }
 
         var messages = new string?[s_messageKeys.Length];
@@ -75,11 +77,11 @@ internal static class JsonErrorList
             reader.Read();
             if (messageKey >= 0)
             {
-                messages[messageKey] ??= JsonKeys.ReadString(ref reader);
+                messages[messageKey] ??= JsonKeys.ReadString(ref reader, discard);
             }
             else if (fieldKey >= 0)
             {
-                fields[fieldKey] ??= fieldKey == s_fieldKeys.Length - 1 ? ReadSource(ref reader) : JsonKeys.ReadFieldName(ref reader);
+                fields[fieldKey] ??= fieldKey == s_fieldKeys.Length - 1 ? ReadSource(ref reader) : JsonKeys.ReadFieldName(ref reader, discard);
             }
             else
             {

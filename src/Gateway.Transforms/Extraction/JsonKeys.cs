@@ -30,23 +30,33 @@ internal static class JsonKeys
     }
 
     /// <summary>The current string value, or <see langword="null"/> (after skipping) for any other token.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader)
+    /// <param name="reader">The reader.</param>
+    /// <param name="discard">Whether the caller drops the value: then an unescaped string is not materialized.</param>
+    public static string? ReadString(ref Utf8JsonReader reader, bool discard = false)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return Text(ref reader, discard);
         }
 
         reader.Skip();
         return null;
     }
 
+    /// <summary>The current string or property name; when the caller drops it, <see cref="string.Empty"/> unless it
+    /// needs unescaping (never <see langword="null"/>, so <c>??=</c> chains read the same members as before).</summary>
+    /// <remarks>An escaped one is still read: <see cref="Utf8JsonReader.GetString"/> throws on a lone surrogate escape,
+    /// and whether the body counts as JSON must not depend on how many entries were kept. Unescaped text of valid
+    /// UTF-8 (what the reader is given) never throws.</remarks>
+    public static string Text(ref Utf8JsonReader reader, bool discard) =>
+        discard && !reader.ValueIsEscaped ? string.Empty : reader.GetString()!;
+
     /// <summary>The current value as a field name: a string, or the last string of an array (<c>loc</c>, <c>path</c>).</summary>
-    public static string? ReadFieldName(ref Utf8JsonReader reader)
+    public static string? ReadFieldName(ref Utf8JsonReader reader, bool discard = false)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return ReadString(ref reader);
+            return ReadString(ref reader, discard);
         }
 
         string? last = null;
@@ -54,7 +64,7 @@ internal static class JsonKeys
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                last = reader.GetString();
+                last = Text(ref reader, discard);
             }
             else
             {

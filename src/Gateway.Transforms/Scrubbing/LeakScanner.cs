@@ -41,6 +41,21 @@ public static class LeakScanner
         return new LeakSearch(text, default, windows).Run(out integrityMarker);
     }
 
+    /// <summary>Scans ASCII bytes and tells whether they need <see cref="IntegrityViolationDetector"/>.</summary>
+    /// <param name="ascii">The text, all ASCII.</param>
+    /// <param name="integrityMarker">False only when the text certainly holds none of the integrity markers.</param>
+    internal static LeakKinds Scan(ReadOnlySpan<byte> ascii, out bool integrityMarker)
+    {
+        integrityMarker = false;
+        if (ascii.IsEmpty)
+        {
+            return LeakKinds.None;
+        }
+
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        return new LeakSearch(default, ascii, windows).Run(out integrityMarker);
+    }
+
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
     /// <returns>The kinds of leak found; <see cref="LeakKinds.None"/> for clean text.</returns>
     public static LeakKinds Scan(ReadOnlySpan<byte> utf8)

@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -7,8 +7,8 @@ namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
 /// Finds ASCII markers, ignoring case, in ASCII text (bytes or chars) in one pass without Aho-Corasick: each marker is
-/// anchored on its rarest pair of adjacent characters, the pass tests every pair of the text against a bit table of
-/// the anchors (all case variants), and only where an anchor occurs are the markers that own it compared in full.
+/// anchored on its rarest four characters (a marker of two or three on all of them), <see cref="AnchorFilter"/> finds
+/// the positions where an anchor may start, and only there are the markers that own that anchor compared in full.
 /// </summary>
 /// <remarks>
 /// Same hits as <see cref="System.Buffers.SearchValues{T}"/> with <see cref="StringComparison.OrdinalIgnoreCase"/> on
@@ -17,22 +17,24 @@ namespace Gateway.Transforms.Scrubbing;
 /// </remarks>
 internal sealed class MarkerIndex
 {
-    private const int Pairs = 128 * 128;
-
-    // The anchor table is indexed by two raw bytes, first | second << 8, so the byte loop needs no arithmetic.
-    private const int RawPairs = 256 * 256;
-
     // Rough share of each ASCII character in error bodies (JSON, HTML, prose): space and lower-case letters by English
-    // frequency first. The rarest pair of a marker is its anchor, so clean text seldom wakes a comparison.
+    // frequency first. The rarest four characters of a marker are its anchor, so clean text seldom wakes a comparison.
     private const string CommonFirst = " etaoinsrhldcu\"m.,:/-fpgw0y1b2<>=v_k35[]{}49687'x;jqz()";
 
-    private readonly ulong[] _anchors = new ulong[RawPairs / 64];
-    private readonly Entry[]?[] _owners = new Entry[]?[Pairs];
+    private readonly AnchorFilter _filter = new();
+    private readonly bool _vectorize;
+
+    // Owners by case-folded anchor: four characters (first in the lowest byte), three, or two.
+    private readonly FrozenDictionary<uint, Entry[]> _quads;
+    private readonly FrozenDictionary<uint, Entry[]> _triples;
+    private readonly FrozenDictionary<uint, Entry[]> _pairs;
 
     /// <param name="markers">ASCII markers, each with the tags (bit masks) it stands for; equal markers (ignoring case)
     /// have their tags combined.</param>
-    public MarkerIndex(IEnumerable<(string Marker, ulong Tags)> markers)
+    /// <param name="vectorize">Whether the text may be searched with AVX2 (tests compare both passes).</param>
+    public MarkerIndex(IEnumerable<(string Marker, ulong Tags)> markers, bool vectorize = true)
     {
+        _vectorize = vectorize;
         var tags = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
         foreach (var (marker, tag) in markers)
         {
@@ -44,33 +46,39 @@ internal sealed class MarkerIndex
             tags[marker] = tags.GetValueOrDefault(marker) | tag;
         }
 
-        var owners = new Dictionary<int, List<Entry>>();
-        foreach (var (marker, tag) in tags)
+        var quads = new Dictionary<uint, List<Entry>>();
+        var triples = new Dictionary<uint, List<Entry>>();
+        var pairs = new Dictionary<uint, List<Entry>>();
+        foreach (var (marker, tag) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
         {
             var lower = Encoding.ASCII.GetBytes(marker.ToLowerInvariant());
-            var offset = RarestPair(lower);
-            var key = (lower[offset] << 7) | lower[offset + 1];
+            var offset = lower.Length >= 4 ? RarestQuad(lower) : 0;
+            var key = Key(lower, offset);
+            var owners = lower.Length switch
+            {
+                >= 4 => quads,
+                3 => triples,
+                _ => pairs,
+            };
+
             if (!owners.TryGetValue(key, out var list))
             {
                 owners[key] = list = [];
+                switch (lower.Length)
+                {
+                    case >= 4: _filter.AddQuad(key); break;
+                    case 3: _filter.AddTriple(key); break;
+                    default: _filter.AddPair(lower[0], lower[1]); break;
+                }
             }
 
             list.Add(new Entry(lower, offset, tag));
-            foreach (var first in CaseVariants(lower[offset]))
-            {
-                foreach (var second in CaseVariants(lower[offset + 1]))
-                {
-                    var pair = first | (second << 8);
-                    _anchors[pair >> 6] |= 1UL << pair;
-                }
-            }
         }
 
-        foreach (var (key, list) in owners)
-        {
-            _owners[key] = [.. list];
-        }
-
+        _filter.Complete();
+        _quads = quads.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
+        _triples = triples.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
+        _pairs = pairs.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
         MaxLength = tags.Keys.Max(m => m.Length);
     }
 
@@ -90,13 +98,13 @@ internal sealed class MarkerIndex
         return hits.MoveNext(ulong.MaxValue);
     }
 
-    private static int RarestPair(byte[] lower)
+    private static int RarestQuad(byte[] lower)
     {
         var best = 0;
         var bestScore = int.MinValue;
-        for (var k = 0; k + 1 < lower.Length; k++)
+        for (var k = 0; k + 3 < lower.Length; k++)
         {
-            var score = Rarity(lower[k]) + Rarity(lower[k + 1]);
+            var score = Rarity(lower[k]) + Rarity(lower[k + 1]) + Rarity(lower[k + 2]) + Rarity(lower[k + 3]);
             if (score > bestScore)
             {
                 (best, bestScore) = (k, score);
@@ -112,12 +120,20 @@ internal sealed class MarkerIndex
         return rank < 0 ? CommonFirst.Length + 16 : rank;
     }
 
-    private static byte[] CaseVariants(byte lower) =>
-        lower is >= (byte)'a' and <= (byte)'z' ? [lower, (byte)(lower - 32)] : [lower];
+    // The case-folded anchor of a marker (lower case) at offset: up to four characters, the first in the lowest byte.
+    private static uint Key(byte[] lower, int offset)
+    {
+        uint key = 0;
+        var length = Math.Min(4, lower.Length);
+        for (var k = length - 1; k >= 0; k--)
+        {
+            key = (key << 8) | lower[offset + k];
+        }
 
-    private static int Fold(int c) => c is >= 'A' and <= 'Z' ? c | 0x20 : c;
+        return length == 4 ? AnchorFilter.Fold(key) : AnchorFilter.Fold(key) & (length == 3 ? 0xFFFFFFu : 0xFFFFu);
+    }
 
-    /// <summary>A marker (lower case), the offset of its anchor pair and its tags.</summary>
+    /// <summary>A marker (lower case), the offset of its anchor and its tags.</summary>
     private sealed record Entry(byte[] Marker, int Offset, ulong Tags);
 
     /// <summary>Walks the hits of one text; <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>.</summary>
@@ -127,6 +143,7 @@ internal sealed class MarkerIndex
         private readonly MarkerIndex _index;
         private readonly ReadOnlySpan<T> _text;
         private int _anchor;
+        private int _stage; // the next owner table to look up at the anchor: 0 quads, 1 triples, 2 pairs, 3 none
         private Entry[]? _owners;
         private int _next;
 
@@ -135,6 +152,7 @@ internal sealed class MarkerIndex
             _index = index;
             _text = text;
             _anchor = -1;
+            _stage = 3;
         }
 
         /// <summary>Where the current hit starts.</summary>
@@ -165,7 +183,7 @@ internal sealed class MarkerIndex
                     _owners = null;
                 }
 
-                if (!NextAnchor())
+                if (!NextOwners() && !NextAnchor())
                 {
                     return false;
                 }
@@ -193,13 +211,11 @@ internal sealed class MarkerIndex
             return true;
         }
 
-        // The hot loop: one test of the anchor table per pair of adjacent characters.
+        // The hot loop is the anchor filter's; here only the positions it lets through.
         private bool NextAnchor()
         {
             var from = _anchor + 1;
-            var found = typeof(T) == typeof(byte)
-                ? NextPair(MemoryMarshal.Cast<T, byte>(_text), from, _index._anchors)
-                : NextPair(MemoryMarshal.Cast<T, char>(_text), from, _index._anchors);
+            var found = _index._filter.Next(_text, from, _index._vectorize);
             if (found < 0)
             {
                 _anchor = _text.Length;
@@ -207,46 +223,52 @@ internal sealed class MarkerIndex
             }
 
             _anchor = found;
-            var first = int.CreateTruncating(_text[found]);
-            var second = int.CreateTruncating(_text[found + 1]);
-            _owners = _index._owners[(Fold(first) << 7) | Fold(second)];
-            _next = 0;
+            _stage = 0;
             return true;
         }
 
-        private static int NextPair(ReadOnlySpan<byte> text, int from, ulong[] anchors)
+        // The owners of the anchors at the current position, one table after the other.
+        private bool NextOwners()
         {
-            ref var start = ref MemoryMarshal.GetReference(text);
-            ref var table = ref MemoryMarshal.GetArrayDataReference(anchors);
-            var last = text.Length - 1;
-            for (var i = from; i < last; i++)
+            while (_stage < 3)
             {
-                int pair = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, i)); // first | second << 8
-                if ((Unsafe.Add(ref table, pair >> 6) & (1UL << pair)) != 0)
+                var stage = _stage++;
+                var window = AnchorFilter.Fold(Window(_anchor));
+                var owners = stage switch
                 {
-                    return i;
+                    0 when _anchor + 4 <= _text.Length => _index._quads,
+                    1 when _anchor + 3 <= _text.Length => _index._triples,
+                    2 => _index._pairs,
+                    _ => null,
+                };
+
+                var key = stage switch
+                {
+                    0 => window,
+                    1 => window & 0xFFFFFF,
+                    _ => window & 0xFFFF,
+                };
+
+                if (owners is not null && owners.TryGetValue(key, out var list))
+                {
+                    (_owners, _next) = (list, 0);
+                    return true;
                 }
             }
 
-            return -1;
+            return false;
         }
 
-        private static int NextPair(ReadOnlySpan<char> text, int from, ulong[] anchors)
+        private readonly uint Window(int i)
         {
-            ref var start = ref MemoryMarshal.GetReference(text);
-            ref var table = ref MemoryMarshal.GetArrayDataReference(anchors);
-            var last = text.Length - 1;
-            for (var i = from; i < last; i++)
+            uint window = 0;
+            for (var k = 3; k >= 0; k--)
             {
-                // ASCII text: both characters are below 128.
-                var pair = (Unsafe.Add(ref start, i) & 0x7F) | ((Unsafe.Add(ref start, i + 1) & 0x7F) << 8);
-                if ((Unsafe.Add(ref table, pair >> 6) & (1UL << pair)) != 0)
-                {
-                    return i;
-                }
+                // ASCII text: every character is below 128.
+                window = (window << 8) | (i + k < _text.Length ? uint.CreateTruncating(_text[i + k]) & 0x7F : ' ');
             }
 
-            return -1;
+            return window;
         }
     }
 }

@@ -1,0 +1,242 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>
+/// The first stage of <see cref="MarkerIndex"/>: the positions of an ASCII text where a marker's anchor may start.
+/// An anchor is four characters of a marker (markers of four or more), a whole three-character marker, or a whole
+/// two-character marker. A position passes when the four characters there, case folded, hit the quad table and its
+/// confirming table, or its first two are a two-character marker.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The quad table is a bit table: the first three characters pick a 32-bit word, all four a bit in it (multiplicative
+/// hashes). A quad anchor sets one bit; a three-character marker sets its whole word, whatever follows it. So one
+/// lookup per position serves both, and clean text seldom hits (a few hundred bits set among half a million).
+/// </para>
+/// <para>
+/// The scalar test (<see cref="Passes(uint)"/>) is the definition. The AVX2 pass looks up 32 positions at once in the
+/// quad table (four gathers of eight words) and tests the pairs with nibble masks (Teddy, as in Hyperscan: a superset
+/// of the pair table); each position it flags gets the scalar test, so both passes return the same positions. Case
+/// folding is <c>| 0x20</c> on every byte: it maps upper-case letters to lower case and some punctuation onto other
+/// punctuation, which only adds candidates the full comparison rejects.
+/// </para>
+/// </remarks>
+internal sealed class AnchorFilter
+{
+    // 2^14 words (64 KiB) for ~280 quads and ~20 triples.
+    private const int WordBits = 14;
+    private const uint Multiplier = 0x9E3779B1; // Knuth's multiplicative hash (2^32 / golden ratio)
+    private const uint BitMultiplier = 0x85EBCA6B; // MurmurHash3's finalizer constants
+    private const int ConfirmBits = 12;
+    private const uint ConfirmMultiplier = 0xC2B2AE35;
+    private const uint ConfirmBitMultiplier = 0x27D4EB2F;
+    private const uint FoldMask = 0x20202020;
+    private const int Buckets = 8;
+
+    private readonly uint[] _quads = new uint[1 << WordBits];
+
+    // A second table with other hashes, tested only where the first one hits: a trigram of the text that shares a word
+    // with a three-character marker (some do in any body: 22 of 16384 words are full) costs a lookup, not a dictionary
+    // search of the owners.
+    private readonly uint[] _confirm = new uint[1 << ConfirmBits];
+    private readonly ulong[] _pairs = new ulong[256 * 256 / 64];
+
+    // Teddy masks for the pairs: per position (0, 1), per nibble value, the buckets whose pairs allow it.
+    private readonly byte[][] _low = [new byte[16], new byte[16]];
+    private readonly byte[][] _high = [new byte[16], new byte[16]];
+    private Vector256<byte>[] _lanes = []; // low 0, 1, high 0, 1: each 16-byte table in both 128-bit lanes
+    private int _pairCount;
+
+    /// <summary>Case folds four characters (the first in the lowest byte).</summary>
+    public static uint Fold(uint window) => window | FoldMask;
+
+    /// <summary>Adds an anchor of four characters, case folded.</summary>
+    public void AddQuad(uint folded)
+    {
+        _quads[Word(folded)] |= 1u << Bit(folded);
+        _confirm[ConfirmWord(folded)] |= 1u << ConfirmBit(folded);
+    }
+
+    /// <summary>Adds a three-character marker, case folded (in the three lowest bytes), as an anchor.</summary>
+    public void AddTriple(uint folded) => _quads[Word(folded)] = _confirm[ConfirmWord(folded)] = uint.MaxValue;
+
+    /// <summary>Adds a two-character marker, lower case, as an anchor.</summary>
+    public void AddPair(byte first, byte second)
+    {
+        // Pairs take the buckets in turn: with eight or fewer, each has its own and the masks are exact.
+        var bucket = (byte)(1 << (_pairCount++ % Buckets));
+        foreach (var a in CaseVariants(first))
+        {
+            foreach (var b in CaseVariants(second))
+            {
+                var pair = a | (b << 8);
+                _pairs[pair >> 6] |= 1UL << pair;
+            }
+
+            _low[0][a & 0x0F] |= bucket;
+            _high[0][a >> 4] |= bucket;
+        }
+
+        foreach (var b in CaseVariants(second))
+        {
+            _low[1][b & 0x0F] |= bucket;
+            _high[1][b >> 4] |= bucket;
+        }
+    }
+
+    /// <summary>Ends construction: lays out the nibble masks for the vector pass.</summary>
+    public void Complete() =>
+        _lanes = [.. _low.Concat(_high).Select(m => Vector256.Create(Vector128.Create(m), Vector128.Create(m)))];
+
+    /// <summary>The scalar test of the four characters at a position (the first in the lowest byte; past the end of
+    /// the text, spaces).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Passes(uint window)
+    {
+        var folded = Fold(window);
+        var pair = (int)(window & 0xFFFF);
+        return ((_quads[Word(folded)] & (1u << Bit(folded))) != 0 && (_confirm[ConfirmWord(folded)] & (1u << ConfirmBit(folded))) != 0)
+            || (_pairs[pair >> 6] & (1UL << pair)) != 0;
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> (and before the last character) that passes;
+    /// -1 when none does. <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>; the text is ASCII.</summary>
+    public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize)
+        where T : unmanaged
+    {
+        var i = from;
+        ref var start = ref MemoryMarshal.GetReference(text);
+        if (vectorize && Avx2.IsSupported)
+        {
+            var found = NextAvx2(ref start, text.Length, ref i);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        for (var last = text.Length - 1; i < last; i++)
+        {
+            if (Passes(Window(ref start, i, text.Length)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The four characters at <paramref name="i"/> as bytes (the first in the lowest), spaces past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Window<T>(ref T start, int i, int length)
+        where T : unmanaged
+    {
+        if (i + 4 <= length)
+        {
+            if (typeof(T) == typeof(byte))
+            {
+                return Unsafe.ReadUnaligned<uint>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i)));
+            }
+
+            // Four ASCII chars: the low byte of each.
+            var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))) & 0x007F_007F_007F_007FUL;
+            return (uint)((chars & 0xFF) | ((chars >> 8) & 0xFF00) | ((chars >> 16) & 0xFF_0000) | ((chars >> 24) & 0xFF00_0000));
+        }
+
+        uint window = 0;
+        for (var k = 3; k >= 0; k--)
+        {
+            window = (window << 8) | (i + k < length ? Byte(ref start, i + k) : (uint)' ');
+        }
+
+        return window;
+    }
+
+    private static uint Byte<T>(ref T start, int i)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte)
+            ? Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))
+            : (uint)(Unsafe.As<T, char>(ref Unsafe.Add(ref start, i)) & 0x7F); // ASCII text: every character is below 128
+
+    // 32 characters from i as bytes: chars are narrowed (ASCII, so nothing is lost).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Load<T>(ref T start, int i)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            return Vector256.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)i);
+        }
+
+        ref var chars = ref Unsafe.As<T, ushort>(ref start);
+        return Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 16)));
+    }
+
+    // Blocks of 32 positions; a block reads 35 characters. Leaves i at the first position not yet tested.
+    private unsafe int NextAvx2<T>(ref T start, int length, ref int i)
+        where T : unmanaged
+    {
+        var lanes = _lanes;
+        var (low0, low1, high0, high1) = (lanes[0], lanes[1], lanes[2], lanes[3]);
+        var nibble = Vector256.Create((byte)0x0F);
+        fixed (uint* quads = _quads)
+        {
+            for (var lastBlock = length - 35; i <= lastBlock; i += 32)
+            {
+                var b0 = Load(ref start, i);
+                var b1 = Load(ref start, i + 1);
+                var b2 = Load(ref start, i + 2);
+                var b3 = Load(ref start, i + 3);
+
+                // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
+                var quadHits = QuadHits(quads, b0)
+                    | (QuadHits(quads, b1) << 8)
+                    | (QuadHits(quads, b2) << 16)
+                    | (QuadHits(quads, b3) << 24);
+                var pairHits = Teddy(b0, low0, high0, nibble) & Teddy(b1, low1, high1, nibble);
+                var candidates = ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                while (candidates != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(candidates);
+                    if (Passes(Window(ref start, at, length)))
+                    {
+                        return at;
+                    }
+
+                    candidates &= candidates - 1;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static unsafe Vector256<uint> QuadHits(uint* quads, Vector256<byte> bytes)
+    {
+        var folded = bytes.AsUInt32() | Vector256.Create(FoldMask);
+        var word = ((folded & Vector256.Create(0xFFFFFFu)) * Vector256.Create(Multiplier)) >>> (32 - WordBits);
+        var words = Avx2.GatherVector256(quads, word.AsInt32(), 4);
+        var bit = (folded * Vector256.Create(BitMultiplier)) >>> 27;
+        return Avx2.ShiftRightLogicalVariable(words, bit) & Vector256.Create(1u);
+    }
+
+    private static Vector256<byte> Teddy(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
+        Avx2.Shuffle(low, bytes & nibble) & Avx2.Shuffle(high, (bytes.AsUInt16() >>> 4).AsByte() & nibble);
+
+    private static byte[] CaseVariants(byte lower) =>
+        lower is >= (byte)'a' and <= (byte)'z' ? [lower, (byte)(lower - 32)] : [lower];
+
+    // The word depends on the first three characters only, so a three-character marker owns a whole word.
+    private static int Word(uint folded) => (int)(((folded & 0xFFFFFF) * Multiplier) >> (32 - WordBits));
+
+    private static int Bit(uint folded) => (int)((folded * BitMultiplier) >> 27);
+
+    private static int ConfirmWord(uint folded) => (int)(((folded & 0xFFFFFF) * ConfirmMultiplier) >> (32 - ConfirmBits));
+
+    private static int ConfirmBit(uint folded) => (int)((folded * ConfirmBitMultiplier) >> 27);
+}

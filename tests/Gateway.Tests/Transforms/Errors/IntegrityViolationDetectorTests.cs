@@ -1,0 +1,47 @@
+using System.Text;
+using Gateway.Tests.Transforms.Corpus;
+using Gateway.Transforms.Errors;
+
+namespace Gateway.Tests.Transforms.Errors;
+
+/// <summary>
+/// Finding the integrity markers with the AVX2 marker index over ASCII bytes gives the same verdict as the search for
+/// many strings over the text, for every corpus body alone and inside large filler (windows merged, cut and re-checked).
+/// </summary>
+public class IntegrityViolationDetectorTests
+{
+    // Filler sizes around the regex window (1024 characters each side of a marker) and the merged-window cap (16 KiB).
+    private static readonly int[] s_fillers = [0, 1, 1000, 1030, 5000, 17000];
+
+    public static TheoryData<string> AsciiBodies() =>
+        [.. UpstreamCorpus.All.Where(c => Ascii.IsValid(c.Body) && c.Body.Length > 0).Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(AsciiBodies))]
+    public void IsMatchAroundMarkers_AsciiBytesOrText_Agree(string name)
+    {
+        var body = UpstreamCorpus.Get(name).Body;
+        foreach (var before in s_fillers)
+        {
+            foreach (var after in s_fillers)
+            {
+                // Filler with integrity markers of its own: "2350" in ids, "violates" in prose.
+                var text = Filler(before) + body + Filler(after);
+                var expected = IntegrityViolationDetector.IsMatchAroundMarkers(text, default);
+                Assert.Equal(expected, IntegrityViolationDetector.IsMatchAroundMarkers(text, Encoding.ASCII.GetBytes(text)));
+                Assert.Equal(expected, IntegrityViolationDetector.IsMatch(text));
+            }
+        }
+    }
+
+    private static string Filler(int length)
+    {
+        var text = new StringBuilder(length);
+        for (var i = 0; text.Length < length; i++)
+        {
+            text.Append(i % 7 == 0 ? " id 2350" + i + " " : i % 11 == 0 ? " this violates nothing. " : " plain words ");
+        }
+
+        return text.ToString(0, length);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
+using Gateway.Transforms.Errors;
+using Gateway.Transforms.Scrubbing;
+
+namespace Gateway.Tests.Transforms.Scrubbing;
+
+/// <summary>
+/// The AVX2 pass of the anchor filter finds exactly the hits of the scalar pass (and of an ordinal, case-ignoring
+/// search), over bytes and over chars, wherever a marker sits relative to the 32-position blocks: inside one, across
+/// two, at the first and last character.
+/// </summary>
+public class AnchorFilterTests
+{
+    private static readonly (string Marker, ulong Tags)[] s_markers =
+        [.. LeakRules.All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i)))
+            .Concat(IntegrityViolationDetector.MarkerList.Select(marker => (marker, LeakRules.IntegrityMarker)))];
+
+    private static readonly string[] s_distinct = [.. s_markers.Select(m => m.Marker).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static readonly MarkerIndex s_vector = new(s_markers);
+    private static readonly MarkerIndex s_scalar = new(s_markers, vectorize: false);
+
+    // Lengths around the block size (32 positions, 35 bytes read) and its multiples, and the marker's own length.
+    private static readonly int[] s_lengths = [34, 35, 36, 37, 66, 67, 68, 69, 99, 130];
+
+    [Fact]
+    public void Find_EveryMarkerAtEveryAlignment_VectorAndScalarAgree()
+    {
+        var random = new Random(20261206);
+        foreach (var marker in s_distinct)
+        {
+            var cased = random.Next(2) == 0 ? marker.ToUpperInvariant() : AlternateCase(marker);
+            foreach (var length in s_lengths.Append(marker.Length).Where(l => l >= marker.Length))
+            {
+                var filler = Filler(random, length);
+                for (var at = 0; at + marker.Length <= length; at++)
+                {
+                    var text = (byte[])filler.Clone();
+                    Encoding.ASCII.GetBytes(cased, 0, cased.Length, text, at);
+                    var vector = Hits(s_vector, text);
+                    Assert.Contains((at, marker.Length), vector);
+                    Assert.Equal(Hits(s_scalar, text), vector);
+                    Assert.Equal(vector, Hits(s_vector, Encoding.ASCII.GetString(text))); // chars, narrowed to bytes
+                }
+            }
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Find_RandomAsciiWithPlantedMarkers_VectorScalarAndNaiveAgree(int seed, PositiveInt size)
+    {
+        var random = new Random(seed);
+        var text = Filler(random, 1 + (size.Get % 400), anyAscii: true);
+        for (var n = random.Next(6); n > 0; n--)
+        {
+            var marker = s_distinct[random.Next(s_distinct.Length)];
+            if (marker.Length <= text.Length)
+            {
+                var cased = random.Next(2) == 0 ? marker.ToUpperInvariant() : AlternateCase(marker);
+                Encoding.ASCII.GetBytes(cased, 0, cased.Length, text, random.Next(text.Length - marker.Length + 1));
+            }
+        }
+
+        var vector = Hits(s_vector, text);
+        var chars = Hits(s_vector, Encoding.ASCII.GetString(text));
+        return vector.SetEquals(Hits(s_scalar, text)) && vector.SetEquals(chars) && vector.SetEquals(Naive(Encoding.ASCII.GetString(text)));
+    }
+
+    [Fact]
+    public void Find_MarkerEndingAtLastByteOfLongText_IsFound()
+    {
+        foreach (var marker in s_distinct)
+        {
+            var text = Encoding.ASCII.GetBytes(new string(' ', 1000) + marker);
+            Assert.Contains((1000, marker.Length), Hits(s_vector, text));
+        }
+    }
+
+    // Letters, digits and spaces, or (anyAscii) every ASCII value, control characters included.
+    private static byte[] Filler(Random random, int length, bool anyAscii = false)
+    {
+        const string Common = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,:;/\\\"'()[]{}<>=_-+*\n";
+        var text = new byte[length];
+        for (var i = 0; i < length; i++)
+        {
+            text[i] = anyAscii ? (byte)random.Next(128) : (byte)Common[random.Next(Common.Length)];
+        }
+
+        return text;
+    }
+
+    private static SortedSet<(int, int)> Naive(string text)
+    {
+        var hits = new SortedSet<(int, int)>();
+        foreach (var marker in s_distinct)
+        {
+            for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                hits.Add((at, marker.Length));
+            }
+        }
+
+        return hits;
+    }
+
+    private static SortedSet<(int, int)> Hits(MarkerIndex index, byte[] text)
+    {
+        var hits = new SortedSet<(int, int)>();
+        var found = index.Find(text);
+        while (found.MoveNext(ulong.MaxValue))
+        {
+            hits.Add((found.Start, found.Length));
+        }
+
+        return hits;
+    }
+
+    private static SortedSet<(int, int)> Hits(MarkerIndex index, string text)
+    {
+        var hits = new SortedSet<(int, int)>();
+        var found = index.Find(text);
+        while (found.MoveNext(ulong.MaxValue))
+        {
+            hits.Add((found.Start, found.Length));
+        }
+
+        return hits;
+    }
+
+    private static string AlternateCase(string text) =>
+        string.Concat(text.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)));
+}
