@@ -12,9 +12,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// One pass finds the cheap markers: over ASCII text (nearly every body) the byte-level <see cref="MarkerIndex"/>,
 /// over other text one <see cref="SearchValues{T}"/> search (ordinal, ignoring case). Clean text ends there without
 /// running a regex and without allocating; <see cref="MarkerGuards"/> refute the markers clean text is full of. Each
-/// remaining marker wakes only the few non-backtracking regexes that can use it, and only on the text around it
-/// (<see cref="Reach"/> characters each side), so the cost stays linear in the input whatever it contains and a marker
-/// early in a large body does not make a regex read all of it.
+/// remaining marker wakes only the few regexes that can use it (each linear in its window), and only on the text
+/// around it (<see cref="Reach"/> characters each side), so the cost stays linear in the input whatever it contains
+/// and a marker early in a large body does not make a regex read all of it.
 /// </remarks>
 public static class LeakScanner
 {
