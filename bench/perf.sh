@@ -12,48 +12,13 @@ REPO=$(cd "$BENCH_DIR/.." && pwd)
 source "$BENCH_DIR/lib/procs.sh"
 source "$BENCH_DIR/lib/secrets.sh"
 source "$BENCH_DIR/lib/wrk.sh"
+# shellcheck source=lib/target.sh
+source "$BENCH_DIR/lib/target.sh"
 
-CONFIG=base REQUEST_PATH=/small WARMUP=60 SECONDS_=10 ENVS=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0) HEADERS=() TARGET=gw
-while [ $# -gt 0 ]; do
-  case $1 in
-    --config) CONFIG=$2; shift ;;
-    --path) REQUEST_PATH=$2; shift ;;
-    --warmup) WARMUP=$2; shift ;;
-    --seconds) SECONDS_=$2; shift ;;
-    --env) ENVS+=("$2"); shift ;;
-    --header) HEADERS+=("$2"); shift ;;
-    --yarp) TARGET=yarp ;;
-    *) die "unknown option $1" ;;
-  esac
-  shift
-done
-SERVER_CPUS=${BENCH_SERVER_CPUS:-0} LOAD_CPUS=${BENCH_LOAD_CPUS:-1} CONNECTIONS=32 WRK_THREADS=1
-PORT_BASE=${BENCH_PORT_BASE:-18200} UPSTREAM_PORT=${BENCH_PORT_BASE:-18200} CLK_TCK=$(getconf CLK_TCK)
-PORT=$((PORT_BASE + 1))
-WORK=$(mktemp -d /tmp/gateway-perf.XXXXXX)
-trap 'stop_all' EXIT
+ENVS=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+target_options 60 10 "$@"
 command -v perf >/dev/null || die "perf is not installed (apt-get install linux-perf)"
-make_secrets "$WORK"
-render "$BENCH_DIR/configs/$CONFIG.json" "$WORK/gateway.json"
-mapfile -t HEADERS < <(for h in "${HEADERS[@]}"; do fill_header "$h"; echo; done)
-
-start_pinned "$WORK/upstream.log" dotnet "$BENCH_DIR/Upstream/bin/Release/net10.0/Bench.Upstream.dll" --urls "http://127.0.0.1:$UPSTREAM_PORT"
-wait_status 200 60000 "http://127.0.0.1:$UPSTREAM_PORT/small" >/dev/null
-if [ "$TARGET" = yarp ]; then
-  yarp_dll=$BENCH_DIR/BareYarp/bin/Release/net10.0/Bench.BareYarp.dll
-  start_pinned "$WORK/target.log" env "${ENVS[@]}" dotnet "$yarp_dll" --contentRoot "$(dirname "$yarp_dll")" \
-    --urls "http://127.0.0.1:$PORT" --ReverseProxy:Clusters:upstream:Destinations:d1:Address="http://127.0.0.1:$UPSTREAM_PORT/"
-else
-  start_pinned "$WORK/target.log" env "${ENVS[@]}" dotnet "$REPO/src/Gateway/bin/Release/net10.0/Gateway.dll" \
-    --config "$WORK/gateway.json" --urls "http://127.0.0.1:$PORT"
-fi
-pid=$LAST_PID
-wait_status any 60000 "http://127.0.0.1:$PORT/" >/dev/null
-declare -A T_PID=([t]=$pid [direct]=${STARTED_PIDS[0]})
-target_pids() { echo "${T_PID[$1]}"; }
-url="http://127.0.0.1:$PORT$REQUEST_PATH"
-log "status $(http_status "$url" "${HEADERS[@]}") on $url; warming ${WARMUP} s"
-drive "$url" "$WARMUP" "${HEADERS[@]}" >/dev/null
+start_target 18200 perf
 # Context switches of all the target's threads per request: every thread hop parks one thread and wakes another.
 ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'; }
 ctx_before=$(ctx_switches "$pid")
