@@ -47,6 +47,26 @@ public class LeakScannerEquivalenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CorpusBodies))]
+    public void Scan_CorpusBodyWithNonAsciiText_AgreesWithReference(string body)
+    {
+        // What an unescaped HTML page looks like: no-break spaces, accents, dashes, CJK and an emoji next to markers.
+        foreach (var extra in new[] { "\u00A0", "é", "—", "日本", "😀" })
+        {
+            var text = body.Replace(" ", " " + extra, StringComparison.Ordinal).Replace(".", extra + ".", StringComparison.Ordinal);
+            Assert.Equal(ReferenceScanner.Scan(text), LeakScanner.Scan(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("java.lang.IllegalStateException: bad \u0131nput at com.acme.Api.get(Api.java:42)")]
+    [InlineData("System.Data.SqlClient.\u017FqlException: Invalid column name 'x'.")]
+    [InlineData("at Contoso.Api.Get(Int32 id) in D:\\Builds\\Api.cs:line 42 \u212A")]
+    [InlineData("\u0130nternal error: SQLSTATE[23000]: Integrity constraint violation")]
+    public void Scan_TextWithCharactersThatFoldToAscii_AgreesWithReference(string text) =>
+        Assert.Equal(ReferenceScanner.Scan(text), LeakScanner.Scan(text));
+
     [Fact]
     public void Scan_MarkerAcrossChunkBorder_IsFound()
     {
