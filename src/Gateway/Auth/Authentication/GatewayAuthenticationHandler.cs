@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gateway.Auth.ApiKeys;
+using Gateway.Auth.Jwt;
 using Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Auth.Authentication;
 
@@ -17,7 +20,8 @@ internal sealed partial class GatewayAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    GatewaySnapshotAccessor snapshot)
+    GatewaySnapshotAccessor snapshot,
+    IOptionsMonitor<JwtBearerOptions> bearerOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -76,6 +80,15 @@ internal sealed partial class GatewayAuthenticationHandler(
         if (token.Length > auth.Jwt!.MaxTokenBytes)
         {
             return Reject(CredentialFailure.BadToken("token too large"));
+        }
+
+        // A token already validated against the keys in force skips JwtBearer's per-request set-up (a handler, a copy
+        // of the validation parameters, events): the same cache would answer inside it.
+        var options = bearerOptions.Get(GatewayAuthenticationDefaults.BearerScheme);
+        if (options.TokenHandlers is [CachingJsonWebTokenHandler handler]
+            && await handler.FindValidatedAsync(token, options.ConfigurationManager as BaseConfigurationManager) is { } identity)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
         }
 
         var result = await Context.AuthenticateAsync(GatewayAuthenticationDefaults.BearerScheme);

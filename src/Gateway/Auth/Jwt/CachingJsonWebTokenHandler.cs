@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,6 +30,36 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
 
     public void ClearCache() => _cache?.Clear();
 
+    /// <summary>
+    /// The identity of a token this handler validated against the key set in force, or null. A hit needs no
+    /// signature check and no round through JwtBearer; a miss (or a key set not yet seen) goes the full way.
+    /// </summary>
+    /// <param name="token">The compact token.</param>
+    /// <param name="configurationManager">JwtBearer's metadata manager, null for static keys.</param>
+    public async ValueTask<ClaimsIdentity?> FindValidatedAsync(ReadOnlyMemory<char> token, BaseConfigurationManager? configurationManager)
+    {
+        if (_cache is null || token.IsEmpty || token.Length > MaximumTokenSizeInBytes)
+        {
+            return null;
+        }
+
+        object version;
+        try
+        {
+            version = await KeysVersionAsync(configurationManager);
+        }
+#pragma warning disable CA1031 // a miss is always safe: the full path meets the same failure and answers it
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        return ReferenceEquals(version, Volatile.Read(ref _lastKeysVersion)) && _cache.TryGet(TokenHash.Of(token.Span), version, out var hit)
+            ? hit.Identity
+            : null;
+    }
+
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         ArgumentNullException.ThrowIfNull(validationParameters);
@@ -37,7 +68,7 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
             return Normalize(await base.ValidateTokenAsync(token, validationParameters));
         }
 
-        var version = await KeysVersionAsync(validationParameters);
+        var version = await KeysVersionAsync(validationParameters.ConfigurationManager);
         if (!ReferenceEquals(version, Volatile.Read(ref _lastKeysVersion)))
         {
             // Key rotation: tokens checked against the old keys must be checked again.
@@ -55,7 +86,7 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt)
         {
             // Validation may have refreshed the keys (unknown kid): the entry belongs to the set it was checked with.
-            var checkedWith = await KeysVersionAsync(validationParameters);
+            var checkedWith = await KeysVersionAsync(validationParameters.ConfigurationManager);
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + _clockSkew;
             _cache.Add(key, new CachedToken(result.ClaimsIdentity, jwt, checkedWith, expires));
         }
@@ -63,10 +94,11 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         return result;
     }
 
-    private async ValueTask<object> KeysVersionAsync(TokenValidationParameters parameters) =>
-        parameters.ConfigurationManager is { } manager
-            ? await manager.GetBaseConfigurationAsync(CancellationToken.None) ?? _staticKeysVersion
-            : _staticKeysVersion;
+    private ValueTask<object> KeysVersionAsync(BaseConfigurationManager? manager) =>
+        manager is null ? ValueTask.FromResult(_staticKeysVersion) : FetchKeysVersionAsync(manager);
+
+    private async ValueTask<object> FetchKeysVersionAsync(BaseConfigurationManager manager) =>
+        await manager.GetBaseConfigurationAsync(CancellationToken.None) ?? _staticKeysVersion;
 
     private TokenValidationResult Normalize(TokenValidationResult result)
     {

@@ -10,7 +10,9 @@ internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
     private const int StackLimit = 1024;
 
-    public static TokenHash Of(string token)
+    public static TokenHash Of(string token) => Of(token.AsSpan());
+
+    public static TokenHash Of(ReadOnlySpan<char> token)
     {
         var byteCount = Encoding.UTF8.GetByteCount(token);
         byte[]? rented = null;

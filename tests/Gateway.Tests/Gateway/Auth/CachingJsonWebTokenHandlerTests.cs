@@ -117,6 +117,44 @@ public sealed class CachingJsonWebTokenHandlerTests : IDisposable
         Assert.False(cache.TryGet(TokenHash.Of("a.b.d"), version, out _));
     }
 
+    [Fact]
+    public async Task FindValidated_ValidatedToken_GivesTheCachedIdentity()
+    {
+        var handler = Handler(maxEntries: 10);
+        var token = Token(TimeSpan.FromMinutes(5));
+        Assert.Null(await handler.FindValidatedAsync(token.AsMemory(), null));
+
+        var validated = await handler.ValidateTokenAsync(token, Parameters());
+
+        Assert.Same(validated.ClaimsIdentity, await handler.FindValidatedAsync(token.AsMemory(), null));
+        Assert.Null(await handler.FindValidatedAsync(Token(TimeSpan.FromMinutes(5), "user-2").AsMemory(), null));
+    }
+
+    [Fact]
+    public async Task FindValidated_PastExpiryPlusSkew_IsNull()
+    {
+        var handler = Handler(maxEntries: 10);
+        var token = Token(TimeSpan.FromMinutes(5));
+        await handler.ValidateTokenAsync(token, Parameters());
+
+        _time.Now = _time.Now.AddMinutes(5).AddSeconds(31);
+
+        Assert.Null(await handler.FindValidatedAsync(token.AsMemory(), null));
+    }
+
+    [Fact]
+    public async Task FindValidated_KeySetNotYetSeen_IsNull_FullValidationDecides()
+    {
+        var handler = Handler(maxEntries: 10);
+        var token = Token(TimeSpan.FromMinutes(5));
+        await handler.ValidateTokenAsync(token, Parameters());
+
+        // Metadata now serves another key set: the cache of the static set must not answer for it.
+        Assert.Null(await handler.FindValidatedAsync(token.AsMemory(), new FixedConfigurationManager(new OpenIdConfiguration())));
+        Assert.Null(await handler.FindValidatedAsync(token.AsMemory(), new FailingConfigurationManager()));
+        Assert.Null(await Handler(maxEntries: 0).FindValidatedAsync(token.AsMemory(), null));
+    }
+
     private CachingJsonWebTokenHandler Handler(int maxEntries) => new(s_claims, maxEntries, TimeSpan.FromSeconds(30), _time);
 
     private TokenValidationParameters Parameters() => new()
@@ -138,4 +176,25 @@ public sealed class CachingJsonWebTokenHandlerTests : IDisposable
         Claims = new Dictionary<string, object> { ["sub"] = subject, ["scope"] = "a:read b:write", ["azp"] = "app-1" },
         SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
     });
+
+    private sealed class OpenIdConfiguration : BaseConfiguration;
+
+    private sealed class FixedConfigurationManager(BaseConfiguration configuration) : BaseConfigurationManager
+    {
+        public override Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel) => Task.FromResult(configuration);
+
+        public override void RequestRefresh()
+        {
+        }
+    }
+
+    private sealed class FailingConfigurationManager : BaseConfigurationManager
+    {
+        public override Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel) =>
+            Task.FromException<BaseConfiguration>(new InvalidOperationException("metadata unreachable"));
+
+        public override void RequestRefresh()
+        {
+        }
+    }
 }
