@@ -1,3 +1,4 @@
+using Gateway.Auth.Authentication;
 using Gateway.Configuration;
 using Microsoft.AspNetCore.Authorization;
 
@@ -20,7 +21,7 @@ internal static class GatewayAuthApplicationBuilderExtensions
     public static IApplicationBuilder UseGatewayAuth(this IApplicationBuilder app)
     {
         var snapshots = app.ApplicationServices.GetRequiredService<GatewaySnapshotAccessor>();
-        app.UseWhen(context => IsNeeded(context, snapshots.Current.Auth), branch => branch.UseAuthentication().UseAuthorization());
+        app.UseWhen(context => IsNeeded(context, snapshots.Current.Auth), branch => branch.UseMiddleware<GatewayAuthenticationMiddleware>().UseAuthorization());
         app.Properties[AuthenticationMiddlewareSet] = true;
         app.Properties[AuthorizationMiddlewareSet] = true;
         return app;

@@ -5,6 +5,7 @@ using Gateway.Auth.Proxy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -17,6 +18,7 @@ internal static class GatewayAuthServiceCollectionExtensions
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CredentialAuthenticator>();
         services.AddAuthentication(GatewayAuthenticationDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, GatewayAuthenticationHandler>(GatewayAuthenticationDefaults.Scheme, null)
             .AddScheme<JwtBearerOptions, JwtBearerHandler>(GatewayAuthenticationDefaults.BearerScheme, null);
@@ -26,6 +28,9 @@ internal static class GatewayAuthServiceCollectionExtensions
         services.AddSingleton<IOptionsMonitor<JwtBearerOptions>, JwtBearerOptionsMonitor>();
 
         services.AddAuthorization();
+        // Both are stateless over singletons, yet registered transient: two objects and a resolve per request.
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationService, DefaultAuthorizationService>());
+        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, PolicyEvaluator>());
         services.AddSingleton<IAuthorizationPolicyProvider, GatewayAuthorizationPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResultHandler>();
