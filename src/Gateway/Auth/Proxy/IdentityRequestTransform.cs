@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Gateway.Configuration;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Transforms;
@@ -11,8 +10,6 @@ namespace Gateway.Auth.Proxy;
 /// </summary>
 internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, string routeId) : RequestTransform
 {
-    private const int MaxScopesHeaderLength = 4096;
-
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
         var auth = store.Current.Auth;
@@ -40,24 +37,18 @@ internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, st
         var user = context.HttpContext.User;
         if (user.Identity?.IsAuthenticated == true)
         {
-            Add(context, names.ClientId, user.FindFirst(GatewayClaims.ClientId)?.Value);
-            Add(context, names.Subject, user.FindFirst(GatewayClaims.Subject)?.Value);
-            Add(context, names.Scopes, Scopes(user));
+            var values = CallerHeaderValues.Of(user);
+            Add(context, names.ClientId, values.ClientId);
+            Add(context, names.Subject, values.Subject);
+            Add(context, names.Scopes, values.Scopes);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private static string? Scopes(ClaimsPrincipal user)
-    {
-        var scopes = string.Join(' ', user.FindAll(GatewayClaims.Scope).Select(c => c.Value));
-        return scopes.Length is > 0 and <= MaxScopesHeaderLength ? scopes : null;
-    }
-
-    // Claim values come from a signed token, but are still kept to what a header may safely carry.
     private static void Add(RequestTransformContext context, string? name, string? value)
     {
-        if (name is not null && !string.IsNullOrEmpty(value) && value.All(c => c is >= ' ' and <= '~'))
+        if (name is not null && value is not null)
         {
             context.ProxyRequest.Headers.TryAddWithoutValidation(name, value);
         }
