@@ -1,20 +1,41 @@
 using System.Diagnostics;
 using Gateway.Configuration;
-using Gateway.Transforms.Errors;
+using Gateway.Logging;
+using Serilog.Events;
+using Serilog.Parsing;
 using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Middleware;
 
 /// <summary>One completion line per request: route, cluster, upstream and returned status, changes, duration.</summary>
-/// <remarks>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</remarks>
-internal sealed partial class CompletionLog(ILoggerFactory loggers)
+/// <remarks>
+/// <para>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</para>
+/// <para>
+/// The line is the one event every request writes, so it is built as a Serilog event directly instead of through
+/// Microsoft.Extensions.Logging, whose bridge rebuilds the properties (and the request's scopes) per event. It goes
+/// through the same Serilog pipeline (enrichers, configured sinks, other logger providers) and reads exactly as it
+/// did: same template, event id, category and request properties.
+/// </para>
+/// </remarks>
+internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger serilog)
 {
     // The category of the days this was its own middleware: operators' log queries filter on it.
-    private readonly ILogger _logger = loggers.CreateLogger("Gateway.Middleware.RequestLogMiddleware");
+    public const string Category = "Gateway.Middleware.RequestLogMiddleware";
+
+    private const int PropertyCount = 16;
+
+    private static readonly MessageTemplate s_template = new MessageTemplateParser().Parse(
+        "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms");
+
+    private static readonly StructureValue s_eventId = new([new("Id", new ScalarValue(1)), new("Name", new ScalarValue("RequestCompleted"))]);
+    private static readonly ScalarValue s_category = new(Category);
+
+    // Filters of both logging configurations apply (Serilog overrides and Logging:LogLevel).
+    private readonly ILogger _gate = loggers.CreateLogger(Category);
 
     public void Write(HttpContext context, GatewayRequestFeature feature, RequestLogMode mode, long start)
     {
-        if (!ShouldLog(mode, context.Response.StatusCode) || !_logger.IsEnabled(LogLevel.Information))
+        if (!ShouldLog(mode, context.Response.StatusCode) || !_gate.IsEnabled(LogLevel.Information))
         {
             return;
         }
@@ -22,17 +43,36 @@ internal sealed partial class CompletionLog(ILoggerFactory loggers)
         var proxy = context.Features.Get<IReverseProxyFeature>();
         // Refused before the proxy step (401, 403, 429): the matched endpoint still names the route.
         var route = proxy?.Route ?? context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>();
-        Log.RequestCompleted(
-            _logger,
-            context.Request.Method,
-            context.Request.Path.Value ?? "/",
-            route?.Config.RouteId,
-            proxy?.Cluster?.Config.ClusterId ?? route?.Config.ClusterId,
-            feature.UpstreamStatus,
-            context.Response.StatusCode,
-            feature.Changes,
-            feature.Leaks,
-            Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        var request = context.Request;
+        var path = new ScalarValue(request.Path.Value ?? "/");
+        var properties = new Dictionary<string, LogEventPropertyValue>(PropertyCount)
+        {
+            ["Method"] = ScalarCache.Method(request.Method),
+            ["Path"] = path,
+            ["RouteId"] = ScalarCache.String(route?.Config.RouteId),
+            ["ClusterId"] = ScalarCache.String(proxy?.Cluster?.Config.ClusterId ?? route?.Config.ClusterId),
+            ["UpstreamStatus"] = ScalarCache.Status(feature.UpstreamStatus),
+            ["StatusCode"] = ScalarCache.Status(context.Response.StatusCode),
+            ["Changes"] = ScalarCache.Flags(feature.Changes),
+            ["Leaks"] = ScalarCache.Flags(feature.Leaks),
+            ["ElapsedMs"] = new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds),
+            ["EventId"] = s_eventId,
+            ["SourceContext"] = s_category,
+            // What ASP.NET Core's request scope adds to every line logged while the request runs.
+            ["RequestId"] = new ScalarValue(context.TraceIdentifier),
+            ["RequestPath"] = request.PathBase.HasValue ? new ScalarValue((request.PathBase + request.Path).Value) : path,
+            ["ConnectionId"] = new ScalarValue(context.Connection.Id),
+        };
+
+        var activity = Activity.Current;
+        serilog.Write(LogEvent.UnstableAssembleFromParts(
+            DateTimeOffset.Now,
+            LogEventLevel.Information,
+            null,
+            s_template,
+            properties,
+            activity?.TraceId ?? default,
+            activity?.SpanId ?? default));
     }
 
     private static bool ShouldLog(RequestLogMode mode, int status) => mode switch
@@ -41,12 +81,4 @@ internal sealed partial class CompletionLog(ILoggerFactory loggers)
         RequestLogMode.Errors => status >= 400,
         _ => false,
     };
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information,
-            "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms")]
-        public static partial void RequestCompleted(ILogger logger, string method, string path, string? routeId, string? clusterId,
-            int? upstreamStatus, int statusCode, GatewayChanges changes, LeakKinds leaks, double elapsedMs);
-    }
 }
