@@ -59,6 +59,11 @@ public sealed class CompletionLineProcessTests : IDisposable
         Assert.Matches(
             """^"GET" "/api/students/12" route="api" cluster="legacy" upstream=500 status=500 changes=[A-Za-z, ]+ leaks=[A-Za-z, ]+ in \d+\.\d ms$""",
             completion.GetProperty("@m").GetString());
+        // Log pipelines are often written against the order too.
+        Assert.Equal(
+            ["@t", "@m", "@i", "@tr", "@sp", "Method", "Path", "RouteId", "ClusterId", "UpstreamStatus", "StatusCode", "Changes", "Leaks",
+             "ElapsedMs", "EventId", "SourceContext", "RequestId", "RequestPath", "ConnectionId", "CorrelationId"],
+            completion.EnumerateObject().Select(p => p.Name));
         Assert.Equal(TraceId, completion.GetProperty("@tr").GetString());
         Assert.Equal("GET", completion.GetProperty("Method").GetString());
         Assert.Equal("/api/students/12", completion.GetProperty("Path").GetString());

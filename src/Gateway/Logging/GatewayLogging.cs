@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
 
 namespace Gateway.Logging;
@@ -11,9 +12,8 @@ internal static class GatewayLogging
     {
         builder.Logging.ClearProviders();
         // preserveStaticLogger: each host logs through its own logger, never the process-wide Log.Logger
-        // (two hosts in one process would otherwise log into each other). writeToProviders keeps other
-        // ILoggerProviders working (tests add one to read the log).
-        builder.Services.AddSerilog((services, logger) => logger
+        // (two hosts in one process would otherwise log into each other).
+        builder.Services.AddSerilog((services, logger) => WriteToOtherProviders(services, logger)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
@@ -23,8 +23,27 @@ internal static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new StdoutJsonSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true, writeToProviders: true);
+            .WriteTo.Sink(new StdoutJsonSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true);
         CachingLoggerFactory.Decorate(builder.Services);
+    }
+
+    // Other ILoggerProviders keep working (tests add one to read the log). Serilog's writeToProviders would put the
+    // forwarding sink in the pipeline even with no provider, and it copies every event's properties.
+    private static LoggerConfiguration WriteToOtherProviders(IServiceProvider services, LoggerConfiguration logger)
+    {
+        var providers = services.GetServices<ILoggerProvider>().ToArray();
+        if (providers.Length > 0)
+        {
+            var collection = new LoggerProviderCollection();
+            foreach (var provider in providers)
+            {
+                collection.AddProvider(provider);
+            }
+
+            logger.WriteTo.Providers(collection);
+        }
+
+        return logger;
     }
 
     /// <summary>For the moments before the host exists (startup config errors, the validate command).</summary>

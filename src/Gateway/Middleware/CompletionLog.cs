@@ -12,9 +12,9 @@ namespace Gateway.Middleware;
 /// <para>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</para>
 /// <para>
 /// The line is the one event every request writes, so it is built as a Serilog event directly instead of through
-/// Microsoft.Extensions.Logging, whose bridge rebuilds the properties (and the request's scopes) per event. It goes
+/// Microsoft.Extensions.Logging, whose bridge converts the state into a new property set per event. It goes
 /// through the same Serilog pipeline (enrichers, configured sinks, other logger providers) and reads exactly as it
-/// did: same template, event id, category and request properties.
+/// did: same template, event id, category and request properties, in the same order.
 /// </para>
 /// </remarks>
 internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger serilog)
@@ -22,7 +22,8 @@ internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger seri
     // The category of the days this was its own middleware: operators' log queries filter on it.
     public const string Category = "Gateway.Middleware.RequestLogMiddleware";
 
-    private const int PropertyCount = 16;
+    // The template's nine, event id, category, the request scope's three and the correlation id.
+    private const int PropertyCount = 15;
 
     private static readonly MessageTemplate s_template = new MessageTemplateParser().Parse(
         "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms");
@@ -58,7 +59,7 @@ internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger seri
             ["ElapsedMs"] = new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds),
             ["EventId"] = s_eventId,
             ["SourceContext"] = s_category,
-            // What ASP.NET Core's request scope adds to every line logged while the request runs.
+            // The request scope's properties, which the log context would add too, in the order the line always had.
             ["RequestId"] = new ScalarValue(context.TraceIdentifier),
             ["RequestPath"] = request.PathBase.HasValue ? new ScalarValue((request.PathBase + request.Path).Value) : path,
             ["ConnectionId"] = new ScalarValue(context.Connection.Id),
