@@ -15,6 +15,9 @@ internal static class RateLimitHeaderFormatter
     /// <summary>The draft's quota unit for concurrency limits (the default unit, "requests", is left out).</summary>
     public const string ConcurrentRequests = "concurrent-requests";
 
+    private const int MaxStackName = 64;
+    private const int StackBuffer = 128;
+
     /// <summary>A quota policy item: <c>q</c> quota units per <c>w</c> seconds (<c>w</c> left out when time plays no part).</summary>
     public static string Policy(string name, long quota, long? windowSeconds, string? quotaUnit = null)
     {
@@ -38,6 +41,14 @@ internal static class RateLimitHeaderFormatter
     /// <summary>A service limit item: <c>r</c> units available, for the next <c>t</c> seconds (when known).</summary>
     public static string Limit(string name, long remaining, long? resetSeconds)
     {
+        // Written on every limited response: a name that needs no escaping (nearly all) is formatted on the stack.
+        if (name.Length <= MaxStackName && !NeedsEscaping(name))
+        {
+            return resetSeconds is { } reset
+                ? string.Create(CultureInfo.InvariantCulture, stackalloc char[StackBuffer], $"\"{name}\";r={Math.Max(0, remaining)};t={Math.Max(0, reset)}")
+                : string.Create(CultureInfo.InvariantCulture, stackalloc char[StackBuffer], $"\"{name}\";r={Math.Max(0, remaining)}");
+        }
+
         var builder = new StringBuilder(40);
         AppendString(builder, name);
         builder.Append(";r=").Append(Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture));
@@ -51,6 +62,9 @@ internal static class RateLimitHeaderFormatter
 
     /// <summary>Milliseconds as delay-seconds (RFC 9110 §10.2.3), rounded up so a client never comes back too early.</summary>
     public static long ToDelaySeconds(long milliseconds) => milliseconds <= 0 ? 0 : (milliseconds + 999) / 1000;
+
+    private static bool NeedsEscaping(ReadOnlySpan<char> value) =>
+        value.ContainsAnyExceptInRange(' ', '~') || value.ContainsAny('"', '\\');
 
     // RFC 9651 §4.1.6: printable ASCII, with DQUOTE and backslash escaped; anything else is replaced.
     private static void AppendString(StringBuilder builder, string value)

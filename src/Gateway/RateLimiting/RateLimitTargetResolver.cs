@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using Gateway.Auth;
 using Gateway.Transforms.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Yarp.ReverseProxy.Model;
@@ -24,7 +25,7 @@ internal static class RateLimitTargetResolver
             return null;
         }
 
-        var user = context.User;
+        var user = AuthenticatedCaller.Of(context);
         var clientId = Claim(user, ClientIdClaim);
         var subject = Claim(user, SubjectClaim) ?? Claim(user, ClaimTypes.NameIdentifier);
         if ((clientId is not null && snapshot.ExemptClients.Contains(clientId)) || (subject is not null && snapshot.ExemptClients.Contains(subject)))
@@ -56,6 +57,6 @@ internal static class RateLimitTargetResolver
             context.Request.Headers[ForwardedHeadersDefaults.XForwardedForHeaderName],
             snapshot.TrustedProxies);
 
-    private static string? Claim(ClaimsPrincipal user, string type) =>
-        user.Identity?.IsAuthenticated == true && user.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
+    private static string? Claim(ClaimsPrincipal? user, string type) =>
+        user?.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
 }

@@ -34,8 +34,7 @@ internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, st
             RemoveHeader(context, HeaderNames.Authorization);
         }
 
-        var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true)
+        if (AuthenticatedCaller.Of(context.HttpContext) is { } user)
         {
             var values = CallerHeaderValues.Of(user);
             Add(context, names.ClientId, values.ClientId);

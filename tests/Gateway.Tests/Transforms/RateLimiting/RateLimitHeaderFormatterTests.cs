@@ -18,6 +18,11 @@ public sealed class RateLimitHeaderFormatterTests
     [InlineData("default", 50, 30L, "\"default\";r=50;t=30")]
     [InlineData("default", -3, -1L, "\"default\";r=0;t=0")]
     [InlineData("pair", 1, null, "\"pair\";r=1")]
+    [InlineData("odd\"name\\", 7, 3L, "\"odd\\\"name\\\\\";r=7;t=3")]
+    [InlineData("t\u00e9st", 5, null, "\"t?st\";r=5")]
+    [InlineData("tab\tname", 5, null, "\"tab?name\";r=5")]
+    [InlineData("a-policy-name-that-is-longer-than-the-stack-buffer-takes-0123456789-abcdefghij", 9223372036854775807, 9223372036854775807L,
+        "\"a-policy-name-that-is-longer-than-the-stack-buffer-takes-0123456789-abcdefghij\";r=9223372036854775807;t=9223372036854775807")]
     public void Limit_IsAStructuredFieldItem(string name, long remaining, long? reset, string expected)
     {
         Assert.Equal(expected, RateLimitHeaderFormatter.Limit(name, remaining, reset));
