@@ -65,6 +65,8 @@ public sealed class CompletionLineProcessTests : IDisposable
              "ElapsedMs", "EventId", "SourceContext", "RequestId", "RequestPath", "ConnectionId", "CorrelationId"],
             completion.EnumerateObject().Select(p => p.Name));
         Assert.Equal(TraceId, completion.GetProperty("@tr").GetString());
+        // The upstream's request joins the trace the gateway's lines name.
+        Assert.Equal(TraceId, Assert.Single(upstream.Requests).Headers["traceparent"].Split('-')[1]);
         Assert.Equal("GET", completion.GetProperty("Method").GetString());
         Assert.Equal("/api/students/12", completion.GetProperty("Path").GetString());
         Assert.Equal("api", completion.GetProperty("RouteId").GetString());
