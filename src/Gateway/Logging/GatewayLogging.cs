@@ -23,7 +23,7 @@ internal static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new StdoutJsonSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true);
+            .WriteTo.Sink(new StdoutJsonSink(new CompactLineFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true);
         CachingLoggerFactory.Decorate(builder.Services);
     }
 
