@@ -1,4 +1,5 @@
 using Gateway.Auth.Authentication;
+using Gateway.Auth.Authorization;
 using Gateway.Configuration;
 using Microsoft.AspNetCore.Authorization;
 
@@ -21,7 +22,7 @@ internal static class GatewayAuthApplicationBuilderExtensions
     public static IApplicationBuilder UseGatewayAuth(this IApplicationBuilder app)
     {
         var snapshots = app.ApplicationServices.GetRequiredService<GatewaySnapshotAccessor>();
-        app.UseWhen(context => IsNeeded(context, snapshots.Current.Auth), branch => branch.UseMiddleware<GatewayAuthenticationMiddleware>().UseAuthorization());
+        app.UseWhen(context => IsNeeded(context, snapshots.Current.Auth), branch => branch.UseMiddleware<GatewayAuthenticationMiddleware>().UseMiddleware<GatewayAuthorizationMiddleware>());
         app.Properties[AuthenticationMiddlewareSet] = true;
         app.Properties[AuthorizationMiddlewareSet] = true;
         return app;

@@ -32,7 +32,9 @@ internal static class GatewayAuthServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationService, DefaultAuthorizationService>());
         services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, PolicyEvaluator>());
         services.AddSingleton<IAuthorizationPolicyProvider, GatewayAuthorizationPolicyProvider>();
-        services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();
+        services.AddSingleton<AccessRequirementHandler>();
+        services.AddSingleton<IAuthorizationHandler>(sp => sp.GetRequiredService<AccessRequirementHandler>());
+        services.AddSingleton<EndpointPolicyCache>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResultHandler>();
 
         services.AddSingleton<ITransformProvider, AuthTransformProvider>();
