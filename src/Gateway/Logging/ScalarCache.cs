@@ -40,9 +40,13 @@ internal static class ScalarCache
         _ => new ScalarValue(method),
     };
 
-    /// <summary>A flags value: only a few combinations ever occur, each kept once.</summary>
+    /// <summary>A flags value: only a few combinations ever occur, each kept once with its name.</summary>
+    /// <remarks>
+    /// Held as its name rather than the enum, which would format its flag names anew each time the line is rendered
+    /// (message and JSON); it renders the same: unquoted in the message, a JSON string in the properties.
+    /// </remarks>
     public static ScalarValue Flags<TEnum>(TEnum value)
-        where TEnum : struct, Enum => FlagValues<TEnum>.Values.GetOrAdd(value, static v => new ScalarValue(v));
+        where TEnum : struct, Enum => FlagValues<TEnum>.Values.GetOrAdd(value, static v => new ScalarValue(new FlagNames(v.ToString())));
 
     private static class Methods
     {
@@ -53,6 +57,12 @@ internal static class ScalarCache
         public static readonly ScalarValue Patch = new("PATCH");
         public static readonly ScalarValue Head = new("HEAD");
         public static readonly ScalarValue Options = new("OPTIONS");
+    }
+
+    /// <summary>A value that renders as its text, like an enum does (a string would be quoted in the message).</summary>
+    private sealed class FlagNames(string names)
+    {
+        public override string ToString() => names;
     }
 
     private static class FlagValues<TEnum>
