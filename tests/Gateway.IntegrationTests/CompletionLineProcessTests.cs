@@ -22,25 +22,16 @@ public sealed class CompletionLineProcessTests : IDisposable
 
     private const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("gateway-process-").FullName;
+    private readonly ScratchDirectory _scratch = new("gateway-process-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task CompletionLine_CarriesEveryField_AndTheRequestPropertiesOfItsOtherLines()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
             app.MapGet("/api/students/{id}", () => Results.Text("<html><title>Oops</title> at Sis.Repo.Find() in C:\\src\\Repo.cs:line 9</html>", "text/html", statusCode: 500)));
-        var path = Path.Combine(_directory, "gateway.json");
+        var path = Path.Combine(_scratch.Path, "gateway.json");
         await File.WriteAllTextAsync(path, Config.Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
         var port = GatewayProcess.FreePort();
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);

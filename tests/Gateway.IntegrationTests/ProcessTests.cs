@@ -9,18 +9,9 @@ namespace Gateway.IntegrationTests;
 /// <summary>The gateway as a process: the validate command, refusing a bad file at startup, env overrides, SIGTERM.</summary>
 public sealed class ProcessTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("gateway-process-").FullName;
+    private readonly ScratchDirectory _scratch = new("gateway-process-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Validate_GoodFile_ExitsZero()
@@ -70,7 +61,7 @@ public sealed class ProcessTests : IDisposable
     [Fact]
     public async Task Validate_MissingFile_ExitsNonZero()
     {
-        using var process = GatewayProcess.Start(["validate", Path.Combine(_directory, "absent.json")]);
+        using var process = GatewayProcess.Start(["validate", Path.Combine(_scratch.Path, "absent.json")]);
 
         Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.NotEqual(0, process.ExitCode);
@@ -172,7 +163,7 @@ public sealed class ProcessTests : IDisposable
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(_scratch.Path, name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -20,24 +20,15 @@ public sealed class RateLimitProcessTests : IDisposable
     }
     """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("gateway-process-").FullName;
+    private readonly ScratchDirectory _scratch = new("gateway-process-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task ForwardedHeadersEnabledByEnvironment_IsIgnored_SpoofedAddressesShareOneBucket()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/ping", () => Results.Text("pong")));
-        var path = Path.Combine(_directory, "gateway.json");
+        var path = Path.Combine(_scratch.Path, "gateway.json");
         await File.WriteAllTextAsync(path, Config.Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
         var port = GatewayProcess.FreePort();
         using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"],

@@ -22,25 +22,16 @@ public sealed class AuthProcessTests : IDisposable
     }
     """;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("gateway-auth-process-").FullName;
+    private readonly ScratchDirectory _scratch = new("gateway-auth-process-");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task ApiKeyHashFromEnvironment_Accepted()
     {
         const string Key = "env-key-5d41402abc4b2a76b9719d911017c592";
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.Run(c => c.Response.WriteAsync("ok")));
-        var path = Path.Combine(_directory, "gateway.json");
+        var path = Path.Combine(_scratch.Path, "gateway.json");
         await File.WriteAllTextAsync(path, Config.Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
         var port = GatewayProcess.FreePort();
 
@@ -69,7 +60,7 @@ public sealed class AuthProcessTests : IDisposable
             .Replace("{UPSTREAM}", "http://127.0.0.1:5080", StringComparison.Ordinal)
             .Replace("\"Keys\": { }", "\"Keys\": { \"k\": { \"Sha256\": \"xyz\" } }", StringComparison.Ordinal)
             .Replace("\"AuthorizationPolicy\": \"read\"", "\"AuthorizationPolicy\": \"raed\"", StringComparison.Ordinal);
-        var path = Path.Combine(_directory, "bad.json");
+        var path = Path.Combine(_scratch.Path, "bad.json");
         await File.WriteAllTextAsync(path, bad);
 
         using var process = GatewayProcess.Start(["validate", path]);
