@@ -138,36 +138,31 @@ internal sealed class CompactLineFormatter : ITextFormatter
             }
 
             output.Write(text[..next]);
-            switch (text[next])
+            if (ShortEscape(text[next]) is { } escape)
             {
-                case '"':
-                    output.Write("\\\"");
-                    break;
-                case '\\':
-                    output.Write("\\\\");
-                    break;
-                case '\n':
-                    output.Write("\\n");
-                    break;
-                case '\r':
-                    output.Write("\\r");
-                    break;
-                case '\f':
-                    output.Write("\\f");
-                    break;
-                case '\t':
-                    output.Write("\\t");
-                    break;
-                default:
-                    "\\u".CopyTo(hex);
-                    ((int)text[next]).TryFormat(hex[2..], out _, "X4", CultureInfo.InvariantCulture);
-                    output.Write(hex);
-                    break;
+                output.Write(escape);
+            }
+            else
+            {
+                "\\u".CopyTo(hex);
+                ((int)text[next]).TryFormat(hex[2..], out _, "X4", CultureInfo.InvariantCulture);
+                output.Write(hex);
             }
 
             text = text[(next + 1)..];
         }
     }
+
+    private static string? ShortEscape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\f' => "\\f",
+        '\t' => "\\t",
+        _ => null,
+    };
 
     private static int IndexOfEscaped(ReadOnlySpan<char> text)
     {
