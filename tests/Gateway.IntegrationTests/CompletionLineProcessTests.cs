@@ -55,6 +55,11 @@ public sealed class CompletionLineProcessTests : IDisposable
             ["@t", "@m", "@i", "@tr", "@sp", "Method", "Path", "RouteId", "ClusterId", "UpstreamStatus", "StatusCode", "Changes", "Leaks",
              "ElapsedMs", "EventId", "SourceContext", "RequestId", "RequestPath", "ConnectionId", "CorrelationId"],
             completion.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["@t", "@m", "@i", "@tr", "@sp", "UpstreamStatus", "StatusCode", "ContentType", "Leaks", "Truncated",
+             "EventId", "SourceContext", "RequestId", "RequestPath", "ConnectionId", "CorrelationId"],
+            rewrite.EnumerateObject().Select(p => p.Name));
+        Assert.Matches("""^Upstream error 500 \("text/html"\) replaced by 500; leaks: [A-Za-z, ]+; truncated: False$""", rewrite.GetProperty("@m").GetString());
         Assert.Equal(TraceId, completion.GetProperty("@tr").GetString());
         // The upstream's request joins the trace the gateway's lines name.
         Assert.Equal(TraceId, Assert.Single(upstream.Requests).Headers["traceparent"].Split('-')[1]);

@@ -17,6 +17,8 @@ internal static class ScalarCache
         .ToArray();
 
     private static readonly ScalarValue s_null = new(null);
+    private static readonly ScalarValue s_true = new(true);
+    private static readonly ScalarValue s_false = new(false);
 
     public static ScalarValue Status(int? status) => status switch
     {
@@ -24,6 +26,8 @@ internal static class ScalarCache
         >= FirstStatus and <= LastStatus => s_statuses[status.Value - FirstStatus],
         _ => new ScalarValue(status.Value),
     };
+
+    public static ScalarValue Boolean(bool value) => value ? s_true : s_false;
 
     public static ScalarValue String(string? value) => value is null ? s_null : new ScalarValue(value);
 

@@ -2,41 +2,26 @@ using System.Diagnostics;
 using Gateway.Configuration;
 using Gateway.Logging;
 using Serilog.Events;
-using Serilog.Parsing;
 using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Middleware;
 
 /// <summary>One completion line per request: route, cluster, upstream and returned status, changes, duration.</summary>
 /// <remarks>
-/// <para>Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped.</para>
-/// <para>
-/// The line is the one event every request writes, so it is built as a Serilog event directly instead of through
-/// Microsoft.Extensions.Logging, whose bridge converts the state into a new property set per event. It goes
-/// through the same Serilog pipeline (enrichers, configured sinks, other logger providers) and reads exactly as it
-/// did: same template, event id, category and request properties, in the same order.
-/// </para>
+/// Never logs bodies, query strings or headers: they can carry secrets and the leaks being stripped. Every request
+/// writes it, so it is a <see cref="RequestLine"/>: a Serilog event built directly, the same line on stdout.
 /// </remarks>
 internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger serilog)
 {
     // The category of the days this was its own middleware: operators' log queries filter on it.
     public const string Category = "Gateway.Middleware.RequestLogMiddleware";
 
-    // The template's nine, event id, category, the request scope's three and the correlation id.
-    private const int PropertyCount = 15;
-
-    private static readonly MessageTemplate s_template = new MessageTemplateParser().Parse(
+    private readonly RequestLine _line = new(serilog, loggers, Category, new EventId(1, "RequestCompleted"),
         "{Method} {Path} route={RouteId} cluster={ClusterId} upstream={UpstreamStatus} status={StatusCode} changes={Changes} leaks={Leaks} in {ElapsedMs:0.0} ms");
-
-    private static readonly StructureValue s_eventId = new([new("Id", new ScalarValue(1)), new("Name", new ScalarValue("RequestCompleted"))]);
-    private static readonly ScalarValue s_category = new(Category);
-
-    // Filters of both logging configurations apply (Serilog overrides and Logging:LogLevel).
-    private readonly ILogger _gate = loggers.CreateLogger(Category);
 
     public void Write(HttpContext context, GatewayRequestFeature feature, RequestLogMode mode, long start)
     {
-        if (!ShouldLog(mode, context.Response.StatusCode) || !_gate.IsEnabled(LogLevel.Information))
+        if (!ShouldLog(mode, context.Response.StatusCode) || !_line.IsEnabled)
         {
             return;
         }
@@ -46,34 +31,17 @@ internal sealed class CompletionLog(ILoggerFactory loggers, Serilog.ILogger seri
         var route = proxy?.Route ?? context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>();
         var request = context.Request;
         var path = new ScalarValue(request.Path.Value ?? "/");
-        var properties = new Dictionary<string, LogEventPropertyValue>(PropertyCount)
-        {
-            ["Method"] = ScalarCache.Method(request.Method),
-            ["Path"] = path,
-            ["RouteId"] = ScalarCache.String(route?.Config.RouteId),
-            ["ClusterId"] = ScalarCache.String(proxy?.Cluster?.Config.ClusterId ?? route?.Config.ClusterId),
-            ["UpstreamStatus"] = ScalarCache.Status(feature.UpstreamStatus),
-            ["StatusCode"] = ScalarCache.Status(context.Response.StatusCode),
-            ["Changes"] = ScalarCache.Flags(feature.Changes),
-            ["Leaks"] = ScalarCache.Flags(feature.Leaks),
-            ["ElapsedMs"] = new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds),
-            ["EventId"] = s_eventId,
-            ["SourceContext"] = s_category,
-            // The request scope's properties, which the log context would add too, in the order the line always had.
-            ["RequestId"] = new ScalarValue(context.TraceIdentifier),
-            ["RequestPath"] = request.PathBase.HasValue ? new ScalarValue((request.PathBase + request.Path).Value) : path,
-            ["ConnectionId"] = new ScalarValue(context.Connection.Id),
-        };
-
-        var activity = Activity.Current;
-        serilog.Write(LogEvent.UnstableAssembleFromParts(
-            DateTimeOffset.Now,
-            LogEventLevel.Information,
-            null,
-            s_template,
-            properties,
-            activity?.TraceId ?? default,
-            activity?.SpanId ?? default));
+        var properties = _line.Properties();
+        properties["Method"] = ScalarCache.Method(request.Method);
+        properties["Path"] = path;
+        properties["RouteId"] = ScalarCache.String(route?.Config.RouteId);
+        properties["ClusterId"] = ScalarCache.String(proxy?.Cluster?.Config.ClusterId ?? route?.Config.ClusterId);
+        properties["UpstreamStatus"] = ScalarCache.Status(feature.UpstreamStatus);
+        properties["StatusCode"] = ScalarCache.Status(context.Response.StatusCode);
+        properties["Changes"] = ScalarCache.Flags(feature.Changes);
+        properties["Leaks"] = ScalarCache.Flags(feature.Leaks);
+        properties["ElapsedMs"] = new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        _line.Write(context, properties, path);
     }
 
     private static bool ShouldLog(RequestLogMode mode, int status) => mode switch

@@ -1,8 +1,10 @@
 using Gateway.Configuration;
 using Gateway.Errors;
+using Gateway.Logging;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Rules;
+using Serilog.Events;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Gateway.Proxy;
@@ -12,8 +14,13 @@ namespace Gateway.Proxy;
 /// configured bound (a larger one is not read at all), decodes it, and lets the pure normalizer and the route's
 /// rules decide.
 /// </summary>
-internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationStep> logger)
+internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILogger serilog)
 {
+    // What was replaced and why; never the body, which is what carries the leak. Written for every rewritten error,
+    // so built as a Serilog event directly (the same line as a source-generated call with this template).
+    private readonly RequestLine _replaced = new(serilog, loggers, typeof(ErrorNormalizationStep).FullName!, new EventId(1, "Replaced"),
+        "Upstream error {UpstreamStatus} ({ContentType}) replaced by {StatusCode}; leaks: {Leaks}; truncated: {Truncated}");
+
     public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
     {
         var httpContext = context.HttpContext;
@@ -57,7 +64,7 @@ internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationS
                 | (verdict.Leaks != LeakKinds.None ? GatewayChanges.LeakRemoved : 0);
         }
 
-        Log.Replaced(logger, upstreamStatus, verdict.Status, contentType ?? "none", verdict.Leaks, truncated);
+        LogReplaced(httpContext, upstreamStatus, verdict, contentType, truncated);
         var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }
@@ -70,10 +77,20 @@ internal sealed partial class ErrorNormalizationStep(ILogger<ErrorNormalizationS
         return verdict with { Status = rule.Status, Message = message, Leaks = verdict.Leaks | rule.Leaks, PassThrough = false };
     }
 
-    private static partial class Log
+    private void LogReplaced(HttpContext context, int upstreamStatus, ErrorVerdict verdict, string? contentType, bool truncated)
     {
-        // What was replaced and why; never the body, which is what carries the leak.
-        [LoggerMessage(1, LogLevel.Information, "Upstream error {UpstreamStatus} ({ContentType}) replaced by {StatusCode}; leaks: {Leaks}; truncated: {Truncated}")]
-        public static partial void Replaced(ILogger logger, int upstreamStatus, int statusCode, string contentType, LeakKinds leaks, bool truncated);
+        if (!_replaced.IsEnabled)
+        {
+            return;
+        }
+
+        var properties = _replaced.Properties();
+        // In the order the source-generated call had them (its parameters'), which the line has always shown.
+        properties["UpstreamStatus"] = ScalarCache.Status(upstreamStatus);
+        properties["StatusCode"] = ScalarCache.Status(verdict.Status);
+        properties["ContentType"] = new ScalarValue(contentType ?? "none");
+        properties["Leaks"] = ScalarCache.Flags(verdict.Leaks);
+        properties["Truncated"] = ScalarCache.Boolean(truncated);
+        _replaced.Write(context, properties);
     }
 }
