@@ -7,30 +7,29 @@ internal static class MessageExtractor
 {
     /// <summary>Candidates in priority order; raw upstream text, still to be cleaned and leak-scanned.</summary>
     /// <param name="format">The sniffed format.</param>
-    /// <param name="text">The decoded body.</param>
+    /// <param name="body">The body, decoded here only as far as its format's reader needs.</param>
     /// <param name="markup">The decoded body as a string, for the XML reader (made here when missing).</param>
-    /// <param name="utf8">The body as valid UTF-8, for the JSON reader.</param>
     /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
-    public static IReadOnlyList<string?> Extract(BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, out JsonFacts? json)
+    public static IReadOnlyList<string?> Extract(BodyFormat format, ref BodyText body, string? markup, out JsonFacts? json)
     {
         json = null;
         switch (format)
         {
             case BodyFormat.Json:
-                json = JsonMessageReader.Read(utf8);
+                json = JsonMessageReader.Read(body.Utf8);
                 if (json is not null)
                 {
                     return [.. json.Candidates()];
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
-                return text.TrimStart().StartsWith('[') ? TextMessageReader.Candidates(text) : [];
+                return body.TrimmedStart(FormatSniffer.Window).StartsWith('[') ? TextMessageReader.Candidates(ref body) : [];
             case BodyFormat.Xml:
-                return [.. XmlMessageScanner.Candidates(markup ?? text.ToString())];
+                return [.. XmlMessageScanner.Candidates(markup ?? body.All().ToString())];
             case BodyFormat.Html:
-                return HtmlMessageScanner.Candidates(text);
+                return HtmlMessageScanner.Candidates(body.Utf8);
             case BodyFormat.Text:
-                return TextMessageReader.Candidates(text);
+                return TextMessageReader.Candidates(ref body);
             default:
                 return [];
         }

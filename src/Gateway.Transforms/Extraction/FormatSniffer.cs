@@ -5,7 +5,7 @@ namespace Gateway.Transforms.Extraction;
 /// <summary>Decides how to read a body from its first characters; the declared type only breaks ties.</summary>
 internal static class FormatSniffer
 {
-    private const int Window = 2048;
+    public const int Window = 2048;
 
     private static readonly string[] s_htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"];
 
@@ -14,6 +14,10 @@ internal static class FormatSniffer
     private static readonly SearchValues<char> s_odd = SearchValues.Create(
         [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')), '\uFFFD']);
 
+    /// <summary>Sniffs the start of a body: at most a few KiB of it are decoded.</summary>
+    public static BodyFormat Sniff(ref BodyText body, MediaType media) => Sniff(body.TrimmedStart(Window), media);
+
+    /// <summary>Sniffs text: only its first <see cref="Window"/> characters after leading whitespace are read.</summary>
     public static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media)
     {
         var span = text.TrimStart();
