@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Extraction;
@@ -20,6 +20,14 @@ internal static class MessageText
     // Reason phrases add nothing to the payload's own type/title; the generic message says more.
     private static readonly FrozenSet<string> s_reasonPhrases = BuildReasonPhrases();
 
+    // Looked up by span: a message is not copied to be compared.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_junkLookup = s_junk.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_reasonPhraseLookup =
+        s_reasonPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // '!' to '~': neither white space, control nor format characters, so Clean copies them unchanged.
+    private static readonly SearchValues<char> s_printableAscii = SearchValues.Create([.. Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c)]);
+
     /// <summary>Collapses whitespace, drops control and format characters, trims and bounds the length.</summary>
     /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
     public static string? Clean(string? raw)
@@ -29,13 +37,36 @@ internal static class MessageText
             return null;
         }
 
-        var builder = new StringBuilder(Math.Min(raw.Length, MaxLength + 16));
+        // Truncate reads the first MaxLength characters and whether there are more, so one more is all that is kept.
+        Span<char> cleaned = stackalloc char[MaxLength + 1];
+        var length = 0;
         var pendingSpace = false;
-        foreach (var c in raw)
+        var rest = raw.AsSpan();
+        while (!rest.IsEmpty && length < cleaned.Length)
         {
+            // Printable ASCII (nearly all of a message) is copied as it is, a run at a time.
+            var run = rest.IndexOfAnyExcept(s_printableAscii);
+            if (run != 0)
+            {
+                var plain = run < 0 ? rest : rest[..run];
+                if (pendingSpace)
+                {
+                    cleaned[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                var copied = Math.Min(plain.Length, cleaned.Length - length);
+                plain[..copied].CopyTo(cleaned[length..]);
+                length += copied;
+                rest = rest[plain.Length..];
+                continue;
+            }
+
+            var c = rest[0];
+            rest = rest[1..];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
@@ -47,18 +78,18 @@ internal static class MessageText
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                cleaned[length++] = ' ';
                 pendingSpace = false;
+                if (length == cleaned.Length)
+                {
+                    break;
+                }
             }
 
-            builder.Append(c);
-            if (builder.Length > MaxLength * 4)
-            {
-                break;
-            }
+            cleaned[length++] = c;
         }
 
-        return builder.Length == 0 ? null : Truncate(builder.ToString());
+        return length == 0 ? null : Truncate(cleaned[..length]);
     }
 
     /// <summary>Drops a leading "404 - ", "HTTP Status 404 – ", "HTTP Error 404.0 - " or "HTTP/1.1 404 " for this status.</summary>
@@ -106,25 +137,25 @@ internal static class MessageText
             }
         }
 
-        var core = message.AsSpan().TrimEnd(".!").Trim().ToString();
-        return letters >= 2 && !s_junk.Contains(core) && !s_reasonPhrases.Contains(core);
+        var core = message.AsSpan().TrimEnd(".!").Trim();
+        return letters >= 2 && !s_junkLookup.Contains(core) && !s_reasonPhraseLookup.Contains(core);
     }
 
-    private static string Truncate(string text)
+    private static string Truncate(ReadOnlySpan<char> text)
     {
         if (text.Length <= MaxLength)
         {
-            return text;
+            return text.ToString();
         }
 
         // Cut at the last space that keeps at least half the budget; otherwise cut hard, never inside a surrogate pair.
-        var cut = text.LastIndexOf(' ', MaxLength - 1, MaxLength);
+        var cut = text[..MaxLength].LastIndexOf(' ');
         if (cut < MaxLength / 2)
         {
             cut = char.IsHighSurrogate(text[MaxLength - 2]) ? MaxLength - 2 : MaxLength - 1;
         }
 
-        return string.Concat(text.AsSpan(0, cut).TrimEnd(" ,;:-"), "…");
+        return string.Concat(text[..cut].TrimEnd(" ,;:-"), "…");
     }
 
     private static FrozenSet<string> BuildReasonPhrases()
