@@ -10,7 +10,7 @@ namespace Gateway.Transforms.Errors;
 /// is decoded, unless an integrity marker or an entity asks for the whole text.</remarks>
 internal static class BodyInspector
 {
-    public static BodyInspection Inspect(ReadOnlySpan<byte> body, MediaType media, bool truncated)
+    public static BodyInspection Inspect(int upstreamStatus, ReadOnlySpan<byte> body, MediaType media, bool truncated)
     {
         // Not a using variable: those are read-only, and the text keeps what it decoded.
         var text = BodyDecoder.Decode(body, media.Charset);
@@ -20,11 +20,11 @@ internal static class BodyInspector
             var markup = format is BodyFormat.Xml ? text.All().ToString() : null;
 
             // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
-            IReadOnlyList<string?> candidates = [];
+            ChosenMessage message = default;
             JsonFacts? json = null;
             if (!truncated)
             {
-                candidates = MessageExtractor.Extract(format, ref text, markup, out json);
+                message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, out json);
             }
 
             // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
@@ -33,7 +33,7 @@ internal static class BodyInspector
             var leaks = text.IsAscii ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text.All(), out integrityMarker);
             var integrity = integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii);
             ScanUnescaped(format, ref text, markup, ref leaks, ref integrity);
-            return new BodyInspection(format, candidates, json, leaks, integrity);
+            return new BodyInspection(format, message, json, leaks, integrity);
         }
         finally
         {

@@ -17,9 +17,18 @@ internal static class HtmlMessageScanner
     // Enough bytes for MaxContent UTF-16 code units: every code unit takes at most 3 bytes, plus a cut character.
     private const int MaxContentBytes = 3 * MaxContent + 4;
 
+    /// <summary>The number of candidate elements.</summary>
+    public const int Elements = 3;
+
+    /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>.</summary>
     /// <param name="html">The page as valid UTF-8.</param>
-    public static string?[] Candidates(ReadOnlySpan<byte> html) =>
-        [ElementText(html, "<h1"u8, "</h1"u8), ElementText(html, "<title"u8, "</title"u8), ElementText(html, "<h2"u8, "</h2"u8)];
+    /// <param name="element">The element's priority.</param>
+    public static string? Candidate(ReadOnlySpan<byte> html, int element) => element switch
+    {
+        0 => ElementText(html, "<h1"u8, "</h1"u8),
+        1 => ElementText(html, "<title"u8, "</title"u8),
+        _ => ElementText(html, "<h2"u8, "</h2"u8),
+    };
 
     private static string? ElementText(ReadOnlySpan<byte> html, ReadOnlySpan<byte> openTag, ReadOnlySpan<byte> closeTag)
     {
