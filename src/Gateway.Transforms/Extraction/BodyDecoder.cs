@@ -53,7 +53,13 @@ internal static class BodyDecoder
             return Encoding.BigEndianUnicode;
         }
 
-        return charset?.Trim().ToUpperInvariant() switch
+        // Nearly every body says UTF-8 or nothing: no upper-case copy of the name for them.
+        if (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8;
+        }
+
+        return charset.Trim().ToUpperInvariant() switch
         {
             "UTF-16" or "UTF-16LE" or "UNICODE" => Encoding.Unicode,
             "UTF-16BE" => Encoding.BigEndianUnicode,

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using Gateway.Transforms.Errors;
@@ -25,9 +24,6 @@ internal static class MessageText
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_reasonPhraseLookup =
         s_reasonPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // '!' to '~': neither white space, control nor format characters, so Clean copies them unchanged.
-    private static readonly SearchValues<char> s_printableAscii = SearchValues.Create([.. Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c)]);
-
     /// <summary>Collapses whitespace, drops control and format characters, trims and bounds the length.</summary>
     /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
     public static string? Clean(string? raw)
@@ -41,39 +37,22 @@ internal static class MessageText
         Span<char> cleaned = stackalloc char[MaxLength + 1];
         var length = 0;
         var pendingSpace = false;
-        var rest = raw.AsSpan();
-        while (!rest.IsEmpty && length < cleaned.Length)
+        foreach (var c in raw)
         {
-            // Printable ASCII (nearly all of a message) is copied as it is, a run at a time.
-            var run = rest.IndexOfAnyExcept(s_printableAscii);
-            if (run != 0)
+            // Printable ASCII (nearly all of a message) is neither white space, control nor format character.
+            if ((uint)(c - '!') > '~' - '!')
             {
-                var plain = run < 0 ? rest : rest[..run];
-                if (pendingSpace)
+                if (c == ' ' || char.IsWhiteSpace(c) || char.IsControl(c))
                 {
-                    cleaned[length++] = ' ';
-                    pendingSpace = false;
+                    pendingSpace = length > 0;
+                    continue;
                 }
 
-                var copied = Math.Min(plain.Length, cleaned.Length - length);
-                plain[..copied].CopyTo(cleaned[length..]);
-                length += copied;
-                rest = rest[plain.Length..];
-                continue;
-            }
-
-            var c = rest[0];
-            rest = rest[1..];
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
-
-            // Zero-width and bidi controls could hide or reorder text in the client's UI.
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                continue;
+                // Zero-width and bidi controls could hide or reorder text in the client's UI.
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                {
+                    continue;
+                }
             }
 
             if (pendingSpace)
@@ -87,6 +66,10 @@ internal static class MessageText
             }
 
             cleaned[length++] = c;
+            if (length == cleaned.Length)
+            {
+                break;
+            }
         }
 
         return length == 0 ? null : Truncate(cleaned[..length]);
@@ -95,6 +78,12 @@ internal static class MessageText
     /// <summary>Drops a leading "404 - ", "HTTP Status 404 – ", "HTTP Error 404.0 - " or "HTTP/1.1 404 " for this status.</summary>
     public static string StripStatusPrefix(string message, int status)
     {
+        // Every prefix starts with H, E, S or the code: most messages are settled by their first character.
+        if (message.Length == 0 || message[0] is not ('H' or 'h' or 'E' or 'e' or 'S' or 's' or (>= '0' and <= '9')))
+        {
+            return message;
+        }
+
         var span = message.AsSpan();
         foreach (var prefix in (ReadOnlySpan<string>)["HTTP/1.0 ", "HTTP/1.1 ", "HTTP/2 ", "HTTP Status ", "HTTP Error ", "HTTP ", "Error ", "Status "])
         {
