@@ -9,49 +9,83 @@ namespace Gateway.Transforms.Extraction;
 /// </summary>
 internal static class AsciiSearch
 {
+    // Both spellings of the anchor are searched a chunk at a time, so one that never occurs is not looked for past the
+    // other's first occurrence, however large the text.
+    private const int Chunk = 4096;
+
     /// <summary>The first position of <paramref name="value"/> in <paramref name="text"/>, ignoring case; -1 if none.</summary>
     /// <param name="text">UTF-8 bytes.</param>
     /// <param name="value">ASCII, lower case; its first letter, if any, at most 7 bytes in.</param>
     public static int IndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
     {
-        // The anchor runs to the first letter, once as given and once upper case: "<h" and "<H" for "<h1". Each anchor's
-        // next position is kept, so a case that never occurs costs one search, not one per candidate of the other.
         var letter = value.IndexOfAnyInRange((byte)'a', (byte)'z');
         if (letter < 0)
         {
             return text.IndexOf(value);
         }
 
-        var anchor = value[..(letter + 1)];
-        Span<byte> upper = stackalloc byte[8];
-        anchor.CopyTo(upper);
-        upper = upper[..anchor.Length];
-        upper[^1] = (byte)(upper[^1] - 'a' + 'A');
+        // The anchor runs to the first letter, once as given and once upper case: "<h" and "<H" for "<h1".
+        Span<byte> upperCase = stackalloc byte[8];
+        var lowerAnchor = new Anchor(value[..(letter + 1)]);
+        value[..(letter + 1)].CopyTo(upperCase);
+        upperCase[letter] = (byte)(upperCase[letter] - 'a' + 'A');
+        var upperAnchor = new Anchor(upperCase[..(letter + 1)]);
 
-        int lowerAt = -1, upperAt = -1;
         var from = 0;
-        while (true)
+        var limit = 0;
+        while (from + value.Length <= text.Length)
         {
-            lowerAt = lowerAt < from ? Next(text, from, anchor) : lowerAt;
-            upperAt = upperAt < from ? Next(text, from, upper) : upperAt;
-            var at = Math.Min(lowerAt, upperAt);
+            limit = Math.Max(limit, Math.Min(text.Length, from + Chunk));
+            var at = Math.Min(lowerAnchor.Next(text, from, limit), upperAnchor.Next(text, from, limit));
             if (at == int.MaxValue)
             {
-                return -1;
+                from = limit;
             }
-
-            if (at + value.Length <= text.Length && Ascii.EqualsIgnoreCase(text.Slice(at, value.Length), value))
+            else if (at + value.Length <= text.Length && Ascii.EqualsIgnoreCase(text.Slice(at, value.Length), value))
             {
                 return at;
             }
-
-            from = at + 1;
+            else
+            {
+                from = at + 1;
+            }
         }
+
+        return -1;
     }
 
-    private static int Next(ReadOnlySpan<byte> text, int from, ReadOnlySpan<byte> anchor)
+    /// <summary>One spelling of an anchor: remembers its next occurrence and how far it is known to be absent, so no
+    /// byte is searched twice.</summary>
+    private ref struct Anchor(ReadOnlySpan<byte> value)
     {
-        var at = text[from..].IndexOf(anchor);
-        return at < 0 ? int.MaxValue : from + at;
+        private readonly ReadOnlySpan<byte> _value = value;
+        private int _at = -1;
+        private int _absentBefore;
+
+        /// <summary>The first occurrence starting in [<paramref name="from"/>, <paramref name="limit"/>);
+        /// <see cref="int.MaxValue"/> when there is none.</summary>
+        public int Next(ReadOnlySpan<byte> text, int from, int limit)
+        {
+            if (_at >= from)
+            {
+                return _at < limit ? _at : int.MaxValue;
+            }
+
+            var start = Math.Max(from, _absentBefore);
+            if (start >= limit)
+            {
+                return int.MaxValue;
+            }
+
+            var found = text[start..Math.Min(text.Length, limit + _value.Length - 1)].IndexOf(_value);
+            if (found < 0)
+            {
+                _absentBefore = limit;
+                return int.MaxValue;
+            }
+
+            _at = start + found;
+            return _at;
+        }
     }
 }

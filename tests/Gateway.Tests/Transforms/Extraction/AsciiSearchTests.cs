@@ -24,6 +24,26 @@ public class AsciiSearchTests
         }
     }
 
+    // The two spellings are searched 4 KiB at a time: matches across a chunk's end, decoys of either spelling before it.
+    [Theory]
+    [InlineData("x")]
+    [InlineData("<hx")]
+    [InlineData("<Hx<ht")]
+    public void IndexOfIgnoreCase_AroundChunkEnds_FirstPositionANaiveSearchFinds(string decoy)
+    {
+        foreach (var at in new[] { 0, 1, 4093, 4094, 4095, 4096, 4097, 8190, 8191, 8192, 12000 })
+        {
+            foreach (var spelling in new[] { "<h1", "<H1" })
+            {
+                var filler = string.Concat(Enumerable.Repeat(decoy, at / decoy.Length + 1))[..at];
+                var text = Encoding.ASCII.GetBytes(filler + spelling + filler);
+                var value = "<h1"u8.ToArray();
+                Assert.Equal(Naive(text, value), AsciiSearch.IndexOfIgnoreCase(text, value));
+                Assert.Equal(-1, AsciiSearch.IndexOfIgnoreCase(Encoding.ASCII.GetBytes(filler), value));
+            }
+        }
+    }
+
     private static int Naive(byte[] text, byte[] value)
     {
         for (var i = 0; i + value.Length <= text.Length; i++)
