@@ -51,18 +51,19 @@ internal static class HtmlMessageScanner
     }
 
     // "<h1" must be followed by '>', '/' or whitespace, so "<h10>" or "<header>" do not count.
+    // One search walks the page however many "<h10>" it passes.
     private static int FindOpenTag(ReadOnlySpan<byte> html, ReadOnlySpan<byte> tag)
     {
+        var search = new AsciiSearch(html, tag, stackalloc byte[AsciiSearch.MaxAnchor]);
         var from = 0;
         while (true)
         {
-            var at = AsciiSearch.IndexOfIgnoreCase(html[from..], tag);
+            var at = search.Next(from);
             if (at < 0)
             {
                 return -1;
             }
 
-            at += from;
             var next = at + tag.Length;
             if (next >= html.Length || html[next] is (byte)'>' or (byte)'/' || IsWhiteSpace(html[next..]))
             {

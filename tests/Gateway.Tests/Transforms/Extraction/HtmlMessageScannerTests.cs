@@ -43,6 +43,18 @@ public class HtmlMessageScannerTests
         AssertSame("<h2>" + new string('中', 2047) + "\U0001D11E" + new string('中', 5000) + "</h2>", "three-byte characters");
     }
 
+    // Decoys that start like the tag ("<h10>", "<header>") one after the other, the real tag after them in either case.
+    [Theory]
+    [InlineData("<h10>", "<H1>")]
+    [InlineData("<H10>", "<h1>")]
+    [InlineData("<header><H2x>", "<h1 >")]
+    public void Candidate_ManyDecoysBeforeTheTag_SameAsTheSearchOverTheDecodedPage(string decoy, string tag)
+    {
+        var page = string.Concat(Enumerable.Repeat(decoy, 20000)) + tag + "Student not found</h1><h2>Details</H2>";
+        AssertSame(page, decoy);
+        Assert.Equal("Student not found", HtmlMessageScanner.Candidate(Encoding.UTF8.GetBytes(page), 0));
+    }
+
     [Theory]
     [InlineData("<h1>Not Found</h1>", "Not Found")]
     [InlineData("<H1 CLASS=x>Server <b>Error</b></H1>", "Server  Error ")]
