@@ -4,13 +4,13 @@ namespace Gateway.Transforms.Errors;
 
 /// <summary>Everything the normalizer learned from one body.</summary>
 /// <param name="Format">What the body turned out to be.</param>
-/// <param name="Candidates">Message candidates in priority order (empty when truncated or unreadable).</param>
+/// <param name="Message">The message chosen from the body (none when truncated or unreadable).</param>
 /// <param name="Json">The JSON facts, for well-formed JSON bodies that were read in full.</param>
 /// <param name="Leaks">Leaks anywhere in the body, raw or after unescaping.</param>
 /// <param name="IntegrityViolation">Whether the body reports a key or constraint violation.</param>
 internal sealed record BodyInspection(
     BodyFormat Format,
-    IReadOnlyList<string?> Candidates,
+    ChosenMessage Message,
     JsonFacts? Json,
     LeakKinds Leaks,
     bool IntegrityViolation)

@@ -1,53 +1,51 @@
 using System.Buffers;
 using System.Net;
-using System.Text;
 using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Transforms.Errors;
 
 /// <summary>Decodes, sniffs, reads and scans one error body.</summary>
+/// <remarks>An ASCII body (nearly every one) is read as its bytes: only the start the sniffer and the text reader need
+/// is decoded, unless an integrity marker or an entity asks for the whole text.</remarks>
 internal static class BodyInspector
 {
-    public static BodyInspection Inspect(ReadOnlySpan<byte> body, MediaType media, bool truncated)
+    public static BodyInspection Inspect(int upstreamStatus, ReadOnlySpan<byte> body, MediaType media, bool truncated)
     {
-        // A valid UTF-8 body (nearly all) is decoded into a pooled buffer: JSON and text need no string of it.
-        var text = BodyDecoder.Decode(body, media.Charset, out var utf8, out var rented);
+        // Not a using variable: those are read-only, and the text keeps what it decoded.
+        var text = BodyDecoder.Decode(body, media.Charset);
         try
         {
-            var format = FormatSniffer.Sniff(text, media);
-            var markup = format is BodyFormat.Xml ? text.ToString() : null;
+            var format = FormatSniffer.Sniff(ref text, media);
+            var markup = format is BodyFormat.Xml ? text.All().ToString() : null;
 
             // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
-            IReadOnlyList<string?> candidates = [];
+            ChosenMessage message = default;
             JsonFacts? json = null;
             if (!truncated)
             {
-                candidates = MessageExtractor.Extract(format, text, markup, utf8, out json);
+                message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, out json);
             }
 
             // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
-            // ASCII (nearly every body) is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes.
-            var ascii = Ascii.IsValid(utf8) ? utf8 : default;
-            var leaks = !ascii.IsEmpty ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text, out integrityMarker);
-            var integrity = integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text, ascii);
-            ScanUnescaped(format, text, markup, utf8, ref leaks, ref integrity);
-            return new BodyInspection(format, candidates, json, leaks, integrity);
+            // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes.
+            var ascii = text.IsAscii ? text.Utf8 : default;
+            var leaks = text.IsAscii ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text.All(), out integrityMarker);
+            var integrity = integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii);
+            ScanUnescaped(format, ref text, markup, ref leaks, ref integrity);
+            return new BodyInspection(format, message, json, leaks, integrity);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            text.Dispose();
         }
     }
 
     // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
     // unescaped text is scanned too: JSON strings, and markup with its entities decoded.
-    private static void ScanUnescaped(
-        BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
+    private static void ScanUnescaped(BodyFormat format, ref BodyText text, string? markup, ref LeakKinds leaks, ref bool integrity)
     {
+        var utf8 = text.Utf8;
         if (format == BodyFormat.Json && utf8.Contains((byte)'\\'))
         {
             var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);
@@ -62,9 +60,9 @@ internal static class BodyInspector
                 ArrayPool<char>.Shared.Return(buffer);
             }
         }
-        else if (format is BodyFormat.Html or BodyFormat.Xml && text.Contains('&'))
+        else if (format is BodyFormat.Html or BodyFormat.Xml && utf8.Contains((byte)'&'))
         {
-            var decoded = WebUtility.HtmlDecode(markup ?? text.ToString());
+            var decoded = WebUtility.HtmlDecode(markup ?? text.All().ToString());
             leaks |= LeakScanner.Scan(decoded);
             integrity |= IntegrityViolationDetector.IsMatch(decoded);
         }

@@ -40,7 +40,7 @@ public static class ErrorNormalizer
         ArgumentNullException.ThrowIfNull(settings);
 
         var media = MediaType.Parse(contentType);
-        var inspection = BodyInspector.Inspect(body, media, truncated);
+        var inspection = BodyInspector.Inspect(upstreamStatus, body, media, truncated);
 
         // Ed-Fi Table 6 asks for 409 when a write collides with existing data; legacy services answer 500.
         var integrity = settings.MapIntegrityViolationsTo409 && upstreamStatus >= 400 && inspection.IntegrityViolation;
@@ -48,9 +48,12 @@ public static class ErrorNormalizer
         var serverError = upstreamStatus >= 500 || status >= 500;
         var mayShow = !serverError || settings.ShowUpstream5xxMessages;
 
-        var upstreamMessage = MessageExtractor.Choose(inspection.Candidates, upstreamStatus, out var rawMessage);
+        var (upstreamMessage, rawMessage) = inspection.Message;
+
+        // Cleaning leaves most messages as they were: then one scan of them is enough.
         var messageLeaks = upstreamMessage is null ? LeakKinds.None
-            : LeakScanner.Scan(rawMessage) | LeakScanner.Scan(upstreamMessage) | EscapedText.Scan(upstreamMessage);
+            : (string.Equals(rawMessage, upstreamMessage, StringComparison.Ordinal) ? LeakKinds.None : LeakScanner.Scan(rawMessage))
+                | LeakScanner.Scan(upstreamMessage) | EscapedText.Scan(upstreamMessage);
         var leaks = inspection.Leaks | messageLeaks;
         var clean = upstreamMessage is not null && messageLeaks == LeakKinds.None && !inspection.IsDump;
 

@@ -2,64 +2,79 @@ using Gateway.Transforms.Extraction;
 
 namespace Gateway.Transforms.Errors;
 
-/// <summary>Finds the message candidates of an error body in the places its format keeps them.</summary>
+/// <summary>Finds the message of an error body in the places its format keeps it.</summary>
 internal static class MessageExtractor
 {
-    /// <summary>Candidates in priority order; raw upstream text, still to be cleaned and leak-scanned.</summary>
+    /// <summary>The first candidate of the body, in its format's priority order, that cleaned says something.</summary>
     /// <param name="format">The sniffed format.</param>
-    /// <param name="text">The decoded body.</param>
+    /// <param name="body">The body, decoded here only as far as its format's reader needs.</param>
     /// <param name="markup">The decoded body as a string, for the XML reader (made here when missing).</param>
-    /// <param name="utf8">The body as valid UTF-8, for the JSON reader.</param>
+    /// <param name="upstreamStatus">The upstream status, whose "404 - " style prefix is dropped.</param>
     /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
-    public static IReadOnlyList<string?> Extract(BodyFormat format, ReadOnlySpan<char> text, string? markup, ReadOnlySpan<byte> utf8, out JsonFacts? json)
+    /// <returns>The message, still to be leak-scanned; <see langword="null"/> when no candidate says anything.</returns>
+    public static ChosenMessage Choose(BodyFormat format, ref BodyText body, string? markup, int upstreamStatus, out JsonFacts? json)
     {
         json = null;
         switch (format)
         {
             case BodyFormat.Json:
-                json = JsonMessageReader.Read(utf8);
+                json = JsonMessageReader.Read(body.Utf8);
                 if (json is not null)
                 {
-                    return [.. json.Candidates()];
+                    return Choose(json.Candidates(), upstreamStatus);
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
-                return text.TrimStart().StartsWith('[') ? TextMessageReader.Candidates(text) : [];
+                return body.TrimmedStart(FormatSniffer.Window).StartsWith('[')
+                    ? Choose(TextMessageReader.Candidates(ref body), upstreamStatus)
+                    : default;
             case BodyFormat.Xml:
-                return [.. XmlMessageScanner.Candidates(markup ?? text.ToString())];
+                return Choose(XmlMessageScanner.Candidates(markup ?? body.All().ToString()), upstreamStatus);
             case BodyFormat.Html:
-                return HtmlMessageScanner.Candidates(text);
+                // Element by element: a page whose headline says something is not searched for the others.
+                for (var element = 0; element < HtmlMessageScanner.Elements; element++)
+                {
+                    var chosen = Choose(HtmlMessageScanner.Candidate(body.Utf8, element), upstreamStatus);
+                    if (chosen.Message is not null)
+                    {
+                        return chosen;
+                    }
+                }
+
+                return default;
             case BodyFormat.Text:
-                return TextMessageReader.Candidates(text);
+                return Choose(TextMessageReader.Candidates(ref body), upstreamStatus);
             default:
-                return [];
+                return default;
         }
     }
 
-    /// <summary>The first candidate that, cleaned, says something; <see langword="null"/> when none does.</summary>
+    /// <summary>The first candidate that, cleaned, says something.</summary>
     /// <param name="candidates">Raw candidates in priority order.</param>
     /// <param name="upstreamStatus">The upstream status, whose "404 - " style prefix is dropped.</param>
-    /// <param name="raw">The chosen candidate before cleaning: it must be scanned too, because cutting a long message
-    /// to length can cut a leak down to a fragment no pattern recognises.</param>
-    public static string? Choose(IReadOnlyList<string?> candidates, int upstreamStatus, out string? raw)
+    public static ChosenMessage Choose(IEnumerable<string?> candidates, int upstreamStatus)
     {
-        raw = null;
         foreach (var candidate in candidates)
         {
-            var cleaned = MessageText.Clean(candidate);
-            if (cleaned is null)
+            var chosen = Choose(candidate, upstreamStatus);
+            if (chosen.Message is not null)
             {
-                continue;
-            }
-
-            cleaned = MessageText.StripStatusPrefix(cleaned, upstreamStatus);
-            if (MessageText.IsInformative(cleaned))
-            {
-                raw = candidate;
-                return cleaned;
+                return chosen;
             }
         }
 
-        return null;
+        return default;
+    }
+
+    private static ChosenMessage Choose(string? candidate, int upstreamStatus)
+    {
+        var cleaned = MessageText.Clean(candidate);
+        if (cleaned is null)
+        {
+            return default;
+        }
+
+        cleaned = MessageText.StripStatusPrefix(cleaned, upstreamStatus);
+        return MessageText.IsInformative(cleaned) ? new ChosenMessage(cleaned, candidate) : default;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -9,27 +8,28 @@ internal static class BodyDecoder
 {
     /// <param name="body">The raw (already content-decoded) bytes.</param>
     /// <param name="charset">The declared charset, if any.</param>
-    /// <param name="utf8">The body as valid UTF-8 without a BOM, for the JSON reader: a slice of
-    /// <paramref name="body"/> when it already is, otherwise the text re-encoded.</param>
-    /// <param name="rented">The pooled buffer that holds the text of a valid UTF-8 body (the common case), which the
-    /// caller returns to <see cref="ArrayPool{T}.Shared"/>; <see langword="null"/> when the text is a new string.</param>
-    public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> body, string? charset, out ReadOnlySpan<byte> utf8, out char[]? rented)
+    /// <returns>The body; a valid UTF-8 body (nearly all) is not copied, and is decoded only as far as it is read.</returns>
+    public static BodyText Decode(ReadOnlySpan<byte> body, string? charset)
     {
         var encoding = Detect(body, charset, out var preamble);
         var payload = body[preamble..];
-        if (encoding is UTF8Encoding && Utf8.IsValid(payload))
+        if (encoding is UTF8Encoding)
         {
-            utf8 = payload;
+            // ASCII is valid UTF-8: one vectorized pass settles nearly every body.
+            if (Ascii.IsValid(payload))
+            {
+                return new BodyText(payload, isAscii: true, text: null);
+            }
 
-            // UTF-8 never yields more UTF-16 code units than it has bytes.
-            rented = ArrayPool<char>.Shared.Rent(payload.Length);
-            return rented.AsSpan(0, Encoding.UTF8.GetChars(payload, rented));
+            if (Utf8.IsValid(payload))
+            {
+                return new BodyText(payload, isAscii: false, text: null);
+            }
         }
 
-        rented = null;
         var text = encoding.GetString(payload);
-        utf8 = Encoding.UTF8.GetBytes(text);
-        return text;
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        return new BodyText(utf8, Ascii.IsValid(utf8), text);
     }
 
     private static Encoding Detect(ReadOnlySpan<byte> body, string? charset, out int preamble)
@@ -53,7 +53,13 @@ internal static class BodyDecoder
             return Encoding.BigEndianUnicode;
         }
 
-        return charset?.Trim().ToUpperInvariant() switch
+        // Nearly every body says UTF-8 or nothing: no upper-case copy of the name for them.
+        if (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8;
+        }
+
+        return charset.Trim().ToUpperInvariant() switch
         {
             "UTF-16" or "UTF-16LE" or "UNICODE" => Encoding.Unicode,
             "UTF-16BE" => Encoding.BigEndianUnicode,

@@ -5,15 +5,24 @@ namespace Gateway.Transforms.Extraction;
 /// <summary>Decides how to read a body from its first characters; the declared type only breaks ties.</summary>
 internal static class FormatSniffer
 {
-    private const int Window = 2048;
+    public const int Window = 2048;
 
-    private static readonly string[] s_htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"];
+    // Searched all at once, ignoring case: a vectorized search where string.Contains ignoring case is a scalar loop
+    // under invariant globalization.
+    private static readonly SearchValues<string> s_htmlMarkers = SearchValues.Create(
+        ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> s_htmlElement = SearchValues.Create(["<html"], StringComparison.OrdinalIgnoreCase);
 
     // What LooksBinary counts: NUL, U+FFFD and the control characters other than tab, line feed, carriage return and
     // form feed.
     private static readonly SearchValues<char> s_odd = SearchValues.Create(
         [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')), '\uFFFD']);
 
+    /// <summary>Sniffs the start of a body: at most a few KiB of it are decoded.</summary>
+    public static BodyFormat Sniff(ref BodyText body, MediaType media) => Sniff(body.TrimmedStart(Window), media);
+
+    /// <summary>Sniffs text: only its first <see cref="Window"/> characters after leading whitespace are read.</summary>
     public static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media)
     {
         var span = text.TrimStart();
@@ -40,21 +49,10 @@ internal static class FormatSniffer
     // An XML declaration means XML unless the document is XHTML; otherwise any common HTML tag means HTML.
     private static bool IsHtml(ReadOnlySpan<char> window) =>
         window.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
-            ? window.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            ? window.ContainsAny(s_htmlElement)
             : ContainsHtmlMarker(window);
 
-    private static bool ContainsHtmlMarker(ReadOnlySpan<char> window)
-    {
-        foreach (var marker in s_htmlMarkers)
-        {
-            if (window.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool ContainsHtmlMarker(ReadOnlySpan<char> window) => window.ContainsAny(s_htmlMarkers);
 
     // Text has few control characters; decoded binary has many, plus replacement characters for invalid UTF-8.
     private static bool LooksBinary(ReadOnlySpan<char> window)

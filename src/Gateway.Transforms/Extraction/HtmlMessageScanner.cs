@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -7,49 +8,64 @@ namespace Gateway.Transforms.Extraction;
 /// Reads the headline of an HTML error page (<c>&lt;h1&gt;</c>, then <c>&lt;title&gt;</c>, then <c>&lt;h2&gt;</c>) as
 /// text: tags stripped, entities decoded. Default pages of IIS, Apache, nginx and Tomcat all carry one of them.
 /// </summary>
+/// <remarks>The page is searched as UTF-8 bytes (tags are ASCII, found by the runtime's vectorized search) and only the
+/// three elements' content is decoded: a large page is neither decoded nor copied to read three short elements.</remarks>
 internal static class HtmlMessageScanner
 {
     private const int MaxContent = 2048;
 
-    // A span, not a string: a large page is not copied to read three short elements.
-    public static string?[] Candidates(ReadOnlySpan<char> html) =>
-        [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2")];
+    // Enough bytes for MaxContent UTF-16 code units: every code unit takes at most 3 bytes, plus a cut character.
+    private const int MaxContentBytes = 3 * MaxContent + 4;
 
-    private static string? ElementText(ReadOnlySpan<char> html, string tag)
+    /// <summary>The number of candidate elements.</summary>
+    public const int Elements = 3;
+
+    /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>.</summary>
+    /// <param name="html">The page as valid UTF-8.</param>
+    /// <param name="element">The element's priority.</param>
+    public static string? Candidate(ReadOnlySpan<byte> html, int element) => element switch
     {
-        var open = FindOpenTag(html, tag);
+        0 => ElementText(html, "<h1"u8, "</h1"u8),
+        1 => ElementText(html, "<title"u8, "</title"u8),
+        _ => ElementText(html, "<h2"u8, "</h2"u8),
+    };
+
+    private static string? ElementText(ReadOnlySpan<byte> html, ReadOnlySpan<byte> openTag, ReadOnlySpan<byte> closeTag)
+    {
+        var open = FindOpenTag(html, openTag);
         if (open < 0)
         {
             return null;
         }
 
-        var start = html[open..].IndexOf('>');
+        var start = html[open..].IndexOf((byte)'>');
         if (start < 0)
         {
             return null;
         }
 
         start += open + 1;
-        var close = html[start..].IndexOf("</" + tag, StringComparison.OrdinalIgnoreCase);
-        var end = Math.Min(close < 0 ? html.Length : start + close, start + MaxContent);
-        return WebUtility.HtmlDecode(StripTags(html.Slice(start, end - start)));
+        var close = AsciiSearch.IndexOfIgnoreCase(html[start..], closeTag);
+        var content = html.Slice(start, close < 0 ? html.Length - start : close);
+        return WebUtility.HtmlDecode(StripTags(content));
     }
 
     // "<h1" must be followed by '>', '/' or whitespace, so "<h10>" or "<header>" do not count.
-    private static int FindOpenTag(ReadOnlySpan<char> html, string tag)
+    // One search walks the page however many "<h10>" it passes.
+    private static int FindOpenTag(ReadOnlySpan<byte> html, ReadOnlySpan<byte> tag)
     {
+        var search = new AsciiSearch(html, tag, stackalloc byte[AsciiSearch.MaxAnchor]);
         var from = 0;
         while (true)
         {
-            var at = html[from..].IndexOf("<" + tag, StringComparison.OrdinalIgnoreCase);
+            var at = search.Next(from);
             if (at < 0)
             {
                 return -1;
             }
 
-            at += from;
-            var next = at + 1 + tag.Length;
-            if (next >= html.Length || html[next] is '>' or '/' || char.IsWhiteSpace(html[next]))
+            var next = at + tag.Length;
+            if (next >= html.Length || html[next] is (byte)'>' or (byte)'/' || IsWhiteSpace(html[next..]))
             {
                 return at;
             }
@@ -58,28 +74,48 @@ internal static class HtmlMessageScanner
         }
     }
 
-    // Tags become spaces ("Server Error<br>in" stays two words); whitespace is collapsed later.
-    private static string StripTags(ReadOnlySpan<char> content)
+    // char.IsWhiteSpace of the character the bytes start with (U+00A0 and U+2000 too); one outside the BMP never is.
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8) =>
+        Rune.DecodeFromUtf8(utf8, out var rune, out _) == OperationStatus.Done && Rune.IsWhiteSpace(rune);
+
+    // The first MaxContent characters of the content; tags become spaces ("Server Error<br>in" stays two words) and
+    // whitespace is collapsed later.
+    private static string StripTags(ReadOnlySpan<byte> content)
     {
-        var text = new StringBuilder(content.Length);
-        var inTag = false;
-        foreach (var c in content)
+        if (content.Length > MaxContentBytes)
         {
-            if (c == '<')
-            {
-                inTag = true;
-                text.Append(' ');
-            }
-            else if (c == '>' && inTag)
-            {
-                inTag = false;
-            }
-            else if (!inTag)
-            {
-                text.Append(c);
-            }
+            content = content[..MaxContentBytes];
         }
 
-        return text.ToString();
+        var buffer = ArrayPool<char>.Shared.Rent(content.Length);
+        try
+        {
+            // A character cut at the end decodes to U+FFFD past MaxContent, where nothing is read.
+            var decoded = buffer.AsSpan(0, Math.Min(MaxContent, Encoding.UTF8.GetChars(content, buffer)));
+            var text = new StringBuilder(decoded.Length);
+            var inTag = false;
+            foreach (var c in decoded)
+            {
+                if (c == '<')
+                {
+                    inTag = true;
+                    text.Append(' ');
+                }
+                else if (c == '>' && inTag)
+                {
+                    inTag = false;
+                }
+                else if (!inTag)
+                {
+                    text.Append(c);
+                }
+            }
+
+            return text.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

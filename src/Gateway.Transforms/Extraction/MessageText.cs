@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Extraction;
@@ -20,6 +19,11 @@ internal static class MessageText
     // Reason phrases add nothing to the payload's own type/title; the generic message says more.
     private static readonly FrozenSet<string> s_reasonPhrases = BuildReasonPhrases();
 
+    // Looked up by span: a message is not copied to be compared.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_junkLookup = s_junk.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_reasonPhraseLookup =
+        s_reasonPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Collapses whitespace, drops control and format characters, trims and bounds the length.</summary>
     /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
     public static string? Clean(string? raw)
@@ -29,41 +33,57 @@ internal static class MessageText
             return null;
         }
 
-        var builder = new StringBuilder(Math.Min(raw.Length, MaxLength + 16));
+        // Truncate reads the first MaxLength characters and whether there are more, so one more is all that is kept.
+        Span<char> cleaned = stackalloc char[MaxLength + 1];
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in raw)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            // Printable ASCII (nearly all of a message) is neither white space, control nor format character.
+            if ((uint)(c - '!') > '~' - '!')
             {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
+                if (c == ' ' || char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
 
-            // Zero-width and bidi controls could hide or reorder text in the client's UI.
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                continue;
+                // Zero-width and bidi controls could hide or reorder text in the client's UI.
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                {
+                    continue;
+                }
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                cleaned[length++] = ' ';
                 pendingSpace = false;
+                if (length == cleaned.Length)
+                {
+                    break;
+                }
             }
 
-            builder.Append(c);
-            if (builder.Length > MaxLength * 4)
+            cleaned[length++] = c;
+            if (length == cleaned.Length)
             {
                 break;
             }
         }
 
-        return builder.Length == 0 ? null : Truncate(builder.ToString());
+        return length == 0 ? null : Truncate(cleaned[..length]);
     }
 
     /// <summary>Drops a leading "404 - ", "HTTP Status 404 – ", "HTTP Error 404.0 - " or "HTTP/1.1 404 " for this status.</summary>
     public static string StripStatusPrefix(string message, int status)
     {
+        // Every prefix starts with H, E, S or the code: most messages are settled by their first character.
+        if (message.Length == 0 || message[0] is not ('H' or 'h' or 'E' or 'e' or 'S' or 's' or (>= '0' and <= '9')))
+        {
+            return message;
+        }
+
         var span = message.AsSpan();
         foreach (var prefix in (ReadOnlySpan<string>)["HTTP/1.0 ", "HTTP/1.1 ", "HTTP/2 ", "HTTP Status ", "HTTP Error ", "HTTP ", "Error ", "Status "])
         {
@@ -106,25 +126,25 @@ internal static class MessageText
             }
         }
 
-        var core = message.AsSpan().TrimEnd(".!").Trim().ToString();
-        return letters >= 2 && !s_junk.Contains(core) && !s_reasonPhrases.Contains(core);
+        var core = message.AsSpan().TrimEnd(".!").Trim();
+        return letters >= 2 && !s_junkLookup.Contains(core) && !s_reasonPhraseLookup.Contains(core);
     }
 
-    private static string Truncate(string text)
+    private static string Truncate(ReadOnlySpan<char> text)
     {
         if (text.Length <= MaxLength)
         {
-            return text;
+            return text.ToString();
         }
 
         // Cut at the last space that keeps at least half the budget; otherwise cut hard, never inside a surrogate pair.
-        var cut = text.LastIndexOf(' ', MaxLength - 1, MaxLength);
+        var cut = text[..MaxLength].LastIndexOf(' ');
         if (cut < MaxLength / 2)
         {
             cut = char.IsHighSurrogate(text[MaxLength - 2]) ? MaxLength - 2 : MaxLength - 1;
         }
 
-        return string.Concat(text.AsSpan(0, cut).TrimEnd(" ,;:-"), "…");
+        return string.Concat(text[..cut].TrimEnd(" ,;:-"), "…");
     }
 
     private static FrozenSet<string> BuildReasonPhrases()

@@ -168,6 +168,32 @@ public class ErrorNormalizerTests
         Assert.Equal(expected, Normalize(400, "application/json", body).Message);
     }
 
+    // The sniffer and the text reader decode only the start of a body; white space longer than that start, in front of
+    // a text that looks like JSON but is not, must still be read past.
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\u00A0")]
+    [InlineData("\u3000")]
+    public void Normalize_LongLeadingWhiteSpaceBeforeBracketedText_ReadsTheLine(string space)
+    {
+        var padded = Normalize(404, "text/plain", string.Concat(Enumerable.Repeat(space, 7000)) + "[ERROR] Student 12 was not found\nmore");
+
+        Assert.Equal("[ERROR] Student 12 was not found", padded.Message);
+        Assert.Equal(Normalize(404, "text/plain", "[ERROR] Student 12 was not found\nmore"), padded);
+    }
+
+    // The headline is found as bytes and only its content decoded: tags in any case, non-ASCII text, a large page.
+    [Theory]
+    [InlineData("<H1>Élève introuvable</H1>", "Élève introuvable")]
+    [InlineData("<TITLE>Schüler nicht gefunden</TITLE><h1>Not Found</h1>", "Schüler nicht gefunden")]
+    [InlineData("<h1>Not Found</h1><h2 class=x>学生が見つかりません</h2>", "学生が見つかりません")]
+    public void Normalize_HtmlHeadline_ReadFromTheBytes(string headline, string expected)
+    {
+        var page = "<!DOCTYPE html><html><body>" + headline + string.Concat(Enumerable.Repeat("<p>filler é</p>\n", 20000)) + "</body></html>";
+
+        Assert.Equal(expected, Normalize(404, "text/html; charset=utf-8", page).Message);
+    }
+
     [Fact]
     public void Normalize_NullArguments_Throw()
     {

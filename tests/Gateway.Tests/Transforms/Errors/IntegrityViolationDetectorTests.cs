@@ -1,6 +1,7 @@
 using System.Text;
 using Gateway.Tests.Transforms.Corpus;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Tests.Transforms.Errors;
 
@@ -25,13 +26,39 @@ public class IntegrityViolationDetectorTests
         {
             foreach (var after in s_fillers)
             {
-                // Filler with integrity markers of its own: "2350" in ids, "violates" in prose.
+                // Filler with integrity markers of its own: "23503" in ids such as 235035, "violates" in prose.
                 var text = Filler(before) + body + Filler(after);
                 var expected = IntegrityViolationDetector.IsMatchAroundMarkers(text, default);
                 Assert.Equal(expected, IntegrityViolationDetector.IsMatchAroundMarkers(text, Encoding.ASCII.GetBytes(text)));
                 Assert.Equal(expected, IntegrityViolationDetector.IsMatch(text));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("ERROR: insert failed, sqlstate: 23503")]
+    [InlineData("{\"code\":\"23505\",\"message\":\"conflict\"}")]
+    [InlineData("23505: duplicate")]
+    [InlineData("Error: ER_DUP_KEY: Can't write; duplicate key in table")]
+    [InlineData("ER_NO_REFERENCED_ROW_2: Cannot add or update")]
+    [InlineData("ER_ROW_IS_REFERENCED: Cannot delete")]
+    public void IsMatch_ViolationNamedByCode_MatchesAndWakesTheCheck(string text)
+    {
+        Assert.True(IntegrityViolationDetector.IsMatch(text));
+        LeakScanner.Scan(Encoding.ASCII.GetBytes(text), out var integrityMarker);
+        Assert.True(integrityMarker);
+    }
+
+    // Ids with "2350" and names with "ER_" are common in large clean bodies; the pattern never matches them, and they
+    // must not cost a second pass over the body.
+    [Theory]
+    [InlineData("students[2350].lastSurname is required; region 12350: queued")]
+    [InlineData("{\"USER_ID\":\"ORDER_2350\",\"HEADER_SIZE\":23501}")]
+    public void Scan_IdsAndNamesOnly_DoNotWakeTheCheck(string text)
+    {
+        LeakScanner.Scan(Encoding.ASCII.GetBytes(text), out var integrityMarker);
+        Assert.False(integrityMarker);
+        Assert.False(IntegrityViolationDetector.IsMatch(text));
     }
 
     private static string Filler(int length)

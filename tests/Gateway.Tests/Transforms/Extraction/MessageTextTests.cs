@@ -1,0 +1,55 @@
+using Gateway.Transforms.Extraction;
+
+namespace Gateway.Tests.Transforms.Extraction;
+
+/// <summary>
+/// Cleaning copies runs of printable ASCII and keeps only the characters truncation reads; it must give the same
+/// message as cleaning char by char did (<see cref="ReferenceExtraction.Clean"/>).
+/// </summary>
+public class MessageTextTests
+{
+    private static readonly string[] s_fragments =
+    [
+        "a", "Hello world", "The field BirthDate must be between 1900-01-01 and 2030-12-31.", " ", "   ", "\t", "\n", "\r\n",
+        "\u0001", "\u007F", "\u0085", "\u200B", "\u202E", "\uFEFF", "\u00A0", "\u2028", "\u3000", "\U0001D11E", "é", "中",
+        ",", ";", "-", ":", " ,", "; ", new string('x', 149), new string('y', 151), string.Concat(Enumerable.Repeat("word ", 70)),
+        new string(' ', 400), new string('\u200B', 500),
+    ];
+
+    [Fact]
+    public void Clean_RandomText_SameAsCleaningCharByChar()
+    {
+        var random = new Random(20261206);
+        for (var i = 0; i < 20000; i++)
+        {
+            var raw = Fragments.Join(random, s_fragments, 30);
+            var expected = ReferenceExtraction.Clean(raw);
+            var actual = MessageText.Clean(raw);
+            Assert.True(expected == actual, $"text {i} ({raw.Length} chars): expected «{expected}», got «{actual}»");
+        }
+    }
+
+    [Theory]
+    [InlineData(298)]
+    [InlineData(299)]
+    [InlineData(300)]
+    [InlineData(301)]
+    [InlineData(302)]
+    public void Clean_LongMessage_CutLikeCharByChar(int length)
+    {
+        foreach (var filler in new[] { "x", "ab ", "\U0001D11E", " \t" })
+        {
+            var raw = string.Concat(Enumerable.Repeat(filler, length)) + " tail";
+            Assert.Equal(ReferenceExtraction.Clean(raw), MessageText.Clean(raw));
+        }
+    }
+
+    [Theory]
+    [InlineData("The student was not found.", true)]
+    [InlineData("Not Found", false)]
+    [InlineData("Unknown error!", false)]
+    [InlineData("n/a.", false)]
+    [InlineData("x", false)]
+    public void IsInformative_ReasonPhrasesAndPlaceholders_AreNot(string message, bool expected) =>
+        Assert.Equal(expected, MessageText.IsInformative(message));
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Gateway.Tests.Transforms.Extraction;
+
+/// <summary>
+/// The extraction as it was before it read bytes (commit 5031865): the whole body decoded to UTF-16, headlines found
+/// with <see cref="StringComparison.OrdinalIgnoreCase"/>, messages cleaned char by char. The definition the faster
+/// code must agree with.
+/// </summary>
+internal static class ReferenceExtraction
+{
+    private const int MaxContent = 2048;
+    private const int MaxLength = 300;
+
+    public static string?[] HtmlCandidates(string html) =>
+        [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2")];
+
+    public static string? Clean(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder();
+        var pendingSpace = false;
+        foreach (var c in raw)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+            if (builder.Length > MaxLength * 4)
+            {
+                break;
+            }
+        }
+
+        return builder.Length == 0 ? null : Truncate(builder.ToString());
+    }
+
+    private static string Truncate(string text)
+    {
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', MaxLength - 1, MaxLength);
+        if (cut < MaxLength / 2)
+        {
+            cut = char.IsHighSurrogate(text[MaxLength - 2]) ? MaxLength - 2 : MaxLength - 1;
+        }
+
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(" ,;:-"), "…");
+    }
+
+    private static string? ElementText(string html, string tag)
+    {
+        var open = FindOpenTag(html, tag);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var start = html.AsSpan(open).IndexOf('>');
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += open + 1;
+        var close = html.AsSpan(start).IndexOf("</" + tag, StringComparison.OrdinalIgnoreCase);
+        var end = Math.Min(close < 0 ? html.Length : start + close, start + MaxContent);
+        return WebUtility.HtmlDecode(StripTags(html.AsSpan(start, end - start)));
+    }
+
+    private static int FindOpenTag(string html, string tag)
+    {
+        var from = 0;
+        while (true)
+        {
+            var at = html.AsSpan(from).IndexOf("<" + tag, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            at += from;
+            var next = at + 1 + tag.Length;
+            if (next >= html.Length || html[next] is '>' or '/' || char.IsWhiteSpace(html[next]))
+            {
+                return at;
+            }
+
+            from = next;
+        }
+    }
+
+    private static string StripTags(ReadOnlySpan<char> content)
+    {
+        var text = new StringBuilder(content.Length);
+        var inTag = false;
+        foreach (var c in content)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+                text.Append(' ');
+            }
+            else if (c == '>' && inTag)
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+}
