@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Scrubbing;
 
@@ -62,9 +61,18 @@ internal static class BodyInspector
         }
         else if (format is BodyFormat.Html or BodyFormat.Xml && utf8.Contains((byte)'&'))
         {
-            var decoded = WebUtility.HtmlDecode(markup ?? text.All().ToString());
-            leaks |= LeakScanner.Scan(decoded);
-            integrity |= IntegrityViolationDetector.IsMatch(decoded);
+            var source = markup is null ? text.All() : markup.AsSpan();
+            var buffer = ArrayPool<char>.Shared.Rent(source.Length);
+            try
+            {
+                var decoded = buffer.AsSpan(0, HtmlEntityText.Decode(source, buffer));
+                leaks |= LeakScanner.Scan(decoded);
+                integrity |= IntegrityViolationDetector.IsMatch(decoded);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
         }
     }
 }
