@@ -127,11 +127,20 @@ internal sealed class AnchorFilter
     public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize)
         where T : unmanaged
     {
+        var cursor = default(Cursor);
+        return Next(text, from, vectorize, ref cursor);
+    }
+
+    /// <summary>The same, resuming the vector pass where <paramref name="cursor"/> left it: <paramref name="from"/> must
+    /// be the position after the one the previous call with this cursor returned.</summary>
+    public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize, ref Cursor cursor)
+        where T : unmanaged
+    {
         var i = from;
         ref var start = ref MemoryMarshal.GetReference(text);
         if (vectorize && Avx2.IsSupported)
         {
-            var found = NextAvx2(ref start, text.Length, ref i);
+            var found = NextAvx2(ref start, text.Length, ref i, ref cursor);
             if (found >= 0)
             {
                 return found;
@@ -197,15 +206,28 @@ internal sealed class AnchorFilter
 
     // Blocks of 32 positions; a block reads 35 characters. The last positions (at most 33) are one or two blocks over a
     // copy padded with spaces, which is what Window reads past the end. Leaves i at the first position not yet tested.
-    private unsafe int NextAvx2<T>(ref T start, int length, ref int i)
+    private unsafe int NextAvx2<T>(ref T start, int length, ref int i, ref Cursor cursor)
         where T : unmanaged
     {
+        // A hit in the middle of a block: its other candidates are still pending, the block need not be read again.
+        if (cursor.Pending != 0)
+        {
+            var next = FirstPassing(ref start, length, ref cursor);
+            if (next >= 0)
+            {
+                return next;
+            }
+
+            i = cursor.Block + BlockPositions;
+        }
+
         var lanes = new Lanes(_lanes);
         fixed (uint* quads = _quads)
         {
             for (var lastBlock = length - BlockReads; i <= lastBlock; i += BlockPositions)
             {
-                var found = FirstPassing(ref start, length, i, Candidates(quads, lanes, ref start, i));
+                cursor = new Cursor(i, Candidates(quads, lanes, ref start, i));
+                var found = FirstPassing(ref start, length, ref cursor);
                 if (found >= 0)
                 {
                     return found;
@@ -224,7 +246,8 @@ internal sealed class AnchorFilter
                 ref var padded = ref MemoryMarshal.GetReference(tail);
                 for (var block = 0; i + block < length - 1; block += BlockPositions)
                 {
-                    var found = FirstPassing(ref start, length, i + block, Candidates(quads, lanes, ref padded, block));
+                    cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
+                    var found = FirstPassing(ref start, length, ref cursor);
                     if (found >= 0)
                     {
                         return found;
@@ -238,25 +261,26 @@ internal sealed class AnchorFilter
         return -1;
     }
 
-    // The first flagged position from `at` on that passes the scalar test; -1 when none does.
+    // The first pending candidate of the cursor's block that passes the scalar test (taken off the pending ones with
+    // those before it); -1 when none does.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int FirstPassing<T>(ref T start, int length, int at, uint candidates)
+    private int FirstPassing<T>(ref T start, int length, ref Cursor cursor)
         where T : unmanaged
     {
-        while (candidates != 0)
+        while (cursor.Pending != 0)
         {
-            var position = at + BitOperations.TrailingZeroCount(candidates);
+            var position = cursor.Block + BitOperations.TrailingZeroCount(cursor.Pending);
+            cursor.Pending &= cursor.Pending - 1;
             if (position >= length - 1)
             {
-                return -1; // past the last position of the padded tail, where no marker fits
+                cursor.Pending = 0; // past the last position of the padded tail, where no marker fits
+                return -1;
             }
 
             if (Passes(Window(ref start, position, length)))
             {
                 return position;
             }
-
-            candidates &= candidates - 1;
         }
 
         return -1;
@@ -280,6 +304,15 @@ internal sealed class AnchorFilter
         var nibble = Vector256.Create((byte)0x0F);
         var pairHits = Teddy(b0, lanes.Low0, lanes.High0, nibble) & Teddy(b1, lanes.Low1, lanes.High1, nibble);
         return ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+    }
+
+    /// <summary>Where the vector pass stands: the first position of the last block it read, and that block's
+    /// candidates not yet tested (one bit per position).</summary>
+    public struct Cursor(int block, uint pending)
+    {
+        public int Block { get; } = block;
+
+        public uint Pending { get; set; } = pending;
     }
 
     // The Teddy nibble masks, held in registers across the blocks.

@@ -145,6 +145,7 @@ internal sealed class MarkerIndex
         private readonly MarkerIndex _index;
         private readonly ReadOnlySpan<T> _text;
         private int _anchor;
+        private AnchorFilter.Cursor _cursor;
         private uint _window; // the four characters at the anchor, not folded
         private int _stage; // the next owner table to look up at the anchor: 0 quads, 1 triples, 2 pairs, 3 none
         private Entry[]? _owners;
@@ -218,7 +219,7 @@ internal sealed class MarkerIndex
         private bool NextAnchor()
         {
             var from = _anchor + 1;
-            var found = _index._filter.Next(_text, from, _index._vectorize);
+            var found = _index._filter.Next(_text, from, _index._vectorize, ref _cursor);
             if (found < 0)
             {
                 _anchor = _text.Length;
