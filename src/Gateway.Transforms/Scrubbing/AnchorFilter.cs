@@ -204,8 +204,7 @@ internal sealed class AnchorFilter
         return Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 16)));
     }
 
-    // Blocks of 32 positions; a block reads 35 characters. The last positions (at most 33) are one or two blocks over a
-    // copy padded with spaces, which is what Window reads past the end. Leaves i at the first position not yet tested.
+    // Blocks of 32 positions; a block reads 35 characters; then the tail. Leaves i at the first position not yet tested.
     private unsafe int NextAvx2<T>(ref T start, int length, ref int i, ref Cursor cursor)
         where T : unmanaged
     {
@@ -236,28 +235,38 @@ internal sealed class AnchorFilter
 
             if (i < length - 1)
             {
-                Span<byte> tail = stackalloc byte[BlockPositions + BlockReads];
-                tail.Fill((byte)' ');
-                for (var k = 0; k < length - i; k++)
-                {
-                    tail[k] = (byte)Byte(ref start, i + k);
-                }
-
-                ref var padded = ref MemoryMarshal.GetReference(tail);
-                for (var block = 0; i + block < length - 1; block += BlockPositions)
-                {
-                    cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
-                    var found = FirstPassing(ref start, length, ref cursor);
-                    if (found >= 0)
-                    {
-                        return found;
-                    }
-                }
-
-                i = length - 1;
+                return NextInTail(ref start, length, ref i, ref cursor, quads, lanes);
             }
         }
 
+        return -1;
+    }
+
+    // The last positions (at most 33): one or two blocks over a copy padded with spaces, which is what Window reads past
+    // the end. Its own method: a stackalloc would keep the block loop from tiering up with profile data.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe int NextInTail<T>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes)
+        where T : unmanaged
+    {
+        Span<byte> tail = stackalloc byte[BlockPositions + BlockReads];
+        tail.Fill((byte)' ');
+        for (var k = 0; k < length - i; k++)
+        {
+            tail[k] = (byte)Byte(ref start, i + k);
+        }
+
+        ref var padded = ref MemoryMarshal.GetReference(tail);
+        for (var block = 0; i + block < length - 1; block += BlockPositions)
+        {
+            cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
+            var found = FirstPassing(ref start, length, ref cursor);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        i = length - 1;
         return -1;
     }
 
