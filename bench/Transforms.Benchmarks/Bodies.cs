@@ -5,10 +5,14 @@ namespace Transforms.Benchmarks;
 
 /// <summary>
 /// Builds realistic error bodies of an exact size: a head, a unit repeated as often as it fits, whitespace padding,
-/// and a tail that closes the document (JSON stays well formed, HTML stays closed). All bodies are ASCII.
+/// and a tail that closes the document (JSON stays well formed, HTML stays closed). All bodies but CleanHtmlUnicode are
+/// ASCII; sizes are in UTF-8 bytes.
 /// </summary>
 internal static class Bodies
 {
+    // What "&nbsp;" unescapes to.
+    private const string Nbsp = "\u00A0";
+
     public static (int Status, string ContentType, byte[] Bytes) Create(Body body, int size) => body switch
     {
         Body.CleanJson => (400, "application/problem+json; charset=utf-8", Build(size,
@@ -41,6 +45,23 @@ internal static class Bodies
             "Service Unavailable\n\nThe enrollment service is down for scheduled maintenance. Please try again later.\n\n",
             i => $"Region {i}: requests are queued and will be processed in order; the expected wait is {i % 50} minutes.\n",
             "\nThank you for your patience.\n")),
+
+        Body.CleanHtmlUnicode => (404, "text/html; charset=utf-8", Build(size,
+            $$"""
+            <!DOCTYPE html>
+            <html lang="fr"><head><meta charset="utf-8"><title>404 – Page introuvable</title>
+            <style>body{font-family:sans-serif;margin:2em}ul{line-height:1.6}</style></head>
+            <body><h1>Page introuvable</h1>
+            <p>La page demandée est introuvable{{Nbsp}}: elle a peut-être été déplacée, renommée ou supprimée.</p>
+            <ul class="suggestions">
+
+            """,
+            i => $"""<li><a href="/districts/{i}/ecoles">Écoles du district {i}</a>{Nbsp}– inscriptions, calendriers et coordonnées des établissements.</li>{"\n"}""",
+            """
+            </ul>
+            <p>Retour à la <a href="/">page d’accueil</a> ou contactez le bureau du district.</p>
+            </body></html>
+            """)),
 
         Body.LeakyYellowScreen => (500, "text/html; charset=utf-8", Build(size,
             """
@@ -85,23 +106,27 @@ internal static class Bodies
     {
         var text = new StringBuilder(size);
         text.Append(head);
+        var bytes = Encoding.UTF8.GetByteCount(head);
+        var tailBytes = Encoding.UTF8.GetByteCount(tail);
         for (var i = 1; ; i++)
         {
             var next = unit(i);
-            if (text.Length + next.Length + tail.Length > size)
+            var nextBytes = Encoding.UTF8.GetByteCount(next);
+            if (bytes + nextBytes + tailBytes > size)
             {
                 break;
             }
 
             text.Append(next);
+            bytes += nextBytes;
         }
 
-        if (text.Length + tail.Length > size)
+        if (bytes + tailBytes > size)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Head and tail do not fit in {size} bytes."));
         }
 
-        text.Append(' ', size - text.Length - tail.Length).Append(tail);
-        return Encoding.ASCII.GetBytes(text.ToString());
+        text.Append(' ', size - bytes - tailBytes).Append(tail);
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 }

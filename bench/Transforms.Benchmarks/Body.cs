@@ -12,6 +12,9 @@ public enum Body
     /// <summary>A plain-text 503 maintenance notice.</summary>
     CleanText,
 
+    /// <summary>The 404 page in French, as an unescaped page reads: accents, no-break spaces, dashes, curly quotes (UTF-8).</summary>
+    CleanHtmlUnicode,
+
     /// <summary>An ASP.NET yellow screen of death (500, text/html) with a deep stack trace.</summary>
     LeakyYellowScreen,
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the classifier benchmarks in Release and writes bench/results/transforms-<date>.md.
 # Usage: bench/Transforms.Benchmarks/run.sh [filter] [extra BenchmarkDotNet args...]
-#   filter defaults to '*' (all 36 cases, a few minutes); e.g. '*Scan*' or '*Normalize*'.
+#   filter defaults to '*' (all cases, a few minutes); e.g. '*Scan*' or '*Normalize*'; several patterns separated
+#   by spaces, e.g. '*Scan* *ByteLoop*' (the yardstick in the same run).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,8 +15,9 @@ out="$root/bench/results/transforms-$stamp.md"
 
 dotnet build -c Release "$here/Transforms.Benchmarks.csproj" --nologo -v q
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+read -r -a filters <<<"$filter"
 dotnet "$here/bin/Release/net10.0/Transforms.Benchmarks.dll" \
-    --filter "$filter" --artifacts "$artifacts" "$@"
+    --filter "${filters[@]}" --artifacts "$artifacts" "$@"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 {

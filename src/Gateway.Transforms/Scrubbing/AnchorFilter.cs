@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// The first stage of <see cref="MarkerIndex"/>: the positions of an ASCII text where a marker's anchor may start.
+/// The first stage of <see cref="MarkerIndex"/>: the positions of a text where a marker's anchor may start.
 /// An anchor is four characters of a marker (markers of four or more), a whole three-character marker, or a whole
 /// two-character marker. A position passes when the four characters there, case folded, hit the quad table and its
 /// confirming table, or its first two are a two-character marker.
@@ -25,7 +25,13 @@ namespace Gateway.Transforms.Scrubbing;
 /// folding is <c>| 0x20</c> on every byte: it maps upper-case letters to lower case and some punctuation onto other
 /// punctuation, which only adds candidates the full comparison rejects.
 /// </para>
+/// <para>
+/// UTF-16 text may hold characters beyond ASCII: each is read as its low seven bits (the vector pass narrows it to its
+/// low byte first), so it can only add candidates, never hide an anchor, whose characters all are ASCII. The full
+/// comparison in <see cref="MarkerIndex"/> rejects them. On such text the two passes may flag different non-hits.
+/// </para>
 /// </remarks>
+[SkipLocalsInit] // the padded tail is filled before it is read
 internal sealed class AnchorFilter
 {
     // 2^14 words (64 KiB) for ~280 quads and ~20 triples.
@@ -37,6 +43,8 @@ internal sealed class AnchorFilter
     private const uint ConfirmBitMultiplier = 0x27D4EB2F;
     private const uint FoldMask = 0x20202020;
     private const int Buckets = 8;
+    private const int BlockPositions = 32;
+    private const int BlockReads = BlockPositions + 3;
 
     private readonly uint[] _quads = new uint[1 << WordBits];
 
@@ -96,24 +104,43 @@ internal sealed class AnchorFilter
     /// <summary>The scalar test of the four characters at a position (the first in the lowest byte; past the end of
     /// the text, spaces).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Passes(uint window)
+    public bool Passes(uint window) => PassesQuad(window) || PassesPair(window);
+
+    /// <summary>Whether a quad or three-character anchor may start here (both tables hit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PassesQuad(uint window)
     {
         var folded = Fold(window);
+        return (_quads[Word(folded)] & (1u << Bit(folded))) != 0 && (_confirm[ConfirmWord(folded)] & (1u << ConfirmBit(folded))) != 0;
+    }
+
+    /// <summary>Whether a two-character marker starts here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PassesPair(uint window)
+    {
         var pair = (int)(window & 0xFFFF);
-        return ((_quads[Word(folded)] & (1u << Bit(folded))) != 0 && (_confirm[ConfirmWord(folded)] & (1u << ConfirmBit(folded))) != 0)
-            || (_pairs[pair >> 6] & (1UL << pair)) != 0;
+        return (_pairs[pair >> 6] & (1UL << pair)) != 0;
     }
 
     /// <summary>The first position at or after <paramref name="from"/> (and before the last character) that passes;
-    /// -1 when none does. <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>; the text is ASCII.</summary>
+    /// -1 when none does. <typeparamref name="T"/> is <see cref="byte"/> (ASCII) or <see cref="char"/>.</summary>
     public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize)
+        where T : unmanaged
+    {
+        var cursor = default(Cursor);
+        return Next(text, from, vectorize, ref cursor);
+    }
+
+    /// <summary>The same, resuming the vector pass where <paramref name="cursor"/> left it: <paramref name="from"/> must
+    /// be the position after the one the previous call with this cursor returned.</summary>
+    public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize, ref Cursor cursor)
         where T : unmanaged
     {
         var i = from;
         ref var start = ref MemoryMarshal.GetReference(text);
         if (vectorize && Avx2.IsSupported)
         {
-            var found = NextAvx2(ref start, text.Length, ref i);
+            var found = NextAvx2(ref start, text.Length, ref i, ref cursor);
             if (found >= 0)
             {
                 return found;
@@ -143,7 +170,7 @@ internal sealed class AnchorFilter
                 return Unsafe.ReadUnaligned<uint>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i)));
             }
 
-            // Four ASCII chars: the low byte of each.
+            // Four chars: the low seven bits of each.
             var chars = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))) & 0x007F_007F_007F_007FUL;
             return (uint)((chars & 0xFF) | ((chars >> 8) & 0xFF00) | ((chars >> 16) & 0xFF_0000) | ((chars >> 24) & 0xFF00_0000));
         }
@@ -161,9 +188,9 @@ internal sealed class AnchorFilter
         where T : unmanaged =>
         typeof(T) == typeof(byte)
             ? Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i))
-            : (uint)(Unsafe.As<T, char>(ref Unsafe.Add(ref start, i)) & 0x7F); // ASCII text: every character is below 128
+            : (uint)(Unsafe.As<T, char>(ref Unsafe.Add(ref start, i)) & 0x7F); // beyond ASCII, a stand-in that no anchor needs
 
-    // 32 characters from i as bytes: chars are narrowed (ASCII, so nothing is lost).
+    // 32 characters from i as bytes: chars are narrowed (ASCII ones lose nothing).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Load<T>(ref T start, int i)
         where T : unmanaged
@@ -177,43 +204,136 @@ internal sealed class AnchorFilter
         return Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 16)));
     }
 
-    // Blocks of 32 positions; a block reads 35 characters. Leaves i at the first position not yet tested.
-    private unsafe int NextAvx2<T>(ref T start, int length, ref int i)
+    // Blocks of 32 positions; a block reads 35 characters; then the tail. Leaves i at the first position not yet tested.
+    private unsafe int NextAvx2<T>(ref T start, int length, ref int i, ref Cursor cursor)
         where T : unmanaged
     {
-        var lanes = _lanes;
-        var (low0, low1, high0, high1) = (lanes[0], lanes[1], lanes[2], lanes[3]);
-        var nibble = Vector256.Create((byte)0x0F);
+        // A hit in the middle of a block: its other candidates are still pending, the block need not be read again.
+        if (cursor.Pending != 0)
+        {
+            var next = FirstPassing(ref start, length, ref cursor);
+            if (next >= 0)
+            {
+                return next;
+            }
+
+            i = cursor.Block + BlockPositions;
+        }
+
+        var lanes = new Lanes(_lanes);
         fixed (uint* quads = _quads)
         {
-            for (var lastBlock = length - 35; i <= lastBlock; i += 32)
+            for (var lastBlock = length - BlockReads; i <= lastBlock; i += BlockPositions)
             {
-                var b0 = Load(ref start, i);
-                var b1 = Load(ref start, i + 1);
-                var b2 = Load(ref start, i + 2);
-                var b3 = Load(ref start, i + 3);
-
-                // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
-                var quadHits = QuadHits(quads, b0)
-                    | (QuadHits(quads, b1) << 8)
-                    | (QuadHits(quads, b2) << 16)
-                    | (QuadHits(quads, b3) << 24);
-                var pairHits = Teddy(b0, low0, high0, nibble) & Teddy(b1, low1, high1, nibble);
-                var candidates = ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                while (candidates != 0)
+                cursor = new Cursor(i, Candidates(quads, lanes, ref start, i));
+                var found = FirstPassing(ref start, length, ref cursor);
+                if (found >= 0)
                 {
-                    var at = i + BitOperations.TrailingZeroCount(candidates);
-                    if (Passes(Window(ref start, at, length)))
-                    {
-                        return at;
-                    }
-
-                    candidates &= candidates - 1;
+                    return found;
                 }
+            }
+
+            if (i < length - 1)
+            {
+                return NextInTail(ref start, length, ref i, ref cursor, quads, lanes);
             }
         }
 
         return -1;
+    }
+
+    // The last positions (at most 33): one or two blocks over a copy padded with spaces, which is what Window reads past
+    // the end. Its own method: a stackalloc would keep the block loop from tiering up with profile data.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe int NextInTail<T>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes)
+        where T : unmanaged
+    {
+        Span<byte> tail = stackalloc byte[BlockPositions + BlockReads];
+        tail.Fill((byte)' ');
+        for (var k = 0; k < length - i; k++)
+        {
+            tail[k] = (byte)Byte(ref start, i + k);
+        }
+
+        ref var padded = ref MemoryMarshal.GetReference(tail);
+        for (var block = 0; i + block < length - 1; block += BlockPositions)
+        {
+            cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
+            var found = FirstPassing(ref start, length, ref cursor);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        i = length - 1;
+        return -1;
+    }
+
+    // The first pending candidate of the cursor's block that passes the scalar test (taken off the pending ones with
+    // those before it); -1 when none does.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FirstPassing<T>(ref T start, int length, ref Cursor cursor)
+        where T : unmanaged
+    {
+        while (cursor.Pending != 0)
+        {
+            var position = cursor.Block + BitOperations.TrailingZeroCount(cursor.Pending);
+            cursor.Pending &= cursor.Pending - 1;
+            if (position >= length - 1)
+            {
+                cursor.Pending = 0; // past the last position of the padded tail, where no marker fits
+                return -1;
+            }
+
+            if (Passes(Window(ref start, position, length)))
+            {
+                return position;
+            }
+        }
+
+        return -1;
+    }
+
+    // One bit per position of the 32 from i that may start an anchor (a superset of the scalar test's).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe uint Candidates<T>(uint* quads, in Lanes lanes, ref T start, int i)
+        where T : unmanaged
+    {
+        var b0 = Load(ref start, i);
+        var b1 = Load(ref start, i + 1);
+        var b2 = Load(ref start, i + 2);
+        var b3 = Load(ref start, i + 3);
+
+        // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
+        var quadHits = QuadHits(quads, b0)
+            | (QuadHits(quads, b1) << 8)
+            | (QuadHits(quads, b2) << 16)
+            | (QuadHits(quads, b3) << 24);
+        var nibble = Vector256.Create((byte)0x0F);
+        var pairHits = Teddy(b0, lanes.Low0, lanes.High0, nibble) & Teddy(b1, lanes.Low1, lanes.High1, nibble);
+        return ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+    }
+
+    /// <summary>Where the vector pass stands: the first position of the last block it read, and that block's
+    /// candidates not yet tested (one bit per position).</summary>
+    public struct Cursor(int block, uint pending)
+    {
+        public int Block { get; } = block;
+
+        public uint Pending { get; set; } = pending;
+    }
+
+    // The Teddy nibble masks, held in registers across the blocks.
+    private readonly struct Lanes(Vector256<byte>[] lanes)
+    {
+        public Vector256<byte> Low0 { get; } = lanes[0];
+
+        public Vector256<byte> Low1 { get; } = lanes[1];
+
+        public Vector256<byte> High0 { get; } = lanes[2];
+
+        public Vector256<byte> High1 { get; } = lanes[3];
     }
 
     private static unsafe Vector256<uint> QuadHits(uint* quads, Vector256<byte> bytes)

@@ -14,7 +14,7 @@ internal static partial class DebugPagePatterns
             "Werkzeug", "debugger caught", "__debugger__", "Whoops", "PrettyPageHandler", "ignition", "window.ignite",
             "Symfony", "sf-dump", "sf-toolbar", "Action Controller: Exception", "Rails.root:", "Whitelabel Error Page",
             "Exception Report", "Detailed Error", "xdebug"], Pages),
-        new(Kind, ["<title>"], DebugTitle),
+        new(Kind, ["<title>"], DebugTitle, MarkerGuards.DebugTitle),
     ];
 
     [GeneratedRegex(

@@ -5,8 +5,9 @@ using Gateway.Transforms.Errors;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// The rule table and two ways to find its markers: <see cref="Index"/> for ASCII text, and for other text the union of
-/// all markers (one <see cref="SearchValues{T}"/> pass) with an index from a marker's first character to its rules.
+/// The rule table and two ways to find its markers: <see cref="Index"/> for nearly all text, and for text with
+/// <see cref="FoldToAscii"/> characters the union of all markers (one <see cref="SearchValues{T}"/> pass) with an index
+/// from a marker's first character to its rules.
 /// </summary>
 internal static class LeakRules
 {
@@ -21,7 +22,8 @@ internal static class LeakRules
         .. ExceptionTypePatterns.Rules,
     ];
 
-    /// <summary>Every marker of every rule, tagged with the mask of its rules, for ASCII text (nearly every body).</summary>
+    /// <summary>Every marker of every rule, tagged with the mask of its rules, for ASCII bytes and for UTF-16 text without
+    /// <see cref="FoldToAscii"/> characters (nearly every body).</summary>
     public static MarkerIndex Index { get; } =
         new(All.SelectMany((rule, i) => rule.MarkerList.Select(marker => (marker, 1UL << i)))
             .Concat(IntegrityViolationDetector.MarkerList.Select(marker => (marker, IntegrityMarker))));
@@ -33,6 +35,14 @@ internal static class LeakRules
     /// <summary>Every marker of every rule: text that contains none of them is clean without running a regex.</summary>
     public static SearchValues<string> AnyMarker { get; } =
         SearchValues.Create([.. All.SelectMany(r => r.MarkerList).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The characters beyond ASCII that a case-ignoring comparison may take for an ASCII letter: the Kelvin sign (the
+    /// patterns' <c>IgnoreCase</c> matches it as "k"), dotted and dotless I and the long s (<c>OrdinalIgnoreCase</c>
+    /// folds them to "i" and "s" where culture data is loaded). Text with one of them is searched with
+    /// <see cref="AnyMarker"/> and never guarded, as the marker index and the guards read such characters as non-letters.
+    /// </summary>
+    public static SearchValues<char> FoldToAscii { get; } = SearchValues.Create("\u0130\u0131\u017F\u212A");
 
     /// <summary>The length of the longest marker.</summary>
     public static int MaxMarkerLength { get; } = All.SelectMany(r => r.MarkerList).Max(m => m.Length);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Gateway.Transforms.Errors;
 
@@ -9,13 +10,15 @@ namespace Gateway.Transforms.Scrubbing;
 /// internal hosts and exception type names. Pure, thread-safe and culture-invariant.
 /// </summary>
 /// <remarks>
-/// One pass finds the cheap markers: over ASCII text (nearly every body) the byte-level <see cref="MarkerIndex"/>,
-/// over other text one <see cref="SearchValues{T}"/> search (ordinal, ignoring case). Clean text ends there without
+/// One pass finds the cheap markers: the vectorized <see cref="MarkerIndex"/> over ASCII bytes or UTF-16 text (nearly
+/// every body), one <see cref="SearchValues{T}"/> search (ordinal, ignoring case) over text with characters that fold to
+/// ASCII letters. Clean text ends there without
 /// running a regex and without allocating; <see cref="MarkerGuards"/> refute the markers clean text is full of. Each
 /// remaining marker wakes only the few regexes that can use it (each linear in its window), and only on the text
 /// around it (<see cref="Reach"/> characters each side), so the cost stays linear in the input whatever it contains
 /// and a marker early in a large body does not make a regex read all of it.
 /// </remarks>
+[SkipLocalsInit] // LeakSearch reads a rule's window slots only after writing them
 public static class LeakScanner
 {
     /// <summary>

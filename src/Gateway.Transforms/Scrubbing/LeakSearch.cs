@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Gateway.Transforms.Errors;
 
@@ -11,12 +12,13 @@ namespace Gateway.Transforms.Scrubbing;
 /// next marker is too far away, or at the end. A kind already found stops its rules; all kinds found stops the scan.
 /// </summary>
 /// <remarks>
-/// The text is either UTF-16 or ASCII bytes. ASCII text (bytes, or chars that all are ASCII) is searched with
-/// <see cref="LeakRules.Index"/>, one pass over the raw bytes; other text with <see cref="LeakRules.AnyMarker"/>. ASCII
-/// bytes are widened only window by window, for the regexes. A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
+/// The text is either UTF-16 or ASCII bytes. ASCII bytes, and UTF-16 text without <see cref="LeakRules.FoldToAscii"/>
+/// characters, are searched with <see cref="LeakRules.Index"/> (characters beyond ASCII are never part of a marker);
+/// other text with <see cref="LeakRules.AnyMarker"/>. ASCII bytes are widened only window by window, for the regexes. A regex runs on a window with the character before it as context (so <c>\b</c> and <c>^</c> see
 /// the real text), and a match ending at the window's cut end is checked again on the rest of the text, so a window
 /// never reports a match the whole text does not have.
 /// </remarks>
+[SkipLocalsInit] // the guard's view is written before it is read
 internal ref struct LeakSearch
 {
     public const int WindowSlots = 128;
@@ -32,12 +34,13 @@ internal ref struct LeakSearch
     private readonly ReadOnlySpan<byte> _ascii;
     private readonly bool _isAscii;
     private readonly int _length;
-    private readonly Span<int> _windows; // [2r] start, [2r + 1] end (0: none) of rule r's pending window
+    private readonly Span<int> _windows; // [2r] start, [2r + 1] end of rule r's pending window, if _pending has r
     private char[]? _scratch;
     private LeakKinds _found;
     private bool _integrityMarker;
     private bool _searchedAll; // the marker index walked the whole text
     private ulong _live; // rules whose kind is not found yet
+    private ulong _pending; // rules with a pending window
 
     public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
     {
@@ -46,7 +49,6 @@ internal ref struct LeakSearch
         _isAscii = !ascii.IsEmpty;
         _length = _isAscii ? ascii.Length : text.Length;
         _windows = windows[..(2 * LeakRules.All.Length)];
-        _windows.Clear();
         _live = LeakRules.AllRules;
     }
 
@@ -62,7 +64,7 @@ internal ref struct LeakSearch
             {
                 Visit(LeakRules.Index.Find(_ascii));
             }
-            else if (Ascii.IsValid(_text))
+            else if (!_text.ContainsAny(LeakRules.FoldToAscii))
             {
                 Visit(LeakRules.Index.Find(_text));
             }
@@ -72,9 +74,9 @@ internal ref struct LeakSearch
             }
 
             integrityMarker = _integrityMarker || !_searchedAll;
-            for (var r = 0; r < LeakRules.All.Length && _live != 0; r++)
+            while ((_pending & _live) != 0)
             {
-                Confirm(r);
+                Confirm(BitOperations.TrailingZeroCount(_pending & _live));
             }
 
             return _found;
@@ -88,7 +90,7 @@ internal ref struct LeakSearch
         }
     }
 
-    // ASCII text: the marker index's hits, skipping markers whose rules' kinds are found.
+    // The marker index's hits, skipping markers whose rules' kinds are found.
     private void Visit<T>(MarkerIndex.Hits<T> hits)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -138,7 +140,8 @@ internal ref struct LeakSearch
         return rules;
     }
 
-    // Other text: visits the markers that start before limit in chunk (which holds text from offset on).
+    // Text with characters that fold to ASCII letters: visits the markers that start before limit in chunk (which holds
+    // text from offset on). No guard runs here: guards read such characters as non-letters.
     private void Walk(scoped ReadOnlySpan<char> chunk, int offset, int limit)
     {
         var i = 0;
@@ -182,7 +185,7 @@ internal ref struct LeakSearch
             rules &= rules - 1;
             ref var start = ref _windows[2 * r];
             ref var end = ref _windows[(2 * r) + 1];
-            if (end != 0 && from <= end && end - start < MaxWindow)
+            if ((_pending & (1UL << r)) != 0 && from <= end && end - start < MaxWindow)
             {
                 // Hits of the marker index come in anchor order, so one may start a little before the previous one.
                 start = Math.Min(start, from);
@@ -192,15 +195,21 @@ internal ref struct LeakSearch
 
             Confirm(r);
             (start, end) = (from, to);
+            _pending |= 1UL << r;
         }
     }
 
     // Runs rule r's regex on its pending window, if any, and forgets the window.
     private void Confirm(int r)
     {
+        if ((_pending & (1UL << r)) == 0)
+        {
+            return;
+        }
+
+        _pending &= ~(1UL << r);
         var from = Math.Max(0, _windows[2 * r]);
         var to = Math.Min(_length, _windows[(2 * r) + 1]);
-        _windows[(2 * r) + 1] = 0;
         var rule = LeakRules.All[r];
         if (to > from && (_found & rule.Kind) == 0 && Matches(rule, from, to))
         {

@@ -1,15 +1,22 @@
+using System.Buffers;
+using System.Globalization;
+
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// Whether a marker found in ASCII text can be the one its rule's match contains; markers that clean text is full of
-/// ("://" in every problem type URL, "error", "at ", "fc" in "rfc9110", "user", "port") are refuted here, so their
-/// rules' regexes do not run.
+/// Whether a marker found by the marker index can be the one its rule's match contains; markers that clean text is
+/// full of ("://" in every problem type URL, "error", "at ", "fc" in "rfc9110", "user", "port", "&lt;title&gt;") are
+/// refuted here, so their rules' regexes do not run.
 /// </summary>
 /// <remarks>
 /// A guard is a necessary condition only: for every match of its rule's pattern, at least one marker occurrence inside
 /// the match passes it (the one named on each guard). So refusing a marker never loses a leak; letting one through only
 /// costs a regex run. The text is a view of the body: <c>start</c> and <c>length</c> place the marker in it, and where
 /// the view ends before the body does, a guard that would need to read further lets the marker through.
+/// The view holds the body's real characters, ASCII or not, so each character class a guard tests is the regex's own
+/// (<c>\w</c>, <c>\b</c>, <c>\s</c> and <c>\d</c> are Unicode classes in .NET): a guard must see "é", a no-break
+/// space or "٣" the way the pattern does. Text with characters that fold to ASCII letters never reaches a guard
+/// (see <see cref="LeakRules.FoldToAscii"/>).
 /// </remarks>
 internal static class MarkerGuards
 {
@@ -27,6 +34,46 @@ internal static class MarkerGuards
         "mssql", "sqlserver", "oracle", "couchdb", "cassandra", "neo4j", "bolt", "memcached", "ldap", "ldaps", "nats", "kafka",
         "db2", "cockroachdb", "clickhouse", "sqlite",
     ];
+
+    // The Unicode categories of \w (RegexCharClass.WordClass): letters, non-spacing marks, decimal digits, connectors.
+    private const int WordCategories =
+        (1 << (int)UnicodeCategory.UppercaseLetter) | (1 << (int)UnicodeCategory.LowercaseLetter)
+        | (1 << (int)UnicodeCategory.TitlecaseLetter) | (1 << (int)UnicodeCategory.ModifierLetter)
+        | (1 << (int)UnicodeCategory.OtherLetter) | (1 << (int)UnicodeCategory.NonSpacingMark)
+        | (1 << (int)UnicodeCategory.DecimalDigitNumber) | (1 << (int)UnicodeCategory.ConnectorPunctuation);
+
+    // Every character \s matches (char.IsWhiteSpace), for the searches below.
+    private static readonly string s_spaces = string.Concat(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace));
+
+    // What ends the user name and the password of ConnectionStringPatterns.Uris: [^/\s:@"'<>] and [^/\s@"'<>].
+    private static readonly SearchValues<char> s_userStops = SearchValues.Create("/@\"'<>:" + s_spaces);
+    private static readonly SearchValues<char> s_uriStops = SearchValues.Create("/@\"'<>" + s_spaces);
+
+    // InternalHostPatterns.SingleLabelUrl's host: [a-z0-9_-], ignoring case.
+    private static readonly SearchValues<char> s_hostCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+
+    /// <summary>
+    /// DebugPagePatterns.DebugTitle: "&lt;title&gt;" (this case), then on the same line and before any '&lt;',
+    /// "Exception at /" or "Error at /". Marker: "&lt;title&gt;".
+    /// </summary>
+    public static bool DebugTitle(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        if (!view.Slice(start, length).SequenceEqual("<title>"))
+        {
+            return false;
+        }
+
+        var title = view[(start + length)..];
+        var end = title.IndexOfAny('<', '\r', '\n');
+        if (end < 0 && !viewEndsText)
+        {
+            return true;
+        }
+
+        title = end < 0 ? title : title[..end];
+        return title.Contains("Exception at /", StringComparison.Ordinal) || title.Contains("Error at /", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// ExceptionTypePatterns.TypeNames: every match ends in "Exception" or "Error" (this case) right after a word
@@ -51,7 +98,7 @@ internal static class MarkerGuards
         }
 
         var boundary = start == 0
-            || !IsWord(view[start - 1])
+            || !IsBoundaryWord(view[start - 1])
             || (start >= 2 && view[start - 2] == '\\' && view[start - 1] is 't' or 'n');
         if (!boundary)
         {
@@ -99,15 +146,17 @@ internal static class MarkerGuards
             return true;
         }
 
+        // Compared from the last character first: "https" would otherwise be compared with all 27 schemes.
+        var last = start > 0 ? char.ToLowerInvariant(view[start - 1]) : '\0';
         foreach (var scheme in s_databaseSchemes)
         {
-            if (view[..start].EndsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            if (scheme[^1] == last && view[..start].EndsWith(scheme, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
         }
 
-        var user = Run(view, start + length, static c => !IsUriStop(c) && c != ':');
+        var user = RunUntil(view, start + length, s_userStops);
         if (user == view.Length)
         {
             return !viewEndsText;
@@ -118,18 +167,18 @@ internal static class MarkerGuards
             return false;
         }
 
-        var password = Run(view, user + 1, static c => !IsUriStop(c));
+        var password = RunUntil(view, user + 1, s_uriStops);
         return password == view.Length ? !viewEndsText : password > user + 1 && view[password] == '@';
     }
 
     /// <summary>
     /// InternalHostPatterns.SingleLabelUrl: "://" followed by a host of <c>[a-z0-9_-]</c> (no dot), an optional
-    /// ":port", then the end of the text or one of <c>/"'\s&lt;&gt;)]?#</c>. Marker: "://".
+    /// ":port" (<c>\d</c>: any decimal digit), then the end of the text or one of <c>/"'\s&lt;&gt;)]?#</c>. Marker: "://".
     /// </summary>
     public static bool SingleLabelHost(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
     {
         var host = start + length;
-        var end = Run(view, host, static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        var end = RunOf(view, host, s_hostCharacters);
         if (end == host)
         {
             return false;
@@ -137,7 +186,12 @@ internal static class MarkerGuards
 
         if (end < view.Length && view[end] == ':')
         {
-            var port = Run(view, end + 1, char.IsAsciiDigit);
+            var port = end + 1;
+            while (port < view.Length && char.IsDigit(view[port]))
+            {
+                port++;
+            }
+
             if (port == end + 1)
             {
                 return false;
@@ -155,7 +209,7 @@ internal static class MarkerGuards
     /// </summary>
     public static bool DriveLetter(ReadOnlySpan<char> view, int start, int length, bool viewEndsText) =>
         !view.Slice(start, length).SequenceEqual(":/")
-        || (start >= 1 && char.IsAsciiLetter(view[start - 1]) && (start == 1 || !IsWord(view[start - 2])));
+        || (start >= 1 && char.IsAsciiLetter(view[start - 1]) && (start == 1 || !IsBoundaryWord(view[start - 2])));
 
     /// <summary>
     /// InternalHostPatterns.Ipv6: "fc"/"fd" counts only as <c>\bf[cd][0-9a-f]{2}:</c>. Other markers pass.
@@ -167,7 +221,7 @@ internal static class MarkerGuards
             return true;
         }
 
-        if (start > 0 && IsWord(view[start - 1]))
+        if (start > 0 && IsBoundaryWord(view[start - 1]))
         {
             return false;
         }
@@ -180,28 +234,41 @@ internal static class MarkerGuards
     // Frame's name class [\w$`<>\[\]]: a run of it, then '.'.
     private static bool NameThenDot(ReadOnlySpan<char> view, int from, bool viewEndsText)
     {
-        var end = Run(view, from, static c => IsWord(c) || c is '$' or '`' or '<' or '>' or '[' or ']');
+        var end = from;
+        while (end < view.Length && (IsWord(view[end]) || view[end] is '$' or '`' or '<' or '>' or '[' or ']'))
+        {
+            end++;
+        }
+
         return end == view.Length ? !viewEndsText : end > from && view[end] == '.';
     }
 
-    private static int Run(ReadOnlySpan<char> view, int from, Func<char, bool> inRun)
+    // Where the run from `from` of characters not in `stops` ends.
+    private static int RunUntil(ReadOnlySpan<char> view, int from, SearchValues<char> stops)
     {
-        var i = from;
-        while (i < view.Length && inRun(view[i]))
-        {
-            i++;
-        }
-
-        return i;
+        var length = view[from..].IndexOfAny(stops);
+        return length < 0 ? view.Length : from + length;
     }
 
-    // ASCII word characters: \w on ASCII text.
-    private static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+    // Where the run from `from` of characters in `members` ends.
+    private static int RunOf(ReadOnlySpan<char> view, int from, SearchValues<char> members)
+    {
+        var length = view[from..].IndexOfAnyExcept(members);
+        return length < 0 ? view.Length : from + length;
+    }
 
-    // \s on ASCII text (\t, \n, \v, \f, \r, space).
-    private static bool IsSpace(char c) => c is ' ' or (>= '\t' and <= '\r');
+    // \w: ASCII letters, digits and '_', and beyond ASCII the word categories.
+    private static bool IsWord(char c) =>
+        char.IsAscii(c)
+            ? char.IsAsciiLetterOrDigit(c) || c == '_'
+            : ((WordCategories >> (int)char.GetUnicodeCategory(c)) & 1) != 0;
 
-    private static bool IsUriStop(char c) => c is '/' or '@' or '"' or '\'' or '<' or '>' || IsSpace(c);
+    // What \b takes for a word character: \w, and the zero-width joiner and non-joiner (RegexCharClass.IsBoundaryWordChar).
+    private static bool IsBoundaryWord(char c) => IsWord(c) || c is '\u200C' or '\u200D';
+
+    // \s: \t to \r, space, and beyond ASCII U+0085 and the separators (\p{Z}), which is char.IsWhiteSpace.
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c);
+
 
     private static bool IsHostEnd(char c) => c is '/' or '"' or '\'' or '<' or '>' or ')' or ']' or '?' or '#' || IsSpace(c);
 }

@@ -6,13 +6,15 @@ using System.Text;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// Finds ASCII markers, ignoring case, in ASCII text (bytes or chars) in one pass without Aho-Corasick: each marker is
+/// Finds ASCII markers, ignoring case, in ASCII bytes or in UTF-16 text in one pass without Aho-Corasick: each marker is
 /// anchored on its rarest four characters (a marker of two or three on all of them), <see cref="AnchorFilter"/> finds
 /// the positions where an anchor may start, and only there are the markers that own that anchor compared in full.
 /// </summary>
 /// <remarks>
-/// Same hits as <see cref="System.Buffers.SearchValues{T}"/> with <see cref="StringComparison.OrdinalIgnoreCase"/> on
-/// ASCII text: every occurrence of every marker, overlapping ones included. Hits come in the order of their anchors,
+/// Same hits as <see cref="System.Buffers.SearchValues{T}"/> with <see cref="StringComparison.OrdinalIgnoreCase"/>:
+/// every occurrence of every marker, overlapping ones included. A character beyond ASCII is never part of a hit, which
+/// is that search's answer too, except for the characters of <see cref="LeakRules.FoldToAscii"/> where culture data
+/// is loaded (callers keep such text away). Hits come in the order of their anchors,
 /// so a hit may start up to the longest marker's length before the previous one.
 /// </remarks>
 internal sealed class MarkerIndex
@@ -88,7 +90,7 @@ internal sealed class MarkerIndex
     /// <summary>The hits in <paramref name="text"/>, which must be ASCII.</summary>
     public Hits<byte> Find(ReadOnlySpan<byte> text) => new(this, text);
 
-    /// <summary>The hits in <paramref name="text"/>, which must be ASCII.</summary>
+    /// <summary>The hits in <paramref name="text"/>; characters beyond ASCII never belong to one.</summary>
     public Hits<char> Find(ReadOnlySpan<char> text) => new(this, text);
 
     /// <summary>Whether any marker occurs in <paramref name="text"/>, which must be ASCII.</summary>
@@ -143,6 +145,8 @@ internal sealed class MarkerIndex
         private readonly MarkerIndex _index;
         private readonly ReadOnlySpan<T> _text;
         private int _anchor;
+        private AnchorFilter.Cursor _cursor;
+        private uint _window; // the four characters at the anchor, not folded
         private int _stage; // the next owner table to look up at the anchor: 0 quads, 1 triples, 2 pairs, 3 none
         private Entry[]? _owners;
         private int _next;
@@ -215,7 +219,7 @@ internal sealed class MarkerIndex
         private bool NextAnchor()
         {
             var from = _anchor + 1;
-            var found = _index._filter.Next(_text, from, _index._vectorize);
+            var found = _index._filter.Next(_text, from, _index._vectorize, ref _cursor);
             if (found < 0)
             {
                 _anchor = _text.Length;
@@ -223,30 +227,33 @@ internal sealed class MarkerIndex
             }
 
             _anchor = found;
+            _window = AnchorFilter.Window(ref MemoryMarshal.GetReference(_text), found, _text.Length);
             _stage = 0;
             return true;
         }
 
-        // The owners of the anchors at the current position, one table after the other.
+        // The owners of the anchors at the current position, one table after the other; the filter's two tests tell
+        // which tables can hold one.
         private bool NextOwners()
         {
+            var filter = _index._filter;
             while (_stage < 3)
             {
                 var stage = _stage++;
-                var window = AnchorFilter.Fold(Window(_anchor));
+                var folded = AnchorFilter.Fold(_window);
                 var owners = stage switch
                 {
-                    0 when _anchor + 4 <= _text.Length => _index._quads,
-                    1 when _anchor + 3 <= _text.Length => _index._triples,
-                    2 => _index._pairs,
+                    0 when _anchor + 4 <= _text.Length && filter.PassesQuad(_window) => _index._quads,
+                    1 when _anchor + 3 <= _text.Length && filter.PassesQuad(_window) => _index._triples,
+                    2 when filter.PassesPair(_window) => _index._pairs,
                     _ => null,
                 };
 
                 var key = stage switch
                 {
-                    0 => window,
-                    1 => window & 0xFFFFFF,
-                    _ => window & 0xFFFF,
+                    0 => folded,
+                    1 => folded & 0xFFFFFF,
+                    _ => folded & 0xFFFF,
                 };
 
                 if (owners is not null && owners.TryGetValue(key, out var list))
@@ -257,18 +264,6 @@ internal sealed class MarkerIndex
             }
 
             return false;
-        }
-
-        private readonly uint Window(int i)
-        {
-            uint window = 0;
-            for (var k = 3; k >= 0; k--)
-            {
-                // ASCII text: every character is below 128.
-                window = (window << 8) | (i + k < _text.Length ? uint.CreateTruncating(_text[i + k]) & 0x7F : ' ');
-            }
-
-            return window;
         }
     }
 }

@@ -64,6 +64,8 @@ public class LeakScannerEquivalenceTests
     [InlineData("System.Data.SqlClient.\u017FqlException: Invalid column name 'x'.")]
     [InlineData("at Contoso.Api.Get(Int32 id) in D:\\Builds\\Api.cs:line 42 \u212A")]
     [InlineData("\u0130nternal error: SQLSTATE[23000]: Integrity constraint violation")]
+    [InlineData("SharedAccess\u212Aey=abc123")]
+    [InlineData("cannot reach \u212Aafka://broker.example.com:9092")]
     public void Scan_TextWithCharactersThatFoldToAscii_AgreesWithReference(string text) =>
         Assert.Equal(ReferenceScanner.Scan(text), LeakScanner.Scan(text));
 

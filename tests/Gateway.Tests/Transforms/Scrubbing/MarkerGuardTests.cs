@@ -54,7 +54,44 @@ public class MarkerGuardTests
         // ":/": only after a lone drive letter.
         { "open C:/Users/app/config.json", LeakKinds.FilePath },
         { "open https://example.com/Users", LeakKinds.None },
+
+        // "<title>": page titles are clean; Django's and Flask's debug titles are not.
+        { "<html><head><title>404 Not Found</title></head><body>Not here.</body></html>", LeakKinds.None },
+        { "<title>KeyError at /students/12</title>", LeakKinds.DebugPage },
+        { "<title>ValueError at /api", LeakKinds.DebugPage },
+        { "<title>Error\nat /x</title>", LeakKinds.None },
+        { "<TITLE>Error at /students/12</TITLE>", LeakKinds.None },
+        { "<title>Error at /students/12</title>", LeakKinds.DebugPage },
     };
+
+    // Beyond ASCII a guard must read each character as the pattern's \w, \b, \s and \d do (Unicode classes).
+    public static TheoryData<string, LeakKinds> NonAsciiNeighbours() => new()
+    {
+        { "at Über.Laden(Int32 id)", LeakKinds.StackTrace },
+        { "at Contosoé.Api.Get(Int32 id)", LeakKinds.StackTrace },
+        { "éat Contoso.Api.Get(Int32 id)", LeakKinds.None },
+        { "System.DonnéException thrown", LeakKinds.ExceptionType },
+        { "password\u00A0= hunter2;", LeakKinds.ConnectionString },
+        { "Server=db01;\u2003Database\u00A0=sis;", LeakKinds.ConnectionString },
+        { "call http://roster-service:\u0663\u0660/api", LeakKinds.InternalHost },
+        { "call http://roster-service\u00A0now", LeakKinds.InternalHost },
+        { "proxy https://svc\u00A0x:s3cret@example.com/x", LeakKinds.InternalHost },
+        { "peer \u200Dfd12:3456::1 refused", LeakKinds.None },
+        { "peer \u00A0fd12:3456::1 refused", LeakKinds.InternalHost },
+        { "open éC:/Windows now", LeakKinds.None },
+        { "open \u2003C:/Windows now", LeakKinds.FilePath },
+        { "<title>Erreur — KeyError at /élèves</title>", LeakKinds.DebugPage | LeakKinds.ExceptionType },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonAsciiNeighbours))]
+    public void Scan_GuardedMarkerNextToNonAsciiCharacters_AgreesWithReferenceAndExpectation(string text, LeakKinds expected)
+    {
+        var reference = ReferenceScanner.Scan(text);
+        Assert.Equal(reference, LeakScanner.Scan(text));
+        Assert.Equal(reference, LeakScanner.Scan(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, reference);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

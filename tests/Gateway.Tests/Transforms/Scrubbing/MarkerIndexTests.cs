@@ -3,7 +3,8 @@ using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Tests.Transforms.Scrubbing;
 
-/// <summary>The marker index finds exactly what an ordinal, case-ignoring search for every marker finds.</summary>
+/// <summary>The marker index finds exactly what an ordinal, case-ignoring search for every marker finds, in ASCII bytes
+/// and in UTF-16 text with or without characters beyond ASCII.</summary>
 public class MarkerIndexTests
 {
     private static readonly string[] s_markers =
@@ -44,6 +45,36 @@ public class MarkerIndexTests
             var expected = Naive(s);
             Assert.Equal(expected, Hits(s));
             Assert.Equal(expected, Hits(Encoding.ASCII.GetBytes(s)));
+        }
+    }
+
+    [Fact]
+    public void Find_RandomTextsOfMarkerPiecesAmongNonAsciiCharacters_GivesEveryOccurrenceOfEveryMarker()
+    {
+        // Beyond ASCII the index reads a character's low seven bits (the vector pass its low byte): "á" (U+00E1) and
+        // "š" (U+0161) read as "a", so they land inside anchors, and the full comparison must reject them.
+        var random = new Random(20261207);
+        string[] others = ["\u00A0", "é", "—", "日本", "😀", "\u200D"];
+        for (var n = 0; n < 400; n++)
+        {
+            var text = new StringBuilder();
+            while (text.Length < random.Next(1, 300))
+            {
+                var marker = s_markers[random.Next(s_markers.Length)];
+                var cut = random.Next(marker.Length);
+                var look = random.Next(3) switch
+                {
+                    0 => (char)(0x80 | marker[cut]),
+                    1 => (char)(0x100 | marker[cut]),
+                    _ => (char)(0x3000 | marker[cut]),
+                };
+                look = LeakRules.FoldToAscii.Contains(look) ? 'é' : look; // "1" | 0x100 is the dotless i
+                var piece = random.Next(2) == 0 ? marker : marker[..cut] + look + marker[(cut + 1)..];
+                text.Append(random.Next(2) == 0 ? piece.ToUpperInvariant() : piece).Append(others[random.Next(others.Length)]);
+            }
+
+            var s = text.ToString();
+            Assert.Equal(Naive(s), Hits(s));
         }
     }
 
