@@ -8,6 +8,7 @@ using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway;
@@ -28,6 +29,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ErrorResponseWriter>();
         services.AddSingleton<UnhandledExceptionAnswer>();
         services.AddSingleton<CompletionLog>();
+        // The per-request lines are Serilog events (RequestLine); the host registers Serilog (GatewayLogging). A
+        // container without it (config tools, tests of the loader) writes none of them.
+        services.TryAddSingleton<Serilog.ILogger>(Serilog.Core.Logger.None);
         services.AddSingleton<RequestMetricsRecorder>();
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
