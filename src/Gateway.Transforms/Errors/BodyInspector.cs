@@ -45,34 +45,24 @@ internal static class BodyInspector
     private static void ScanUnescaped(BodyFormat format, ref BodyText text, string? markup, ref LeakKinds leaks, ref bool integrity)
     {
         var utf8 = text.Utf8;
-        if (format == BodyFormat.Json && utf8.Contains((byte)'\\'))
+        var json = format == BodyFormat.Json && utf8.Contains((byte)'\\');
+        if (!json && !(format is BodyFormat.Html or BodyFormat.Xml && utf8.Contains((byte)'&')))
         {
-            var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);
-            try
-            {
-                var unescaped = buffer.AsSpan(0, JsonStringCollector.Collect(utf8, buffer));
-                leaks |= LeakScanner.Scan(unescaped);
-                integrity |= IntegrityViolationDetector.IsMatch(unescaped);
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(buffer);
-            }
+            return;
         }
-        else if (format is BodyFormat.Html or BodyFormat.Xml && utf8.Contains((byte)'&'))
+
+        // Neither form is longer unescaped: a UTF-8 byte is at most one UTF-16 unit, an entity at least one character.
+        var markupText = json ? default : markup is null ? text.All() : markup.AsSpan();
+        var buffer = ArrayPool<char>.Shared.Rent(json ? utf8.Length : markupText.Length);
+        try
         {
-            var source = markup is null ? text.All() : markup.AsSpan();
-            var buffer = ArrayPool<char>.Shared.Rent(source.Length);
-            try
-            {
-                var decoded = buffer.AsSpan(0, HtmlEntityText.Decode(source, buffer));
-                leaks |= LeakScanner.Scan(decoded);
-                integrity |= IntegrityViolationDetector.IsMatch(decoded);
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(buffer);
-            }
+            var unescaped = buffer.AsSpan(0, json ? JsonStringCollector.Collect(utf8, buffer) : HtmlEntityText.Decode(markupText, buffer));
+            leaks |= LeakScanner.Scan(unescaped);
+            integrity |= IntegrityViolationDetector.IsMatch(unescaped);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 }
