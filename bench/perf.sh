@@ -33,7 +33,7 @@ sleep 2
 perf record -F 1999 -g -p "$pid" -o "$WORK/perf.data" -- sleep "$SECONDS_" 2>/dev/null >/dev/null
 wait "$load" || true
 echo "## self time, by symbol"
-perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -60 | cut -c1-200
+perf report -i "$WORK/perf.data" -g none --no-children --sort dso,symbol --percent-limit 0.4 --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -60 | cut -c1-200
 echo "## by shared object"
-perf report -i "$WORK/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -15
+perf report -i "$WORK/perf.data" -g none --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -15
 log "perf data kept: $WORK/perf.data (perf report -i …)"

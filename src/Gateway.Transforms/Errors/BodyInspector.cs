@@ -57,7 +57,8 @@ internal static class BodyInspector
         try
         {
             var unescaped = buffer.AsSpan(0, json ? JsonStringCollector.Collect(utf8, buffer) : HtmlEntityText.Decode(markupText, buffer));
-            leaks |= LeakScanner.Scan(unescaped);
+            // Only kinds the raw text did not show can add anything: a page full of frames is not searched twice.
+            leaks = LeakScanner.ScanForMore(unescaped, leaks);
             integrity |= IntegrityViolationDetector.IsMatch(unescaped);
         }
         finally

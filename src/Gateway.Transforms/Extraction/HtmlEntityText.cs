@@ -6,7 +6,9 @@ namespace Gateway.Transforms.Extraction;
 /// <summary>
 /// <see cref="WebUtility.HtmlDecode(string)"/> into a caller's buffer: the same characters, without copying the page
 /// into a string and decoding it into another one. Each entity (an ampersand up to the next semicolon, with no
-/// ampersand between) is decoded on its own by <see cref="WebUtility"/>, which decides entities the same way.
+/// ampersand between) is decoded on its own by <see cref="WebUtility"/>, which decides entities the same way; the
+/// entities error pages are made of (<c>&amp;lt;</c>, <c>&amp;quot;</c>, <c>&amp;#39;</c>…) are decoded here, without a
+/// string per entity.
 /// </summary>
 internal static class HtmlEntityText
 {
@@ -37,11 +39,59 @@ internal static class HtmlEntityText
             }
 
             // Numeric entities may carry leading zeros or spaces ("&#0065;"): length says nothing, WebUtility decides.
-            var entity = markup.Slice(amp, end + 2);
-            var decoded = WebUtility.HtmlDecode(entity.ToString());
-            decoded.CopyTo(destination[written..]);
-            written += decoded.Length;
+            if (TryDecodeCommon(rest[..end], out var character))
+            {
+                destination[written++] = character;
+            }
+            else
+            {
+                var decoded = WebUtility.HtmlDecode(markup.Slice(amp, end + 2).ToString());
+                decoded.CopyTo(destination[written..]);
+                written += decoded.Length;
+            }
+
             markup = markup[(amp + end + 2)..];
         }
+    }
+
+    /// <summary>
+    /// What WebUtility gives for the named entities of escaped markup (names are case-sensitive there too) and for
+    /// plain decimal references below the surrogates; anything else is left to WebUtility.
+    /// </summary>
+    private static bool TryDecodeCommon(ReadOnlySpan<char> name, out char character)
+    {
+        character = name switch
+        {
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u00A0',
+            _ => DecimalReference(name),
+        };
+        return character != '\uFFFF';
+    }
+
+    // "#" and one to four digits: at most 9999, below the surrogates, so WebUtility maps it to that one character.
+    private static char DecimalReference(ReadOnlySpan<char> name)
+    {
+        if (name.Length is < 2 or > 5 || name[0] != '#')
+        {
+            return '\uFFFF';
+        }
+
+        var value = 0;
+        foreach (var digit in name[1..])
+        {
+            if (!char.IsAsciiDigit(digit))
+            {
+                return '\uFFFF';
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return (char)value;
     }
 }

@@ -35,6 +35,15 @@ public static class LeakScanner
         return new LeakSearch(text, default, windows).Run(out _);
     }
 
+    /// <summary>Scans UTF-16 text for the kinds not in <paramref name="known"/> (found in another form of the same
+    /// body, e.g. its raw bytes before unescaping): their rules do not run again.</summary>
+    /// <returns><paramref name="known"/> and the kinds found.</returns>
+    internal static LeakKinds ScanForMore(ReadOnlySpan<char> text, LeakKinds known)
+    {
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        return new LeakSearch(text, default, windows, known).Run(out _);
+    }
+
     /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="integrityMarker">False only when the text certainly holds none of the integrity markers.</param>

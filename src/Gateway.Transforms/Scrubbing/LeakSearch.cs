@@ -42,14 +42,19 @@ internal ref struct LeakSearch
     private ulong _live; // rules whose kind is not found yet
     private ulong _pending; // rules with a pending window
 
-    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows)
+    /// <param name="text">UTF-16 text, or empty when <paramref name="ascii"/> is given.</param>
+    /// <param name="ascii">ASCII bytes, or empty.</param>
+    /// <param name="windows">Scratch for the pending windows, <see cref="WindowSlots"/> long.</param>
+    /// <param name="known">Kinds already found in another form of the same body: their rules do not run again.</param>
+    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows, LeakKinds known = LeakKinds.None)
     {
         _text = text;
         _ascii = ascii;
         _isAscii = !ascii.IsEmpty;
         _length = _isAscii ? ascii.Length : text.Length;
         _windows = windows[..(2 * LeakRules.All.Length)];
-        _live = LeakRules.AllRules;
+        _found = known;
+        _live = known == LeakKinds.None ? LeakRules.AllRules : LeakRules.AllRules & ~LeakRules.RulesOf(known);
     }
 
     /// <summary>Scans the text.</summary>

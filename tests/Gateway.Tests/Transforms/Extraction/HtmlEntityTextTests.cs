@@ -16,13 +16,14 @@ public sealed class HtmlEntityTextTests
     [InlineData("trailing &")]
     [InlineData("trailing &amp")]
     [InlineData("&nbsp&nbsp;&nbsp")]
+    [InlineData("&#0;&#9;&#39;&#128;&#150;&#9999;&#09999;&#10000; &quot;&QUOT;&apos;&gt;&gt &lt;&lt")]
     public void Samples_SameAsWebUtility(string markup) => AssertSame(markup);
 
     [Fact]
     public void RandomMarkup_SameAsWebUtility()
     {
         var random = new Random(20261206);
-        string[] pieces = ["&", ";", "#", "x", "X", "0", "1", "9", "F", "a", "amp", "lt", "nbsp", "eacute", "hellip", " ", "<", "é", "😀", "\n"];
+        string[] pieces = ["&", ";", "#", "x", "X", "0", "1", "9", "F", "a", "amp", "lt", "gt", "quot", "apos", "nbsp", "#39", "#1", "eacute", "hellip", " ", "<", "é", "😀", "\n"];
         for (var i = 0; i < 5000; i++)
         {
             var markup = string.Concat(Enumerable.Range(0, random.Next(0, 30)).Select(_ => pieces[random.Next(pieces.Length)]));

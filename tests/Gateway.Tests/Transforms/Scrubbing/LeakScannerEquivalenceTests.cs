@@ -49,6 +49,18 @@ public class LeakScannerEquivalenceTests
 
     [Theory]
     [MemberData(nameof(CorpusBodies))]
+    public void ScanForMore_AnyKnownKinds_AddsWhatAFullScanFinds(string body)
+    {
+        // The rescan of unescaped text starts from the kinds the raw text showed; the union must not change.
+        var full = LeakScanner.Scan(body);
+        foreach (var known in new[] { LeakKinds.None, full, full & (LeakKinds)0x5555, full & (LeakKinds)0x2AAA, LeakKinds.StackTrace, LeakKinds.FilePath | LeakKinds.ExceptionType })
+        {
+            Assert.Equal(full | known, LeakScanner.ScanForMore(body, known));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusBodies))]
     public void Scan_CorpusBodyWithNonAsciiText_AgreesWithReference(string body)
     {
         // What an unescaped HTML page looks like: no-break spaces, accents, dashes, CJK and an emoji next to markers.
