@@ -37,6 +37,8 @@ public static class GatewayApp
         builder.Configuration.AddEnvironmentVariables();
         // Kestrel's own loader reads only endpoints from config; limits (body size, header sizes) are bound here.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
+        // The socket transport's settings (I/O queues, inline scheduling) are host tuning: off by default, in README.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>(builder.Configuration.GetSection("Kestrel:Sockets"));
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
