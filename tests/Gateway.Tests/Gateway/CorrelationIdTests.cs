@@ -30,4 +30,24 @@ public sealed class CorrelationIdTests
         Assert.True(CorrelationId.IsWellFormed(a));
         Assert.NotEqual(a, CorrelationId.NewId());
     }
+
+    [Fact]
+    public void NewId_VersionFourUuidInHex_NoRepeatsAcrossThreads()
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 8, _ =>
+        {
+            for (var i = 0; i < 25_000; i++)
+            {
+                ids.Add(CorrelationId.NewId());
+            }
+        });
+
+        Assert.Equal(200_000, ids.Distinct(StringComparer.Ordinal).Count());
+        foreach (var id in ids.Take(1000))
+        {
+            Assert.Matches("^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$", id);
+            Assert.Equal(4, Guid.ParseExact(id, "N").Version);
+        }
+    }
 }
