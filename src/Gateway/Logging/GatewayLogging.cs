@@ -2,12 +2,23 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace Gateway.Logging;
 
 /// <summary>Serilog as the only logger: structured JSON lines on stdout, framework chatter at Warning.</summary>
 internal static class GatewayLogging
 {
+    // Where a `Serilog` section's sinks, enrichers and formatters are looked up: the Serilog assemblies the gateway
+    // ships. Named here, the reader does not load and scan the whole dependency context at startup (114 more methods
+    // JIT-compiled before the first request).
+    private static readonly ConfigurationReaderOptions s_settingsAssemblies = new(
+        typeof(Log).Assembly,
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly,
+        typeof(LoggerSinkConfigurationDebugExtensions).Assembly,
+        typeof(CompactJsonFormatter).Assembly);
+
     public static void Configure(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
@@ -21,7 +32,7 @@ internal static class GatewayLogging
             // The gateway logs each forwarding failure once, classified; YARP's own line repeats it with a stack.
             .MinimumLevel.Override("Yarp.ReverseProxy.Forwarder", LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, s_settingsAssemblies)
             .Enrich.FromLogContext()
             .WriteTo.Sink(new StdoutJsonSink(new CompactLineFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true);
         CachingLoggerFactory.Decorate(builder.Services);
