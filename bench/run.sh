@@ -8,6 +8,7 @@
 #            --scenarios "small error500" --targets "direct yarp gw:base" --tuning "servergc nopgo"
 #            --add-targets "gw:plain yarp@wksgc" (added to every selected scenario)
 #            --label NAME --no-build --keep (keep the work dir) --no-save (don't write bench/results/)
+#            --jit (the gateway's plain build output instead of its ReadyToRun publish)
 #            --report-from DIR (write the report of a kept work dir again)
 set -eEuo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
@@ -24,7 +25,7 @@ source "$BENCH_DIR/lib/wrk.sh"
 
 ARGS="$*"
 ROUNDS=3 DURATION=10 WARMUP=60 CONNECTIONS=32 WRK_THREADS=1 STARTUP_ROUNDS=3
-ONLY_SCENARIOS="" ONLY_TARGETS="" ADD_TARGETS="" REPORT_FROM="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0
+ONLY_SCENARIOS="" ONLY_TARGETS="" ADD_TARGETS="" REPORT_FROM="" TUNINGS="" LABEL="" BUILD=1 KEEP=0 SAVE=1 QUICK=0 JIT_GATEWAY=0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) QUICK=1 ROUNDS=1 DURATION=5 WARMUP=5 STARTUP_ROUNDS=1 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --tuning) TUNINGS=$2; shift ;;
     --label) LABEL=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --jit) JIT_GATEWAY=1 ;;
     --keep) KEEP=1 ;;
     --no-save) SAVE=0 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -98,7 +100,10 @@ for tool in wrk nginx taskset curl openssl dotnet awk pgrep; do
 done
 [ "$(nproc)" -ge 2 ] || log "warning: fewer than 2 cores; the load generator shares the server core"
 
-GATEWAY_DLL=$REPO/src/Gateway/bin/Release/net10.0/Gateway.dll
+# The gateway as the image ships it: published ReadyToRun for this machine's runtime (deploy/docker/Dockerfile does
+# the same); --jit measures the plain build output instead. Bare YARP is its sample, built as is.
+GATEWAY_DLL=$REPO/artifacts/bench-gateway/Gateway.dll
+[ "$JIT_GATEWAY" = 1 ] && GATEWAY_DLL=$REPO/src/Gateway/bin/Release/net10.0/Gateway.dll
 UPSTREAM_DLL=$BENCH_DIR/Upstream/bin/Release/net10.0/Bench.Upstream.dll
 YARP_DLL=$BENCH_DIR/BareYarp/bin/Release/net10.0/Bench.BareYarp.dll
 if [ "$BUILD" = 1 ]; then
@@ -106,7 +111,11 @@ if [ "$BUILD" = 1 ]; then
   for project in src/Gateway bench/Upstream bench/BareYarp; do
     dotnet build "$REPO/$project" -c Release --nologo -v q -clp:ErrorsOnly >&2 || die "build of $project failed"
   done
+  rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+  dotnet publish "$REPO/src/Gateway" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+    -o "$REPO/artifacts/bench-gateway" --nologo -v q -clp:ErrorsOnly >&2 || die "ReadyToRun publish of src/Gateway failed"
 fi
+[ -f "$GATEWAY_DLL" ] || die "$GATEWAY_DLL is missing (run without --no-build once)"
 
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 FINISHED=0
@@ -370,6 +379,7 @@ done >"$WORK/scenarios.tsv"
 {
   echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r)"
   echo "- software: .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/^nginx version: //'), $({ wrk --version 2>&1 || true; } | awk 'NR == 1 { print $1, $2 }'), gateway commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo ' + local changes')"
+  echo "- gateway build: $([ "$JIT_GATEWAY" = 1 ] && echo 'plain Release build output (JIT)' || echo 'Release publish, ReadyToRun (as the image ships it)'); bare YARP: its sample's Release build output"
   echo "- command: \`bench/run.sh $ARGS\`: servers pinned to CPU $SERVER_CPUS, wrk to CPU $LOAD_CPUS (\`wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s\`), $ROUNDS interleaved round(s), warm-up ${WARMUP} s per .NET target"
   echo "- load average before/after the rounds: $LOAD_BEFORE / $LOAD_AFTER$(awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { if (l > 1.5) print " — **the machine was busy: measured under load, compare ratios only**" }')"
 } >"$WORK/header.md"
