@@ -14,6 +14,14 @@ public static class ErrorPayloadWriter
         SkipValidation = true,
     };
 
+    private const int MaxKeptBytes = 16 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>The name of the correlation id field in both profiles.</summary>
     public const string CorrelationIdField = "correlationId";
 
@@ -25,6 +33,33 @@ public static class ErrorPayloadWriter
         ArgumentNullException.ThrowIfNull(error);
 
         using var writer = new Utf8JsonWriter(output, s_options);
+        WriteObject(writer, profile, error);
+    }
+
+    /// <summary>The payload as a new byte array: the only allocation, the JSON writer and its buffer are the thread's.</summary>
+    public static byte[] ToUtf8Bytes(ErrorProfile profile, StandardError error)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, s_options);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        WriteObject(writer, profile, error);
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBytes)
+        {
+            // An unusually long message grew the buffer: not kept per thread.
+            (t_buffer, t_writer) = (null, null);
+        }
+
+        return bytes;
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, ErrorProfile profile, StandardError error)
+    {
         writer.WriteStartObject();
         if (profile.Kind == ErrorProfileKind.ProblemDetails)
         {
@@ -50,13 +85,5 @@ public static class ErrorPayloadWriter
         }
 
         writer.WriteEndObject();
-    }
-
-    /// <summary>The payload as a new byte array; for the rare error path, where one allocation is fine.</summary>
-    public static byte[] ToUtf8Bytes(ErrorProfile profile, StandardError error)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        Write(buffer, profile, error);
-        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -50,4 +50,36 @@ public sealed class ErrorPayloadWriterTests
         Assert.Equal(title, json.GetProperty("type").GetString());
         Assert.Equal(status, json.GetProperty("code").GetInt32());
     }
+
+    [Fact]
+    public void ToUtf8Bytes_ReusedPerThread_SameBytesAsAFreshWriter()
+    {
+        // The thread's writer and buffer are reused: a long payload, then short ones, then long again, both profiles;
+        // each must be exactly what a fresh writer makes, with nothing left over from the call before.
+        var random = new Random(20261206);
+        for (var i = 0; i < 300; i++)
+        {
+            var profile = i % 2 == 0 ? ErrorProfile.EdFi : ErrorProfile.ProblemDetails;
+            var length = (i % 7) switch { 0 => 40_000, 1 => 0, _ => random.Next(1, 300) };
+            var message = new string((char)random.Next('a', 'z' + 1), length) + (i % 3 == 0 ? "<é \"😀\">" : string.Empty);
+            var error = new StandardError(400 + (i % 100), message, i % 5 == 0 ? null : "id" + i, i % 4 == 0 ? null : "/p/" + i);
+
+            var fresh = new System.Buffers.ArrayBufferWriter<byte>();
+            ErrorPayloadWriter.Write(fresh, profile, error);
+
+            Assert.Equal(fresh.WrittenSpan.ToArray(), ErrorPayloadWriter.ToUtf8Bytes(profile, error));
+        }
+    }
+
+    [Fact]
+    public void ToUtf8Bytes_EachCallANewArray()
+    {
+        var error = new StandardError(404, "Student 12 was not found.", "abc", "/students/12");
+
+        var first = ErrorPayloadWriter.ToUtf8Bytes(ErrorProfile.EdFi, error);
+        var second = ErrorPayloadWriter.ToUtf8Bytes(ErrorProfile.EdFi, error);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+    }
 }
