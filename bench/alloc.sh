@@ -31,6 +31,9 @@ requests=$(awk '{ print $4 }' <<<"$figures")
 # collection window, so their sum over the window, divided by the requests, is bytes per request (idle seconds add
 # only the host's background allocations, a few KB).
 bytes=$(awk -F, -v n="$requests" '/total_allocated/ { s += $NF } END { if (n > 0) printf "%.0f", s / n; else print "?" }' "$WORK/counters.csv")
+# GC pause time and gen0 collections over the same window, per 1,000 requests (the p99 feels the pauses).
+gc=$(awk -F, -v n="$requests" '/gc.pause.time/ { p += $NF } /gc.collections/ && /gen0/ { c += $NF }
+  END { if (n > 0) printf "gc_pause_ms_per_1k_req=%.2f gen0_per_1k_req=%.2f", 1000 * 1000 * p / n, 1000 * c / n }' "$WORK/counters.csv")
 log "measured (rps p50 p99 requests non2xx errors cpu_us upstream_cpu_us rss_kb): $figures"
 label=$([ "$TARGET" = yarp ] && echo yarp || echo "gw:$CONFIG")
-echo "target=$label path=$REQUEST_PATH requests=$requests cpu_us_per_req=$(awk '{ print $7 }' <<<"$figures") alloc_bytes_per_req=$bytes"
+echo "target=$label path=$REQUEST_PATH requests=$requests cpu_us_per_req=$(awk '{ print $7 }' <<<"$figures") alloc_bytes_per_req=$bytes $gc"
