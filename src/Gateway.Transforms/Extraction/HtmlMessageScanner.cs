@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text;
 
 namespace Gateway.Transforms.Extraction;
@@ -47,7 +46,7 @@ internal static class HtmlMessageScanner
         start += open + 1;
         var close = AsciiSearch.IndexOfIgnoreCase(html[start..], closeTag);
         var content = html.Slice(start, close < 0 ? html.Length - start : close);
-        return WebUtility.HtmlDecode(StripTags(content));
+        return TextOf(content);
     }
 
     // "<h1" must be followed by '>', '/' or whitespace, so "<h10>" or "<header>" do not count.
@@ -78,28 +77,30 @@ internal static class HtmlMessageScanner
     private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8) =>
         Rune.DecodeFromUtf8(utf8, out var rune, out _) == OperationStatus.Done && Rune.IsWhiteSpace(rune);
 
-    // The first MaxContent characters of the content; tags become spaces ("Server Error<br>in" stays two words) and
-    // whitespace is collapsed later.
-    private static string StripTags(ReadOnlySpan<byte> content)
+    // The first MaxContent characters of the content, tags stripped, then entities decoded (as WebUtility.HtmlDecode
+    // of the stripped text); tags become spaces ("Server Error<br>in" stays two words) and whitespace is collapsed
+    // later. One string: stripping writes over what it has read, decoding into a second pooled buffer.
+    private static string TextOf(ReadOnlySpan<byte> content)
     {
         if (content.Length > MaxContentBytes)
         {
             content = content[..MaxContentBytes];
         }
 
-        var buffer = ArrayPool<char>.Shared.Rent(content.Length);
+        var chars = ArrayPool<char>.Shared.Rent(content.Length);
+        var decoded = ArrayPool<char>.Shared.Rent(Math.Min(content.Length, MaxContent));
         try
         {
             // A character cut at the end decodes to U+FFFD past MaxContent, where nothing is read.
-            var decoded = buffer.AsSpan(0, Math.Min(MaxContent, Encoding.UTF8.GetChars(content, buffer)));
-            var text = new StringBuilder(decoded.Length);
+            var text = chars.AsSpan(0, Math.Min(MaxContent, Encoding.UTF8.GetChars(content, chars)));
+            var stripped = 0;
             var inTag = false;
-            foreach (var c in decoded)
+            foreach (var c in text)
             {
                 if (c == '<')
                 {
                     inTag = true;
-                    text.Append(' ');
+                    text[stripped++] = ' ';
                 }
                 else if (c == '>' && inTag)
                 {
@@ -107,15 +108,16 @@ internal static class HtmlMessageScanner
                 }
                 else if (!inTag)
                 {
-                    text.Append(c);
+                    text[stripped++] = c;
                 }
             }
 
-            return text.ToString();
+            return new string(decoded, 0, HtmlEntityText.Decode(text[..stripped], decoded));
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(decoded);
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 }
