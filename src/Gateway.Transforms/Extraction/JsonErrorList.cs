@@ -15,34 +15,36 @@ internal static class JsonErrorList
         ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "source"];
 
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
-    public static string? ReadArray(ref Utf8JsonReader reader)
+    public static string? ReadArray(ref JsonBody json)
     {
         var line = new ErrorLine();
-        AddArray(ref reader, null, line);
+        AddArray(ref json, null, line);
         return line.Result;
     }
 
     /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
-    public static string? ReadObject(ref Utf8JsonReader reader)
+    public static string? ReadObject(ref JsonBody json)
     {
+        ref var reader = ref json.Reader;
         var line = new ErrorLine();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
         {
             // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
             var field = JsonKeys.Text(ref reader, line.IsFull);
             reader.Read();
-            AddValue(ref reader, field, line);
+            AddValue(ref json, field, line);
         }
 
         return line.Result;
     }
 
     /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
-    public static void AddValue(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    public static void AddValue(ref JsonBody json, string? field, ErrorLine line)
     {
+        ref var reader = ref json.Reader;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            AddArray(ref reader, field, line);
+            AddArray(ref json, field, line);
         }
         else
         {
@@ -51,13 +53,26 @@ internal static class JsonErrorList
         }
     }
 
-    private static void AddArray(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    private static void AddArray(ref JsonBody json, string? field, ErrorLine line)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        ref var reader = ref json.Reader;
+        while (NextToken(ref json, line, inObject: false) && reader.TokenType != JsonTokenType.EndArray)
         {
             var (itemField, message) = ReadItem(ref reader, line.IsFull);
             line.Add(itemField ?? field, message);
         }
+    }
+
+    // Reads the next entry of a list or its end. Past the last kept entry the rest is only validated, so the reader
+    // jumps to the list's end where the text allows.
+    private static bool NextToken(ref JsonBody json, ErrorLine line, bool inObject)
+    {
+        if (line.IsFull)
+        {
+            json.SkipRest(inObject);
+        }
+
+        return json.Reader.Read();
     }
 
     // discard: the line is full and drops the item, so its strings need not be materialized.
