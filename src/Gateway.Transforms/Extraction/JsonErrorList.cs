@@ -48,8 +48,7 @@ internal static class JsonErrorList
         }
         else
         {
-            var (itemField, message) = ReadItem(ref reader, line.IsFull);
-            line.Add(itemField ?? field, message);
+            AddItem(ref reader, field, line);
         }
     }
 
@@ -58,9 +57,21 @@ internal static class JsonErrorList
         ref var reader = ref json.Reader;
         while (NextToken(ref json, line, inObject: false) && reader.TokenType != JsonTokenType.EndArray)
         {
-            var (itemField, message) = ReadItem(ref reader, line.IsFull);
-            line.Add(itemField ?? field, message);
+            AddItem(ref reader, field, line);
         }
+    }
+
+    private static void AddItem(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    {
+        // A plain message (nearly every entry) is copied from the reader into the line: no string of its own.
+        if (reader.TokenType == JsonTokenType.String && !line.IsFull)
+        {
+            line.Add(field, ref reader);
+            return;
+        }
+
+        var (itemField, message) = ReadItem(ref reader, line.IsFull);
+        line.Add(itemField ?? field, message);
     }
 
     // Reads the next entry of a list or its end. Past the last kept entry the rest is only validated, so the reader
