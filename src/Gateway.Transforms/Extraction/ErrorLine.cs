@@ -38,14 +38,16 @@ internal sealed class ErrorLine
         }
     }
 
-    /// <summary>Whether the line holds its maximum of entries: <see cref="Add(string?, string?)"/> ignores any more.</summary>
+    /// <summary>Whether the line holds its maximum of entries: <see cref="Add(ReadOnlySpan{char}, string?)"/> ignores any more.</summary>
     public bool IsFull => _items >= MaxItems;
 
-    public void Add(string? field, string? message) => Add(field, message.AsSpan());
+    /// <param name="field">The field name as the body has it (empty for none).</param>
+    /// <param name="message">The message; empty or white space adds nothing.</param>
+    public void Add(ReadOnlySpan<char> field, string? message) => Add(field, message.AsSpan());
 
     /// <summary>Adds the string value the reader stands on as a message, copied from the reader.</summary>
     /// <remarks>Throws what <see cref="Utf8JsonReader.GetString"/> throws on the same value (a lone surrogate escape).</remarks>
-    public void Add(string? field, ref Utf8JsonReader reader)
+    public void Add(scoped ReadOnlySpan<char> field, ref Utf8JsonReader reader)
     {
         if (IsFull || _ended)
         {
@@ -74,7 +76,7 @@ internal sealed class ErrorLine
         _length += trimmed.Length;
     }
 
-    private void Add(string? field, ReadOnlySpan<char> message)
+    private void Add(ReadOnlySpan<char> field, ReadOnlySpan<char> message)
     {
         message = message.Trim();
         if (message.IsEmpty || IsFull || _ended)
@@ -132,9 +134,9 @@ internal sealed class ErrorLine
 
     // System.Text.Json paths ("$.grade") become the member name; the root and the frameworks' "whole object" keys
     // (ASP.NET "" and "$", Django "non_field_errors" and "__all__", Rails "base") are no field at all (empty).
-    private static ReadOnlySpan<char> FieldName(string? field)
+    private static ReadOnlySpan<char> FieldName(ReadOnlySpan<char> field)
     {
-        var name = field.AsSpan().Trim();
+        var name = field.Trim();
         if (name.StartsWith("$.", StringComparison.Ordinal))
         {
             name = name[2..];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -18,7 +19,7 @@ internal static class JsonErrorList
     public static string? ReadArray(ref JsonBody json)
     {
         var line = new ErrorLine();
-        AddArray(ref json, null, line);
+        AddArray(ref json, default, line);
         return line.Result;
     }
 
@@ -27,19 +28,52 @@ internal static class JsonErrorList
     {
         ref var reader = ref json.Reader;
         var line = new ErrorLine();
-        while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
+        char[]? names = null; // the current field name, copied from the reader
+        try
         {
-            // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
-            var field = JsonKeys.Text(ref reader, line.IsFull);
-            reader.Read();
-            AddValue(ref json, field, line);
+            while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
+                var field = line.IsFull ? JsonKeys.Text(ref reader, discard: true) : Name(ref reader, ref names);
+                reader.Read();
+                AddValue(ref json, field, line);
+            }
+        }
+        finally
+        {
+            if (names is not null)
+            {
+                ArrayPool<char>.Shared.Return(names);
+            }
         }
 
         return line.Result;
     }
 
+    // The property name the reader stands on, in a pooled buffer; it throws what GetString throws.
+    private static ReadOnlySpan<char> Name(ref Utf8JsonReader reader, ref char[]? buffer)
+    {
+        if (reader.HasValueSequence)
+        {
+            return reader.GetString();
+        }
+
+        // Unescaped, a name never has more UTF-16 units than its UTF-8 bytes.
+        if (buffer is null || buffer.Length < reader.ValueSpan.Length)
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+
+            buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, reader.ValueSpan.Length));
+        }
+
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
+
     /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
-    public static void AddValue(ref JsonBody json, string? field, ErrorLine line)
+    public static void AddValue(ref JsonBody json, scoped ReadOnlySpan<char> field, ErrorLine line)
     {
         ref var reader = ref json.Reader;
         if (reader.TokenType == JsonTokenType.StartArray)
@@ -52,7 +86,7 @@ internal static class JsonErrorList
         }
     }
 
-    private static void AddArray(ref JsonBody json, string? field, ErrorLine line)
+    private static void AddArray(ref JsonBody json, scoped ReadOnlySpan<char> field, ErrorLine line)
     {
         ref var reader = ref json.Reader;
         while (NextToken(ref json, line, inObject: false) && reader.TokenType != JsonTokenType.EndArray)
@@ -61,7 +95,7 @@ internal static class JsonErrorList
         }
     }
 
-    private static void AddItem(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    private static void AddItem(ref Utf8JsonReader reader, scoped ReadOnlySpan<char> field, ErrorLine line)
     {
         // A plain message (nearly every entry) is copied from the reader into the line: no string of its own.
         if (reader.TokenType == JsonTokenType.String && !line.IsFull)
@@ -71,7 +105,7 @@ internal static class JsonErrorList
         }
 
         var (itemField, message) = ReadItem(ref reader, line.IsFull);
-        line.Add(itemField ?? field, message);
+        line.Add(itemField is null ? field : itemField, message);
     }
 
     // Reads the next entry of a list or its end. Past the last kept entry the rest is only validated, so the reader
