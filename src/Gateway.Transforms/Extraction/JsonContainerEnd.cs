@@ -37,7 +37,7 @@ internal static class JsonContainerEnd
     /// <param name="nesting">How many more containers may open inside it before the reader's depth limit.</param>
     public static int Find(ReadOnlySpan<byte> json, bool inObject, bool afterValue, int nesting)
     {
-        nesting = Math.Min(nesting, MaxNesting);
+        nesting = Math.Clamp(nesting, 0, MaxNesting);
         var objects = 0UL; // bit d: the container around depth d + 1 is an object
         var depth = 0;
         var expect = afterValue ? Expect.CommaOrClose : inObject ? Expect.NameOrClose : Expect.ValueOrClose;
@@ -79,7 +79,7 @@ internal static class JsonContainerEnd
                     expect = Expect.CommaOrClose;
                     break;
                 case Expect.Value or Expect.ValueOrClose when c is (byte)'{' or (byte)'[':
-                    if (depth == nesting)
+                    if (depth >= nesting)
                     {
                         return -1;
                     }

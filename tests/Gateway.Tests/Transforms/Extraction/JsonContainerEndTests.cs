@@ -61,6 +61,22 @@ public class JsonContainerEndTests
         AssertSameFacts(Encoding.UTF8.GetBytes("{\"errors\":[" + string.Join(",", Enumerable.Repeat("\"m\"", 12)) + "," + nested + "]}"));
     }
 
+    [Theory]
+    [InlineData(-5, 0)]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(40, 32)]
+    public void Find_NestingBudget_RefusesDeeperContainers(int nesting, int deepestVouched)
+    {
+        for (var depth = 0; depth <= 34; depth++)
+        {
+            var text = Encoding.UTF8.GetBytes(new string('[', depth) + new string(']', depth) + "]");
+            var end = JsonContainerEnd.Find(text, inObject: false, afterValue: false, nesting);
+            Assert.Equal(depth <= deepestVouched ? text.Length - 1 : -1, end);
+        }
+    }
+
     [Fact]
     public void Read_LargePlainValidationList_JumpsAndKeepsTheFirstTen()
     {
