@@ -34,6 +34,16 @@ public class JsonErrorListTests
     }
 
     [Theory]
+    [InlineData("{\"errors\":{\"f\\uD800\":[\"The field is required.\"]}}")]
+    [InlineData("{\"errors\":{\"f\\uDC00x\":\"The field is required.\"}}")]
+    [InlineData("{\"other\":[\"ok\"],\"errors\":{\"a\":[\"m\"],\"\\uD800\":[\"m\"]}}")]
+    public void Read_LoneSurrogateEscapeInAKeptFieldName_IsNotJsonFacts(string body)
+    {
+        // The name is copied from the reader, no longer made a string: the copy throws where GetString did.
+        Assert.Null(JsonMessageReader.Read(Encoding.UTF8.GetBytes(body)));
+    }
+
+    [Theory]
     [InlineData(3)]
     [InlineData(12)]
     public void Read_DuplicateMessageKeyHoldingAnObject_ReadsTheSameWhetherKeptOrNot(int count)
