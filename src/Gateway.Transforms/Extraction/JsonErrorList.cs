@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -15,49 +16,108 @@ internal static class JsonErrorList
         ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "source"];
 
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
-    public static string? ReadArray(ref Utf8JsonReader reader)
+    public static string? ReadArray(ref JsonBody json)
     {
         var line = new ErrorLine();
-        AddArray(ref reader, null, line);
+        AddArray(ref json, default, line);
         return line.Result;
     }
 
     /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
-    public static string? ReadObject(ref Utf8JsonReader reader)
+    public static string? ReadObject(ref JsonBody json)
     {
+        ref var reader = ref json.Reader;
         var line = new ErrorLine();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        char[]? names = null; // the current field name, copied from the reader
+        try
         {
-            // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
-            var field = JsonKeys.Text(ref reader, line.IsFull);
-            reader.Read();
-            AddValue(ref reader, field, line);
+            while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
+                var field = line.IsFull ? JsonKeys.Text(ref reader, discard: true) : Name(ref reader, ref names);
+                reader.Read();
+                AddValue(ref json, field, line);
+            }
+        }
+        finally
+        {
+            if (names is not null)
+            {
+                ArrayPool<char>.Shared.Return(names);
+            }
         }
 
         return line.Result;
     }
 
-    /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
-    public static void AddValue(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    // The property name the reader stands on, in a pooled buffer; it throws what GetString throws.
+    private static ReadOnlySpan<char> Name(ref Utf8JsonReader reader, ref char[]? buffer)
     {
+        if (reader.HasValueSequence)
+        {
+            return reader.GetString();
+        }
+
+        // Unescaped, a name never has more UTF-16 units than its UTF-8 bytes.
+        if (buffer is null || buffer.Length < reader.ValueSpan.Length)
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+
+            buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, reader.ValueSpan.Length));
+        }
+
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
+
+    /// <summary>Adds the entries of the current value (an array of entries, or one entry) under a field name.</summary>
+    public static void AddValue(ref JsonBody json, scoped ReadOnlySpan<char> field, ErrorLine line)
+    {
+        ref var reader = ref json.Reader;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            AddArray(ref reader, field, line);
+            AddArray(ref json, field, line);
         }
         else
         {
-            var (itemField, message) = ReadItem(ref reader, line.IsFull);
-            line.Add(itemField ?? field, message);
+            AddItem(ref reader, field, line);
         }
     }
 
-    private static void AddArray(ref Utf8JsonReader reader, string? field, ErrorLine line)
+    private static void AddArray(ref JsonBody json, scoped ReadOnlySpan<char> field, ErrorLine line)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        ref var reader = ref json.Reader;
+        while (NextToken(ref json, line, inObject: false) && reader.TokenType != JsonTokenType.EndArray)
         {
-            var (itemField, message) = ReadItem(ref reader, line.IsFull);
-            line.Add(itemField ?? field, message);
+            AddItem(ref reader, field, line);
         }
+    }
+
+    private static void AddItem(ref Utf8JsonReader reader, scoped ReadOnlySpan<char> field, ErrorLine line)
+    {
+        // A plain message (nearly every entry) is copied from the reader into the line: no string of its own.
+        if (reader.TokenType == JsonTokenType.String && !line.IsFull)
+        {
+            line.Add(field, ref reader);
+            return;
+        }
+
+        var (itemField, message) = ReadItem(ref reader, line.IsFull);
+        line.Add(itemField is null ? field : itemField, message);
+    }
+
+    // Reads the next entry of a list or its end. Past the last kept entry the rest is only validated, so the reader
+    // jumps to the list's end where the text allows.
+    private static bool NextToken(ref JsonBody json, ErrorLine line, bool inObject)
+    {
+        if (line.IsFull)
+        {
+            json.SkipRest(inObject);
+        }
+
+        return json.Reader.Read();
     }
 
     // discard: the line is full and drops the item, so its strings need not be materialized.

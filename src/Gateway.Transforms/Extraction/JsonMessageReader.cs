@@ -25,9 +25,15 @@ internal static class JsonMessageReader
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
 
     /// <summary>The facts of a well-formed JSON document, or <see langword="null"/> when it is not one.</summary>
-    public static JsonFacts? Read(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The body; valid UTF-8.</param>
+    public static JsonFacts? Read(ReadOnlySpan<byte> utf8) => Read(utf8, jumps: true);
+
+    /// <summary>The same as <see cref="Read(ReadOnlySpan{byte})"/>; without <paramref name="jumps"/> the validation list
+    /// entries past the kept ones are read token by token instead of checked by <see cref="JsonContainerEnd"/>.</summary>
+    internal static JsonFacts? Read(ReadOnlySpan<byte> utf8, bool jumps)
     {
-        var reader = new Utf8JsonReader(utf8, s_options);
+        var json = new JsonBody(utf8, s_options, jumps);
+        ref var reader = ref json.Reader;
         try
         {
             if (!reader.Read())
@@ -40,10 +46,10 @@ internal static class JsonMessageReader
             {
                 case JsonTokenType.StartObject:
                     facts.IsObject = true;
-                    ReadTopLevel(ref reader, facts);
+                    ReadTopLevel(ref json, facts);
                     break;
                 case JsonTokenType.StartArray:
-                    facts.Errors = JsonErrorList.ReadArray(ref reader);
+                    facts.Errors = JsonErrorList.ReadArray(ref json);
                     break;
                 case JsonTokenType.String:
                     facts.Message = reader.GetString();
@@ -66,8 +72,9 @@ internal static class JsonMessageReader
         }
     }
 
-    private static void ReadTopLevel(ref Utf8JsonReader reader, JsonFacts facts)
+    private static void ReadTopLevel(ref JsonBody json, JsonFacts facts)
     {
+        ref var reader = ref json.Reader;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonKeys.IndexOf(ref reader, s_topLevelKeys);
@@ -82,7 +89,7 @@ internal static class JsonMessageReader
             switch (key)
             {
                 case 0 or 1 or 2 or 3 when reader.TokenType == JsonTokenType.StartArray:
-                    facts.Message ??= JsonErrorList.ReadArray(ref reader); // NestJS: "message": ["a", "b"]
+                    facts.Message ??= JsonErrorList.ReadArray(ref json); // NestJS: "message": ["a", "b"]
                     break;
                 case 0 or 1 or 2 or 3:
                     facts.HasStringMessage |= exactMessage && isString;
@@ -92,7 +99,7 @@ internal static class JsonMessageReader
                     facts.ErrorObjectMessage ??= ReadErrorObject(ref reader);
                     break;
                 case 4 when reader.TokenType == JsonTokenType.StartArray:
-                    facts.Errors ??= JsonErrorList.ReadArray(ref reader);
+                    facts.Errors ??= JsonErrorList.ReadArray(ref json);
                     break;
                 case 4:
                     facts.ErrorString ??= JsonKeys.ReadString(ref reader);
@@ -101,10 +108,10 @@ internal static class JsonMessageReader
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
                     break;
                 case 6 or 7 or 8 or 9:
-                    facts.Errors ??= ReadErrors(ref reader);
+                    facts.Errors ??= ReadErrors(ref json);
                     break;
                 case 10 when reader.TokenType == JsonTokenType.StartArray:
-                    facts.Errors ??= JsonErrorList.ReadArray(ref reader); // FastAPI puts its validation list in "detail"
+                    facts.Errors ??= JsonErrorList.ReadArray(ref json); // FastAPI puts its validation list in "detail"
                     break;
                 case 10:
                     facts.Detail ??= JsonKeys.ReadString(ref reader);
@@ -123,7 +130,7 @@ internal static class JsonMessageReader
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
                     break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
-                    JsonErrorList.AddValue(ref reader, unknownName, facts.FieldErrors);
+                    JsonErrorList.AddValue(ref json, unknownName, facts.FieldErrors);
                     break;
                 default:
                     ReadStandardMember(ref reader, facts, exactCode, exactStatus, exactType && isString);
@@ -150,11 +157,11 @@ internal static class JsonMessageReader
         reader.Skip();
     }
 
-    private static string? ReadErrors(ref Utf8JsonReader reader) => reader.TokenType switch
+    private static string? ReadErrors(ref JsonBody json) => json.Reader.TokenType switch
     {
-        JsonTokenType.StartArray => JsonErrorList.ReadArray(ref reader),
-        JsonTokenType.StartObject => JsonErrorList.ReadObject(ref reader),
-        _ => JsonKeys.ReadString(ref reader),
+        JsonTokenType.StartArray => JsonErrorList.ReadArray(ref json),
+        JsonTokenType.StartObject => JsonErrorList.ReadObject(ref json),
+        _ => JsonKeys.ReadString(ref json.Reader),
     };
 
     private static string? ReadErrorObject(ref Utf8JsonReader reader)
