@@ -146,17 +146,18 @@ for file in "$BENCH_DIR"/scenarios/*.scenario; do
       "$name" "$PRIME" "$name" "$GATEWAY_BODY_MUST_NOT_CONTAIN"
     printf 'S_HEADERS[%q]=%q\n' "$name" "$(printf '%s\n' "${HEADERS[@]}")"
   )"
+  # --targets selects among the scenario's own targets; --add-targets and --tuning variants come on top of those.
+  if [ -n "$ONLY_TARGETS" ]; then
+    kept=""
+    for t in ${S_TARGETS[$name]}; do [[ " $ONLY_TARGETS " == *" $t "* ]] && kept+=" $t"; done
+    S_TARGETS[$name]=${kept# }
+  fi
   [ -z "$ADD_TARGETS" ] || S_TARGETS[$name]+=" $ADD_TARGETS"
   for tuning in $TUNINGS; do
     for t in ${S_TARGETS[$name]}; do
       case $t in gw:*|yarp) S_TARGETS[$name]+=" $t@$tuning" ;; esac
     done
   done
-  if [ -n "$ONLY_TARGETS" ]; then
-    kept=""
-    for t in ${S_TARGETS[$name]}; do [[ " $ONLY_TARGETS " == *" $t "* ]] && kept+=" $t"; done
-    S_TARGETS[$name]=${kept# }
-  fi
   SCENARIOS+=("$name")
 done
 [ ${#SCENARIOS[@]} -gt 0 ] || die "no scenario selected"
