@@ -11,18 +11,12 @@ public sealed class SerilogSectionTests(ITestOutputHelper output)
 {
     private const string CompletionCategory = "Gateway.Middleware.RequestLogMiddleware";
 
-    private const string Route = """
-      "ReverseProxy": {
-        "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
-        "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
-      }
-    """;
 
     [Fact]
     public async Task LevelOverride_SilencesTheCompletionLine()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/ok", () => Results.Json(new { id = 1 })));
-        var config = "{ \"Serilog\": { \"MinimumLevel\": { \"Override\": { \"" + CompletionCategory + "\": \"Warning\" } } }, " + Route + "}";
+        var config = TestConfigs.CatchAll("\"Serilog\": { \"MinimumLevel\": { \"Override\": { \"" + CompletionCategory + "\": \"Warning\" } } }");
         await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
 
         using (var response = await gateway.Client.GetAsync(new Uri("/ok", UriKind.Relative)))
@@ -44,8 +38,8 @@ public sealed class SerilogSectionTests(ITestOutputHelper output)
         var path = Path.Combine(directory, "gateway.log");
         try
         {
-            var config = "{ \"Serilog\": { \"WriteTo\": [ { \"Name\": \"File\", \"Args\": { \"path\": " + System.Text.Json.JsonSerializer.Serialize(path)
-                + ", \"formatter\": \"Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact\" } } ] }, " + Route + "}";
+            var config = TestConfigs.CatchAll("\"Serilog\": { \"WriteTo\": [ { \"Name\": \"File\", \"Args\": { \"path\": " + System.Text.Json.JsonSerializer.Serialize(path)
+                + ", \"formatter\": \"Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact\" } } ] }");
             await using (var gateway = await GatewayHost.StartAsync(config, upstream.Address, output))
             {
                 using var response = await gateway.Client.GetAsync(new Uri("/ok", UriKind.Relative));

@@ -12,18 +12,12 @@ namespace Gateway.IntegrationTests;
 /// <summary>Kestrel's socket transport takes its tuning from <c>Kestrel:Sockets</c>, and still serves with it.</summary>
 public sealed class SocketTransportSettingsTests(ITestOutputHelper output)
 {
-    private const string Route = """
-      "ReverseProxy": {
-        "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
-        "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
-      }
-    """;
 
     [Fact]
     public async Task InlineScheduling_FromConfig_BoundAndProxies()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/ok", () => Results.Json(new { id = 1 })));
-        var config = "{ \"Kestrel\": { \"Sockets\": { \"UnsafePreferInlineScheduling\": true, \"IOQueueCount\": 0 } }, " + Route + "}";
+        var config = TestConfigs.CatchAll("\"Kestrel\": { \"Sockets\": { \"UnsafePreferInlineScheduling\": true, \"IOQueueCount\": 0 } }");
         await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
 
         var sockets = gateway.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
@@ -41,7 +35,7 @@ public sealed class SocketTransportSettingsTests(ITestOutputHelper output)
     public async Task NoSocketsSection_TransportDefaults()
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/ok", () => Results.Json(new { id = 1 })));
-        await using var gateway = await GatewayHost.StartAsync("{" + Route + "}", upstream.Address, output);
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.CatchAll(), upstream.Address, output);
 
         var sockets = gateway.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
         Assert.False(sockets.UnsafePreferInlineScheduling);

@@ -29,4 +29,15 @@ public static class TestConfigs
       }
     }
     """;
+
+    /// <summary>A config whose only route sends every path to <c>{UPSTREAM}</c>, with the given top-level sections before it.</summary>
+    /// <param name="sections">Top-level JSON members (e.g. <c>"Kestrel": { … }</c>), or empty.</param>
+    public static string CatchAll(string sections = "") =>
+        "{ " + (sections.Length > 0 ? sections + ", " : string.Empty) + """
+          "ReverseProxy": {
+            "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
+            "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
 }
