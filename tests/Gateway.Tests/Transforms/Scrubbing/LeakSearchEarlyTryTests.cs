@@ -50,6 +50,17 @@ public class LeakSearchEarlyTryTests
         }
     }
 
+    [Fact]
+    public void Scan_AddressCutRightBeforeTheNextMarker_IsNotTakenForALeak()
+    {
+        // "10." at 0 opens the window (first early try at 512); "10.0.0.1" at 510 runs into "10.5" at 518, where the try
+        // cuts: cut there the address looks whole, but in the text it is "10.0.0.110.5", which is no address.
+        var text = "10.x" + new string(' ', 506) + "10.0.0.110.5 done";
+        Assert.Equal(LeakKinds.None, ReferenceScanner.Scan(text));
+        AssertAgrees(text);
+        AssertAgrees(text + " at 10.0.0.2 ");
+    }
+
     private static void AssertAgrees(string text)
     {
         var expected = ReferenceScanner.Scan(text);
