@@ -21,7 +21,14 @@ namespace Gateway.Transforms.Scrubbing;
 [SkipLocalsInit] // the guard's view is written before it is read
 internal ref struct LeakSearch
 {
-    public const int WindowSlots = 128;
+    public const int WindowSlots = 3 * 64;
+
+    // A window that starts at the text's start is tried early, once its first marker is this far behind, then each time
+    // the walk has doubled its length: a kind found there stops its rules for the rest of the body.
+    private const int EarlyTry = 512;
+
+    // An early match must end this far before the cut, so no lookahead or \b of it saw the cut.
+    private const int EarlyMargin = 16;
 
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
@@ -35,6 +42,7 @@ internal ref struct LeakSearch
     private readonly bool _isAscii;
     private readonly int _length;
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end of rule r's pending window, if _pending has r
+    private readonly Span<int> _tryAt; // [r] where rule r's pending window is tried early next, if it starts at 0
     private char[]? _scratch;
     private LeakKinds _found;
     private bool _integrityMarker;
@@ -53,6 +61,7 @@ internal ref struct LeakSearch
         _isAscii = !ascii.IsEmpty;
         _length = _isAscii ? ascii.Length : text.Length;
         _windows = windows[..(2 * LeakRules.All.Length)];
+        _tryAt = windows.Slice(2 * 64, LeakRules.All.Length);
         _found = known;
         _live = known == LeakKinds.None ? LeakRules.AllRules : LeakRules.AllRules & ~LeakRules.RulesOf(known);
     }
@@ -195,13 +204,42 @@ internal ref struct LeakSearch
                 // Hits of the marker index come in anchor order, so one may start a little before the previous one.
                 start = Math.Min(start, from);
                 end = Math.Max(end, to);
+                if (start <= 0 && position >= _tryAt[r])
+                {
+                    TryEarly(r, position);
+                    rules &= _live;
+                }
+
                 continue;
             }
 
             Confirm(r);
             (start, end) = (from, to);
+            _tryAt[r] = position + EarlyTry;
             _pending |= 1UL << r;
         }
+    }
+
+    // Runs rule r's regex on its pending window, which starts at the text's start, cut at the marker at cut: a match
+    // well before the cut is one the whole window has too (the same text up to it, the same start), so the kind is found
+    // now and its rules stop. Otherwise the window stays pending and grows.
+    private void TryEarly(int r, int cut)
+    {
+        var rule = LeakRules.All[r];
+        foreach (var match in rule.Pattern.EnumerateMatches(Chars(0, Math.Min(cut, _length))))
+        {
+            if (match.Index + match.Length <= cut - EarlyMargin)
+            {
+                _pending &= ~(1UL << r);
+                _found |= rule.Kind;
+                _live &= ~LeakRules.RulesOf(rule.Kind);
+                return;
+            }
+
+            break;
+        }
+
+        _tryAt[r] = 2 * cut;
     }
 
     // Runs rule r's regex on its pending window, if any, and forgets the window.

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -27,9 +26,7 @@ internal sealed class MarkerIndex
     private readonly bool _vectorize;
 
     // Owners by case-folded anchor: four characters (first in the lowest byte), three, or two.
-    private readonly FrozenDictionary<uint, Entry[]> _quads;
-    private readonly FrozenDictionary<uint, Entry[]> _triples;
-    private readonly FrozenDictionary<uint, Entry[]> _pairs;
+    private readonly MarkerOwnerTable _owners;
 
     /// <param name="markers">ASCII markers, each with the tags (bit masks) it stands for; equal markers (ignoring case)
     /// have their tags combined.</param>
@@ -48,9 +45,9 @@ internal sealed class MarkerIndex
             tags[marker] = tags.GetValueOrDefault(marker) | tag;
         }
 
-        var quads = new Dictionary<uint, List<Entry>>();
-        var triples = new Dictionary<uint, List<Entry>>();
-        var pairs = new Dictionary<uint, List<Entry>>();
+        var quads = new Dictionary<uint, List<MarkerEntry>>();
+        var triples = new Dictionary<uint, List<MarkerEntry>>();
+        var pairs = new Dictionary<uint, List<MarkerEntry>>();
         foreach (var (marker, tag) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
         {
             var lower = Encoding.ASCII.GetBytes(marker.ToLowerInvariant());
@@ -74,13 +71,11 @@ internal sealed class MarkerIndex
                 }
             }
 
-            list.Add(new Entry(lower, offset, tag));
+            list.Add(new MarkerEntry(lower, offset, tag));
         }
 
         _filter.Complete();
-        _quads = quads.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
-        _triples = triples.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
-        _pairs = pairs.ToFrozenDictionary(o => o.Key, o => o.Value.ToArray());
+        _owners = new MarkerOwnerTable(quads, triples, pairs);
         MaxLength = tags.Keys.Max(m => m.Length);
     }
 
@@ -135,9 +130,6 @@ internal sealed class MarkerIndex
         return length == 4 ? AnchorFilter.Fold(key) : AnchorFilter.Fold(key) & (length == 3 ? 0xFFFFFFu : 0xFFFFu);
     }
 
-    /// <summary>A marker (lower case), the offset of its anchor and its tags.</summary>
-    private sealed record Entry(byte[] Marker, int Offset, ulong Tags);
-
     /// <summary>Walks the hits of one text; <typeparamref name="T"/> is <see cref="byte"/> or <see cref="char"/>.</summary>
     public ref struct Hits<T>
         where T : unmanaged, IBinaryInteger<T>
@@ -147,8 +139,8 @@ internal sealed class MarkerIndex
         private int _anchor;
         private AnchorFilter.Cursor _cursor;
         private uint _window; // the four characters at the anchor, not folded
-        private int _stage; // the next owner table to look up at the anchor: 0 quads, 1 triples, 2 pairs, 3 none
-        private Entry[]? _owners;
+        private bool _looked; // the owners of the anchor are looked up
+        private MarkerEntry[]? _owners;
         private int _next;
 
         public Hits(MarkerIndex index, ReadOnlySpan<T> text)
@@ -156,7 +148,7 @@ internal sealed class MarkerIndex
             _index = index;
             _text = text;
             _anchor = -1;
-            _stage = 3;
+            _looked = true;
         }
 
         /// <summary>Where the current hit starts.</summary>
@@ -187,14 +179,14 @@ internal sealed class MarkerIndex
                     _owners = null;
                 }
 
-                if (!NextOwners() && !NextAnchor())
+                if (!NextOwners(wanted) && !NextAnchor())
                 {
                     return false;
                 }
             }
         }
 
-        private bool Matches(Entry entry)
+        private bool Matches(MarkerEntry entry)
         {
             var start = _anchor - entry.Offset;
             if (start < 0 || start + entry.Marker.Length > _text.Length)
@@ -228,42 +220,36 @@ internal sealed class MarkerIndex
 
             _anchor = found;
             _window = AnchorFilter.Window(ref MemoryMarshal.GetReference(_text), found, _text.Length);
-            _stage = 0;
+            _looked = false;
             return true;
         }
 
-        // The owners of the anchors at the current position, one table after the other; the filter's two tests tell
-        // which tables can hold one.
-        private bool NextOwners()
+        // The owners of the anchors at the current position, in one lookup when a quad anchor is there (its list holds
+        // the shorter markers it starts with too); none when no owner's tags are wanted. The filter's two tests tell which
+        // kinds of anchor can be there.
+        private bool NextOwners(ulong wanted)
         {
-            var filter = _index._filter;
-            while (_stage < 3)
+            if (_looked)
             {
-                var stage = _stage++;
-                var folded = AnchorFilter.Fold(_window);
-                var owners = stage switch
-                {
-                    0 when _anchor + 4 <= _text.Length && filter.PassesQuad(_window) => _index._quads,
-                    1 when _anchor + 3 <= _text.Length && filter.PassesQuad(_window) => _index._triples,
-                    2 when filter.PassesPair(_window) => _index._pairs,
-                    _ => null,
-                };
-
-                var key = stage switch
-                {
-                    0 => folded,
-                    1 => folded & 0xFFFFFF,
-                    _ => folded & 0xFFFF,
-                };
-
-                if (owners is not null && owners.TryGetValue(key, out var list))
-                {
-                    (_owners, _next) = (list, 0);
-                    return true;
-                }
+                return false;
             }
 
-            return false;
+            _looked = true;
+            var table = _index._owners;
+            var folded = AnchorFilter.Fold(_window);
+            var owners = _index._filter.PassesQuad(_window) ? table.Quad(folded) ?? table.Triple(folded) : null;
+            if (owners is null && _index._filter.PassesPair(_window))
+            {
+                owners = table.Pair(folded);
+            }
+
+            if (owners is null || (owners.Tags & wanted) == 0)
+            {
+                return false;
+            }
+
+            (_owners, _next) = (owners.Entries, 0);
+            return true;
         }
     }
 }

@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>A marker of <see cref="MarkerIndex"/> (lower case), the offset of its anchor in it and its tags.</summary>
+internal sealed record MarkerEntry(byte[] Marker, int Offset, ulong Tags);
+
+/// <summary>The markers that own the anchors at one position, in the order they are compared, and all their tags.</summary>
+internal sealed class MarkerOwners(MarkerEntry[] entries)
+{
+    public MarkerEntry[] Entries { get; } = entries;
+
+    /// <summary>The union of the entries' tags: a position none of whose owners is wanted is passed over at once.</summary>
+    public ulong Tags { get; } = entries.Aggregate(0UL, (tags, entry) => tags | entry.Tags);
+}
+
+/// <summary>
+/// The owners of <see cref="MarkerIndex"/>'s anchors by case-folded key, merged so that one lookup usually serves a
+/// position: a quad's list also holds the three-character markers of its first three characters and the
+/// two-character markers of its first two, and a triple's list the two-character markers of its first two.
+/// </summary>
+/// <remarks>Quad keys have a non-zero high byte (folding sets bit 5 of every byte), triple keys a zero one and pair keys
+/// two zero high bytes, so the three kinds share one table. The full comparison, with its bounds check, decides every
+/// hit, so a merged entry that cannot match at a position (the text ends too soon, a folded character differs) only
+/// costs its comparison.</remarks>
+internal sealed class MarkerOwnerTable
+{
+    private readonly FrozenDictionary<uint, MarkerOwners> _owners;
+
+    public MarkerOwnerTable(
+        Dictionary<uint, List<MarkerEntry>> quads,
+        Dictionary<uint, List<MarkerEntry>> triples,
+        Dictionary<uint, List<MarkerEntry>> pairs)
+    {
+        IEnumerable<MarkerEntry> Of(Dictionary<uint, List<MarkerEntry>> table, uint key) =>
+            table.TryGetValue(key, out var list) ? list : [];
+
+        var owners = new Dictionary<uint, MarkerOwners>();
+        foreach (var key in quads.Keys)
+        {
+            owners[key] = new([.. quads[key], .. Of(triples, key & 0xFFFFFF), .. Of(pairs, key & 0xFFFF)]);
+        }
+
+        foreach (var key in triples.Keys)
+        {
+            owners[key] = new([.. triples[key], .. Of(pairs, key & 0xFFFF)]);
+        }
+
+        foreach (var key in pairs.Keys)
+        {
+            owners[key] = new([.. pairs[key]]);
+        }
+
+        _owners = owners.ToFrozenDictionary();
+    }
+
+    /// <summary>The owners of the quad anchor <paramref name="folded"/>, with the shorter markers it starts with.</summary>
+    public MarkerOwners? Quad(uint folded) => _owners.GetValueOrDefault(folded);
+
+    /// <summary>The owners of the three-character marker in the low three bytes, with the pairs it starts with.</summary>
+    public MarkerOwners? Triple(uint folded) => _owners.GetValueOrDefault(folded & 0xFFFFFF);
+
+    /// <summary>The owners of the two-character marker in the low two bytes.</summary>
+    public MarkerOwners? Pair(uint folded) => _owners.GetValueOrDefault(folded & 0xFFFF);
+}
