@@ -21,7 +21,10 @@ namespace Gateway.Transforms.Scrubbing;
 [SkipLocalsInit] // the guard's view is written before it is read
 internal ref struct LeakSearch
 {
-    public const int WindowSlots = 3 * 64;
+    // Rules are bits of a ulong: at most 64. Per rule, two slots for its pending window and one for its early try.
+    private const int MaxRules = 64;
+
+    public const int WindowSlots = 3 * MaxRules;
 
     // A window that starts at the text's start is tried early, once its first marker is this far behind, then each time
     // the walk has doubled its length: a kind found there stops its rules for the rest of the body.
@@ -61,7 +64,7 @@ internal ref struct LeakSearch
         _isAscii = !ascii.IsEmpty;
         _length = _isAscii ? ascii.Length : text.Length;
         _windows = windows[..(2 * LeakRules.All.Length)];
-        _tryAt = windows.Slice(2 * 64, LeakRules.All.Length);
+        _tryAt = windows.Slice(2 * MaxRules, LeakRules.All.Length);
         _found = known;
         _live = known == LeakKinds.None ? LeakRules.AllRules : LeakRules.AllRules & ~LeakRules.RulesOf(known);
     }
