@@ -16,8 +16,17 @@ internal static class PreparedResponses
         ["/json16k"] = new(200, Json, StudentList(16 * 1024)),
         ["/large"] = new(200, Json, StudentList(1024 * 1024)),
         ["/error500"] = new(500, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(YellowScreen.Html)),
+        ["/error500-unique"] = Unique(500, "text/html; charset=utf-8", YellowScreen.Html),
         [NotFoundPath] = new(404, Json, Encoding.UTF8.GetBytes("""{"message":"Student 4711 was not found."}""")),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // The page, then the comment ASP.NET appends to it, here with a per-response id in place of the zeros.
+    private static PreparedResponse Unique(int status, string contentType, string page)
+    {
+        const string Stamp = "0000000000000000";
+        var text = page + "\n<!-- request " + Stamp + " -->\n";
+        return new(status, contentType, Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetByteCount(text[..text.LastIndexOf(Stamp, StringComparison.Ordinal)]));
+    }
 
     /// <summary>One student record, padded with spaces inside a string field to exactly <paramref name="size"/> bytes.</summary>
     private static byte[] Student(int id, int size)

@@ -33,6 +33,7 @@ public static class GatewayServiceCollectionExtensions
         // container without it (config tools, tests of the loader) writes none of them.
         services.TryAddSingleton<Serilog.ILogger>(Serilog.Core.Logger.None);
         services.AddSingleton<RequestMetricsRecorder>();
+        services.AddSingleton<ErrorVerdictMemo>();
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();

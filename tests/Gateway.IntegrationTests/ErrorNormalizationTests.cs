@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using Gateway.IntegrationTests.Infrastructure;
+using Gateway.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Gateway.IntegrationTests;
@@ -187,6 +189,32 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         var line = _gateway.Logs.Lines.First(l => l.Message.Contains("replaced by 500", StringComparison.Ordinal));
         Assert.Contains("StackTrace", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Message.Contains("StudentService.load", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SamePageRepeated_AnsweredAlikeFromMemory_EachLoggedWithItsLeaks_OtherProfileUnaffected()
+    {
+        var memo = _gateway.Services.GetRequiredService<ErrorVerdictMemo>();
+        var hitsBefore = memo.Hits;
+        var messages = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _gateway.Client.GetAsync("/api/yellow");
+            var json = await Payload.ReadEdFiAsync(response, 500);
+            AssertNoLeak(json.ToString());
+            messages.Add(json.GetProperty("message").GetString());
+        }
+
+        using var problem = await _gateway.Client.GetAsync("/v2/api/yellow");
+        var problemJson = await Payload.ReadProblemAsync(problem, 500);
+        AssertNoLeak(problemJson.ToString());
+
+        Assert.All(messages, m => Assert.Equal("An unexpected error occurred.", m));
+        Assert.True(memo.Hits - hitsBefore >= 2, $"{memo.Hits - hitsBefore} verdicts answered from memory");
+        // A remembered verdict still names what was removed, for every request.
+        await GatewayHost.EventuallyAsync(
+            () => _gateway.Logs.Lines.Count(l => l.Message.Contains("text/html; charset=utf-8", StringComparison.Ordinal) && l.Message.Contains("replaced by 500", StringComparison.Ordinal) && l.Message.Contains("StackTrace", StringComparison.Ordinal)) >= 6,
+            "six replacement lines with leak kinds");
     }
 
     private static void AssertNoLeak(string body)

@@ -14,7 +14,7 @@ namespace Gateway.Proxy;
 /// configured bound (a larger one is not read at all), decodes it, and lets the pure normalizer and the route's
 /// rules decide.
 /// </summary>
-internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILogger serilog)
+internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILogger serilog, ErrorVerdictMemo verdicts)
 {
     // What was replaced and why; never the body, which is what carries the leak. Written for every rewritten error,
     // so built as a Serilog event directly (the same line as a source-generated call with this template).
@@ -38,7 +38,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
 
         var contentType = upstream.Content.Headers.ContentType?.ToString();
-        var verdict = ErrorNormalizer.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
+        var verdict = verdicts.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
         if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span) is { } rule)
         {
             verdict = ApplyRule(verdict, rule);
