@@ -107,6 +107,14 @@ public sealed class ValidatorCacheTests(ITestOutputHelper output) : IAsyncLifeti
                 c.Response.Headers.Vary = "Accept";
                 return Results.Text("accept=" + c.Request.Headers.Accept, "text/plain");
             });
+            app.MapGet("/api/revalidating/{id}", (HttpContext c, string id) =>
+            {
+                // An upstream that answers revalidations itself.
+                var tag = $"\"r-{id}\"";
+                c.Response.Headers.ETag = tag;
+                c.Response.Headers.CacheControl = "max-age=5";
+                return c.Request.Headers.IfNoneMatch == tag ? Results.StatusCode(304) : Results.Text("revalidating", "text/plain");
+            });
             app.MapGet("/api/tagged/{id}", (HttpContext c, string id) =>
             {
                 c.Response.Headers.ETag = $"\"t-{id}-{_tagVersions.GetValueOrDefault(id)}\"";
@@ -384,6 +392,19 @@ public sealed class ValidatorCacheTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("\"t-9-0\"", tag);
         Assert.Equal(HttpStatusCode.NotModified, hit.StatusCode);
         Assert.Equal(1, UpstreamGets("/api/tagged/9"));
+    }
+
+    [Fact]
+    public async Task Passthrough_UpstreamsOwn304_IsRecordedToo()
+    {
+        using var timeout = Timeout();
+        using var fromUpstream = await RevalidateAsync("/pass/api/revalidating/11", "\"r-11\"", timeout.Token);
+        using var fromCache = await RevalidateAsync("/pass/api/revalidating/11", "\"r-11\"", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NotModified, fromUpstream.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, fromCache.StatusCode);
+        Assert.Equal("max-age=5", fromCache.Headers.CacheControl!.ToString());
+        Assert.Equal(1, UpstreamGets("/api/revalidating/11"));
     }
 
     [Fact]
