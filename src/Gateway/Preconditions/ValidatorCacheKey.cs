@@ -39,10 +39,10 @@ internal readonly struct ValidatorCacheKey
 
     /// <summary>
     /// The key of a request, or false when the request must bypass the cache: an anonymous request that carries
-    /// <c>Authorization</c> or a cookie (the upstream may answer per credential the gateway did not check), or an
-    /// authenticated caller with neither client id nor subject to tell it apart from others.
+    /// <c>Authorization</c>, a cookie or the API-key header (the upstream may answer per credential the gateway did not
+    /// check), or an authenticated caller with neither client id nor subject to tell it apart from others.
     /// </summary>
-    public static bool TryCreate(HttpContext context, out ValidatorCacheKey key)
+    public static bool TryCreate(HttpContext context, string? apiKeyHeader, out ValidatorCacheKey key)
     {
         key = default;
         var request = context.Request;
@@ -55,7 +55,8 @@ internal readonly struct ValidatorCacheKey
         var host = request.Headers.Host.ToString();
         if (AuthenticatedCaller.Of(context) is not { } user)
         {
-            if (request.Headers.ContainsKey(HeaderNames.Authorization) || request.Headers.ContainsKey(HeaderNames.Cookie))
+            if (request.Headers.ContainsKey(HeaderNames.Authorization) || request.Headers.ContainsKey(HeaderNames.Cookie)
+                || (apiKeyHeader is not null && request.Headers.ContainsKey(apiKeyHeader)))
             {
                 return false;
             }

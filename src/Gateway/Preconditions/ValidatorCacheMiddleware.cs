@@ -21,8 +21,9 @@ internal sealed class ValidatorCacheMiddleware(RequestDelegate next, GatewaySnap
     // Not async: a route without the cache costs one policy lookup, and a hit completes synchronously.
     public Task InvokeAsync(HttpContext context)
     {
+        var snapshot = store.Current;
         if (context.Features.Get<IReverseProxyFeature>() is not { } proxy
-            || store.Current.PolicyFor(proxy.Route.Config.RouteId).ETags.Cache is not { } cache)
+            || snapshot.PolicyFor(proxy.Route.Config.RouteId).ETags.Cache is not { } cache)
         {
             return next(context);
         }
@@ -32,17 +33,17 @@ internal sealed class ValidatorCacheMiddleware(RequestDelegate next, GatewaySnap
         var stripe = ResourceWriteVersions.StripeOf(proxy.Route.Config.RouteId, request.Path.Value ?? "");
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
         {
-            return ReadAsync(context, cache, stripe);
+            return ReadAsync(context, cache, stripe, snapshot.Options.Authentication.ApiKeys?.Header);
         }
 
         return HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method) ? next(context) : WriteAsync(context, stripe);
     }
 
-    private Task ReadAsync(HttpContext context, ValidatorCache cache, int stripe)
+    private Task ReadAsync(HttpContext context, ValidatorCache cache, int stripe, string? apiKeyHeader)
     {
         // Read before anything goes upstream: a write that starts later makes this GET's tag unrecordable.
         var version = versions.Read(stripe);
-        if (!ValidatorCacheKey.TryCreate(context, out var key))
+        if (!ValidatorCacheKey.TryCreate(context, apiKeyHeader, out var key))
         {
             return next(context);
         }

@@ -13,7 +13,7 @@ public sealed class ValidatorCacheKeyTests
     [Fact]
     public void Anonymous_KeyedByHostAndTarget_NotByCaller()
     {
-        Assert.True(ValidatorCacheKey.TryCreate(Request("/items/1?a=b"), out var key));
+        Assert.True(ValidatorCacheKey.TryCreate(Request("/items/1?a=b"), "X-API-Key", out var key));
 
         Assert.False(key.KeyedByCaller);
         Assert.Equal("gw.example\n/items/1?a=b\n", Text(key));
@@ -22,12 +22,13 @@ public sealed class ValidatorCacheKeyTests
     [Theory]
     [InlineData("Authorization", "Bearer abc")]
     [InlineData("Cookie", "session=1")]
+    [InlineData("x-api-key", "unchecked")]
     public void Anonymous_WithCredentialsTheGatewayDidNotCheck_Bypasses(string name, string value)
     {
         var context = Request("/items/1");
         context.Request.Headers[name] = value;
 
-        Assert.False(ValidatorCacheKey.TryCreate(context, out _));
+        Assert.False(ValidatorCacheKey.TryCreate(context, "X-API-Key", out _));
     }
 
     [Fact]
@@ -49,14 +50,14 @@ public sealed class ValidatorCacheKeyTests
         var identity = new ClaimsIdentity([new Claim("tenant", "x")], GatewayClaims.BearerAuthenticationType);
         context.Features.Set<IHttpAuthenticationFeature>(new HttpAuthenticationFeature { User = new ClaimsPrincipal(identity) });
 
-        Assert.False(ValidatorCacheKey.TryCreate(context, out _));
+        Assert.False(ValidatorCacheKey.TryCreate(context, "X-API-Key", out _));
     }
 
     private static string Key(ClaimsPrincipal user)
     {
         var context = Request("/items/1");
         context.Features.Set<IHttpAuthenticationFeature>(new HttpAuthenticationFeature { User = user });
-        Assert.True(ValidatorCacheKey.TryCreate(context, out var key));
+        Assert.True(ValidatorCacheKey.TryCreate(context, "X-API-Key", out var key));
         Assert.True(key.KeyedByCaller);
         return Text(key);
     }
