@@ -49,6 +49,9 @@ public static class GatewayApplicationBuilderExtensions
         // 6. The proxy; upstream failures become the profile's 5xx after YARP is done.
         app.MapReverseProxy(proxy =>
         {
+            // Revalidations answered from the route's validator cache need no upstream, so they come first; writes
+            // invalidate it here before anything below forwards them.
+            proxy.UseMiddleware<ValidatorCacheMiddleware>();
             proxy.UseMiddleware<JsonRequestValidationMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<ClusterConcurrencyMiddleware>();

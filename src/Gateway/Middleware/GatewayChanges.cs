@@ -19,4 +19,5 @@ internal enum GatewayChanges
     ETagGenerated = 2048,
     ConditionalAnswered = 4096,
     Retried = 8192,
+    ValidatorCacheHit = 16384,
 }

@@ -24,4 +24,7 @@ public sealed class ETagOptions
 
     /// <summary>Serialization of check-then-forward per resource. Default <see cref="ETagLockMode.Local"/>.</summary>
     public ETagLockMode Lock { get; set; } = ETagLockMode.Local;
+
+    /// <summary>Answers revalidations from recently seen tags without the upstream; off unless <c>Seconds</c> is set.</summary>
+    public ValidatorCacheOptions ValidatorCache { get; set; } = new();
 }

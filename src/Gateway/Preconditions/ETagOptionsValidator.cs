@@ -8,6 +8,8 @@ internal static class ETagOptionsValidator
 {
     public const int MinBodyBytes = 1;
     public const int MaxBodyBytes = 64 * 1024 * 1024;
+    public const int MaxCacheSeconds = 86_400;
+    public const int MaxCacheEntries = 1_000_000;
     private const string LockPath = $"{GatewayOptions.SectionName}:{ETagLockOptions.SectionName}";
 
     /// <param name="options">The route's settings.</param>
@@ -34,6 +36,31 @@ internal static class ETagOptionsValidator
         if (options.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)
         {
             problems.Add(new($"{path}:MaxBodyBytes", $"must be between {MinBodyBytes} and {MaxBodyBytes}"));
+        }
+
+        ValidateCache(options, $"{path}:{ValidatorCacheOptions.SectionName}", problems);
+    }
+
+    private static void ValidateCache(ETagOptions options, string path, List<ConfigProblem> problems)
+    {
+        var cache = options.ValidatorCache;
+        if (cache is null)
+        {
+            return; // "ValidatorCache": null leaves the cache off
+        }
+
+        if (cache.Seconds is < 0 or > MaxCacheSeconds)
+        {
+            problems.Add(new($"{path}:Seconds", $"must be between 0 (off) and {MaxCacheSeconds}"));
+        }
+        else if (cache.Seconds > 0 && options.Mode == ETagMode.Off)
+        {
+            problems.Add(new($"{path}:Seconds", "needs ETags:Mode Passthrough or Generate (the route's Mode is Off)"));
+        }
+
+        if (cache.MaxEntries is < 1 or > MaxCacheEntries)
+        {
+            problems.Add(new($"{path}:MaxEntries", $"must be between 1 and {MaxCacheEntries}"));
         }
     }
 

@@ -43,8 +43,18 @@ internal sealed partial class ETagResponseTransform(
             context.SuppressResponseBody = true;
         }
 
-        if (response.StatusCode != StatusCodes.Status200OK || !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
         {
+            return;
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK)
+        {
+            if (response.StatusCode == StatusCodes.Status304NotModified && policy.Cache is not null)
+            {
+                OfferToCache(http, upstream, ConditionalRequest.ParseETag(response.Headers.ETag)); // the upstream's own 304
+            }
+
             return;
         }
 
@@ -57,9 +67,15 @@ internal sealed partial class ETagResponseTransform(
             return;
         }
 
+        var upstreamTag = conditions.Any || policy.Cache is not null ? ConditionalRequest.ParseETag(response.Headers.ETag) : null;
+        if (policy.Cache is not null)
+        {
+            OfferToCache(http, upstream, upstreamTag);
+        }
+
         if (conditions.Any)
         {
-            var state = new ResourceState(true, ConditionalRequest.ParseETag(response.Headers.ETag), lastModified);
+            var state = new ResourceState(true, upstreamTag, lastModified);
             await AnswerAsync(context, PreconditionEvaluator.Evaluate(method, conditions, state));
         }
     }
@@ -99,6 +115,11 @@ internal sealed partial class ETagResponseTransform(
         var outcome = conditions.Any
             ? PreconditionEvaluator.Evaluate(http.Request.Method, conditions, new ResourceState(true, tag, lastModified))
             : PreconditionOutcome.Proceed;
+        if (policy.Cache is not null && outcome != PreconditionOutcome.PreconditionFailed)
+        {
+            OfferToCache(http, upstream, tag); // before a 304 drops the representation's fields
+        }
+
         if (outcome != PreconditionOutcome.Proceed)
         {
             await AnswerAsync(context, outcome);
@@ -159,6 +180,15 @@ internal sealed partial class ETagResponseTransform(
         catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException)
         {
             http.Abort();
+        }
+    }
+
+    // The validator cache step set a recording on this request when it may record; a HEAD's tag serves GETs too.
+    private static void OfferToCache(HttpContext http, HttpResponseMessage upstream, EntityTag? tag)
+    {
+        if (tag is { } known && http.Features.Get<ValidatorCacheRecording>() is { } recording)
+        {
+            recording.Offer(http, upstream, known);
         }
     }
 

@@ -7,6 +7,7 @@ internal static class PreconditionServiceCollectionExtensions
     {
         services.AddSingleton<ResourceLocks>();
         services.AddSingleton<RedisResourceLocks>();
+        services.AddSingleton<ResourceWriteVersions>();
         services.AddSingleton<ETagTransformFactory>();
         return services;
     }

@@ -34,6 +34,34 @@ public sealed class ETagOptionsValidatorTests
         Assert.Equal(path, Assert.Single(problems).Path);
     }
 
+    [Theory]
+    [InlineData(0, -1, 10, "Gateway:Routes:r:ETags:ValidatorCache:Seconds")]
+    [InlineData(0, 86_401, 10, "Gateway:Routes:r:ETags:ValidatorCache:Seconds")]
+    [InlineData(2, 5, 10, "Gateway:Routes:r:ETags:ValidatorCache:Seconds")]
+    [InlineData(1, 5, 0, "Gateway:Routes:r:ETags:ValidatorCache:MaxEntries")]
+    [InlineData(1, 0, 1_000_001, "Gateway:Routes:r:ETags:ValidatorCache:MaxEntries")]
+    public void Validate_BadValidatorCache_ProblemAtPath(int mode, int seconds, int maxEntries, string path)
+    {
+        var problems = new List<ConfigProblem>();
+        var options = new ETagOptions { Mode = (ETagMode)mode, ValidatorCache = new() { Seconds = seconds, MaxEntries = maxEntries } };
+
+        ETagOptionsValidator.Validate(options, new ETagLockOptions(), "Gateway:Routes:r", problems);
+
+        Assert.Equal(path, Assert.Single(problems).Path);
+    }
+
+    [Fact]
+    public void Policy_CacheOnlyWhenSecondsSet_NewInstancePerCompile()
+    {
+        var on = new ETagOptions { Mode = ETagMode.Generate, ValidatorCache = new() { Seconds = 5, MaxEntries = 7 } };
+
+        Assert.Null(ETagPolicy.Default.Cache);
+        Assert.Null(ETagPolicy.From(new ETagOptions { ValidatorCache = new() { Seconds = 0 } }).Cache);
+        var cache = ETagPolicy.From(on).Cache!;
+        Assert.Equal((5, 7), (cache.Seconds, cache.MaxEntries));
+        Assert.NotSame(cache, ETagPolicy.From(on).Cache); // a reload starts empty
+    }
+
     [Fact]
     public void Validate_RedisLockWithoutConnection_ProblemAtLock()
     {
