@@ -41,7 +41,7 @@ public static class LeakScanner
     internal static LeakKinds ScanForMore(ReadOnlySpan<char> text, LeakKinds known)
     {
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(text, default, windows, known).Run(out _);
+        return new LeakSearch(text, default, windows, known: known).Run(out _);
     }
 
     /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
@@ -65,7 +65,8 @@ public static class LeakScanner
         }
 
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(default, ascii, windows).Run(out integrityMarker);
+        Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+        return new LeakSearch(default, ascii, windows, widened).Run(out integrityMarker);
     }
 
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
@@ -81,7 +82,8 @@ public static class LeakScanner
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
-            return new LeakSearch(default, utf8, windows).Run(out _);
+            Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+            return new LeakSearch(default, utf8, windows, widened).Run(out _);
         }
 
         // UTF-8 never yields more UTF-16 code units than it has bytes.

@@ -33,6 +33,10 @@ internal ref struct LeakSearch
     // An early match must end this far before the cut, so no lookahead or \b of it saw the cut.
     private const int EarlyMargin = 16;
 
+    /// <summary>How many ASCII characters the guards' text is widened at once: the markers of a small body share one
+    /// widening (a 1 KiB JSON problem has five guarded markers in its first 150 bytes).</summary>
+    public const int GuardChunk = 1024;
+
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
 
@@ -46,6 +50,9 @@ internal ref struct LeakSearch
     private readonly int _length;
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end of rule r's pending window, if _pending has r
     private readonly Span<int> _tryAt; // [r] where rule r's pending window is tried early next, if it starts at 0
+    private readonly Span<char> _widened; // ASCII widened for the guards: [_widenedFrom, _widenedFrom + _widenedCount)
+    private int _widenedFrom;
+    private int _widenedCount;
     private char[]? _scratch;
     private LeakKinds _found;
     private bool _integrityMarker;
@@ -56,9 +63,11 @@ internal ref struct LeakSearch
     /// <param name="text">UTF-16 text, or empty when <paramref name="ascii"/> is given.</param>
     /// <param name="ascii">ASCII bytes, or empty.</param>
     /// <param name="windows">Scratch for the pending windows, <see cref="WindowSlots"/> long.</param>
+    /// <param name="widened">For ASCII bytes: scratch for the guards' widened text, <see cref="GuardChunk"/> long.</param>
     /// <param name="known">Kinds already found in another form of the same body: their rules do not run again.</param>
-    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows, LeakKinds known = LeakKinds.None)
+    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows, Span<char> widened = default, LeakKinds known = LeakKinds.None)
     {
+        _widened = widened;
         _text = text;
         _ascii = ascii;
         _isAscii = !ascii.IsEmpty;
@@ -131,17 +140,7 @@ internal ref struct LeakSearch
     {
         var from = Math.Max(0, start - GuardBefore);
         var to = Math.Min(_length, start + length + GuardAfter);
-        Span<char> widened = stackalloc char[GuardBefore + GuardAfter + LeakRules.Index.MaxLength];
-        scoped ReadOnlySpan<char> view;
-        if (_isAscii)
-        {
-            Ascii.ToUtf16(_ascii[from..to], widened, out var count);
-            view = widened[..count];
-        }
-        else
-        {
-            view = _text[from..to];
-        }
+        var view = _isAscii ? Widened(from, to) : _text[from..to];
 
         var guarded = rules & LeakRules.GuardedRules;
         while (guarded != 0)
@@ -155,6 +154,19 @@ internal ref struct LeakSearch
         }
 
         return rules;
+    }
+
+    // The ASCII bytes [from, to) as chars, widened GuardChunk at a time (from `from` on) unless already widened.
+    private ReadOnlySpan<char> Widened(int from, int to)
+    {
+        if (from < _widenedFrom || to > _widenedFrom + _widenedCount)
+        {
+            var count = Math.Min(_length - from, _widened.Length); // a guard's view is far shorter than a chunk
+            Ascii.ToUtf16(_ascii.Slice(from, count), _widened, out _widenedCount);
+            _widenedFrom = from;
+        }
+
+        return _widened.Slice(from - _widenedFrom, to - from);
     }
 
     // Text with characters that fold to ASCII letters: visits the markers that start before limit in chunk (which holds
