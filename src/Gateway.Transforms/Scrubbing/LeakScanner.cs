@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
@@ -69,6 +70,53 @@ public static class LeakScanner
         return new LeakSearch(default, ascii, windows, widened).Run(out integrityMarker);
     }
 
+    /// <summary>
+    /// Whether UTF-8 that is not all ASCII is clean by its markers alone: valid, without <see cref="LeakRules.FoldToAscii"/>
+    /// characters, and every marker refuted by its guard. False means only that the text must be scanned as UTF-16.
+    /// </summary>
+    /// <remarks>
+    /// The markers are ASCII and a multi-byte sequence holds no ASCII byte, so the marker index finds in the bytes the
+    /// markers the UTF-16 text has, and each guard sees the UTF-16 view it would see there (<see cref="Utf8GuardView"/>).
+    /// A marker that passes its guard stops the pass: its rule's regex runs on the UTF-16 text, as before.
+    /// </remarks>
+    internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8) || ContainsFoldToAscii(utf8))
+        {
+            return false;
+        }
+
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+        var search = new LeakSearch(default, utf8, windows, widened, utf8: true);
+        return search.Run(out _) == LeakKinds.None && !search.Undecided;
+    }
+
+    /// <summary>Whether UTF-8 holds one of <see cref="LeakRules.FoldToAscii"/>'s characters (İ, ı, ſ, the Kelvin
+    /// sign), which only the UTF-16 path reads as the ASCII letters they may stand for.</summary>
+    internal static bool ContainsFoldToAscii(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = utf8.IndexOfAny(FoldLeads); i >= 0 && i < utf8.Length - 1; i = NextLead(utf8, i + 1))
+        {
+            var rest = utf8[i..];
+            if (rest.StartsWith("\u0130"u8) || rest.StartsWith("\u0131"u8) || rest.StartsWith("\u017F"u8) || rest.StartsWith("\u212A"u8))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextLead(ReadOnlySpan<byte> utf8, int from)
+    {
+        var next = utf8[from..].IndexOfAny(FoldLeads);
+        return next < 0 ? -1 : from + next;
+    }
+
+    // The first bytes of U+0130, U+0131 (C4), U+017F (C5) and U+212A (E2).
+    private static ReadOnlySpan<byte> FoldLeads => [0xC4, 0xC5, 0xE2];
+
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
     /// <returns>The kinds of leak found; <see cref="LeakKinds.None"/> for clean text.</returns>
     public static LeakKinds Scan(ReadOnlySpan<byte> utf8)
@@ -78,12 +126,18 @@ public static class LeakScanner
             return LeakKinds.None;
         }
 
-        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars.
+        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars. Other UTF-8
+        // is searched as bytes too, but read as UTF-16 as soon as a marker passes its guard.
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
             Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
             return new LeakSearch(default, utf8, windows, widened).Run(out _);
+        }
+
+        if (IsCleanUtf8(utf8))
+        {
+            return LeakKinds.None;
         }
 
         // UTF-8 never yields more UTF-16 code units than it has bytes.
