@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Unicode;
 using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
@@ -71,8 +70,9 @@ public static class LeakScanner
     }
 
     /// <summary>
-    /// Whether UTF-8 that is not all ASCII is clean by its markers alone: valid, without <see cref="LeakRules.FoldToAscii"/>
-    /// characters, and every marker refuted by its guard. False means only that the text must be scanned as UTF-16.
+    /// Whether UTF-8 that is not all ASCII is clean by its markers alone: without <see cref="LeakRules.FoldToAscii"/>
+    /// characters, and every marker refuted by its guard, which reads valid UTF-8 (invalid bytes are U+FFFD in UTF-16,
+    /// never a marker's ASCII). False means only that the text must be scanned as UTF-16.
     /// </summary>
     /// <remarks>
     /// The markers are ASCII and a multi-byte sequence holds no ASCII byte, so the marker index finds in the bytes the
@@ -81,7 +81,7 @@ public static class LeakScanner
     /// </remarks>
     internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8)
     {
-        if (!Utf8.IsValid(utf8) || ContainsFoldToAscii(utf8))
+        if (ContainsFoldToAscii(utf8))
         {
             return false;
         }

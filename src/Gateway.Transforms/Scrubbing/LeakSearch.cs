@@ -160,7 +160,10 @@ internal ref struct LeakSearch
         bool endsText;
         if (_isUtf8)
         {
-            view = Utf8GuardView.Decode(_ascii, start, length, GuardBefore, GuardAfter, _widened, out at, out endsText);
+            if (!Utf8GuardView.TryDecode(_ascii, start, length, GuardBefore, GuardAfter, _widened, out view, out at, out endsText))
+            {
+                return rules; // invalid UTF-8 around the marker: the UTF-16 scan decides
+            }
         }
         else
         {

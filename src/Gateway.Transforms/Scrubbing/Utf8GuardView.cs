@@ -9,7 +9,9 @@ namespace Gateway.Transforms.Scrubbing;
 /// units after it), decoded from the bytes around the marker only.
 /// </summary>
 /// <remarks>
-/// A code unit takes at most three bytes (a four-byte sequence is two units), so <c>3 × before</c> bytes hold at least
+/// The bytes need not be valid UTF-8 elsewhere: a decoder starts afresh at every byte that is not a continuation byte,
+/// so bytes around the marker that decode without error give the units the whole body gives there; where they do not,
+/// there is no view (the caller reads the body as UTF-16). A code unit takes at most three bytes (a four-byte sequence is two units), so <c>3 × before</c> bytes hold at least
 /// <c>before</c> units unless the body starts sooner; the decoded bytes start and end between sequences, so each unit
 /// is the one the whole body decodes to. As in the char view, the view may start or end inside a surrogate pair.
 /// </remarks>
@@ -22,18 +24,21 @@ internal static class Utf8GuardView
         (MaxBytesPerUnit * (before + 1)) + maxLength + after;
 
     /// <summary>Decodes the view around the ASCII marker at [start, start + length) of <paramref name="utf8"/>.</summary>
-    /// <param name="utf8">Valid UTF-8.</param>
+    /// <param name="utf8">UTF-8.</param>
     /// <param name="start">Where the marker starts (a byte offset).</param>
     /// <param name="length">The marker's length (bytes, which are its chars).</param>
     /// <param name="before">Code units wanted before the marker.</param>
     /// <param name="after">Code units wanted after the marker.</param>
     /// <param name="buffer">At least <see cref="BufferLength"/> chars.</param>
+    /// <param name="view">The view, a slice of <paramref name="buffer"/>.</param>
     /// <param name="markerStart">Where the marker starts in the view.</param>
     /// <param name="endsText">Whether the view ends where the body does.</param>
-    /// <returns>The view, a slice of <paramref name="buffer"/>.</returns>
-    public static ReadOnlySpan<char> Decode(
-        ReadOnlySpan<byte> utf8, int start, int length, int before, int after, Span<char> buffer, out int markerStart, out bool endsText)
+    /// <returns>False when the bytes of the view are not valid UTF-8.</returns>
+    public static bool TryDecode(
+        ReadOnlySpan<byte> utf8, int start, int length, int before, int after, Span<char> buffer, out ReadOnlySpan<char> view, out int markerStart, out bool endsText)
     {
+        view = default;
+        (markerStart, endsText) = (0, false);
         var from = Math.Max(0, start - (MaxBytesPerUnit * before));
         while (from > 0 && IsContinuation(utf8[from]))
         {
@@ -46,37 +51,38 @@ internal static class Utf8GuardView
             to++;
         }
 
-        Decoded(Utf8.ToUtf16(utf8[from..start], buffer, out _, out var unitsBefore));
+        if (Utf8.ToUtf16(utf8[from..start], buffer, out _, out var unitsBefore, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            return false;
+        }
+
         var viewFrom = Math.Max(0, unitsBefore - before);
         markerStart = unitsBefore - viewFrom;
 
         // Only the units the view holds are decoded: the bytes after the marker are mostly far more than it needs.
         var wanted = length + after;
-        var status = Utf8.ToUtf16(utf8[start..to], buffer.Slice(unitsBefore, wanted), out var read, out var unitsAfter);
+        var status = Utf8.ToUtf16(utf8[start..to], buffer.Slice(unitsBefore, wanted), out var read, out var unitsAfter, replaceInvalidSequences: false);
         if (status == OperationStatus.DestinationTooSmall && unitsAfter < wanted)
         {
             // The next character is a surrogate pair and only its first half fits, as where the char view cuts it.
             Span<char> pair = stackalloc char[2];
-            Decoded(Utf8.ToUtf16(utf8.Slice(start + read, 4), pair, out _, out _));
+            if (utf8.Length - (start + read) < 4 || Utf8.ToUtf16(utf8.Slice(start + read, 4), pair, out _, out _, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                return false;
+            }
+
             buffer[unitsBefore + unitsAfter++] = pair[0];
         }
-        else if (status != OperationStatus.DestinationTooSmall)
+        else if (status is not (OperationStatus.Done or OperationStatus.DestinationTooSmall))
         {
-            Decoded(status);
+            return false;
         }
 
         // Decoding stops short of the end only when the view is full, so the body goes on after it.
         endsText = status == OperationStatus.Done && to == utf8.Length;
-        return buffer[viewFrom..(unitsBefore + unitsAfter)];
+        view = buffer[viewFrom..(unitsBefore + unitsAfter)];
+        return true;
     }
 
     private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
-
-    private static void Decoded(OperationStatus status)
-    {
-        if (status != OperationStatus.Done)
-        {
-            throw new InvalidOperationException("The guard view was decoded from bytes that are not valid UTF-8.");
-        }
-    }
 }

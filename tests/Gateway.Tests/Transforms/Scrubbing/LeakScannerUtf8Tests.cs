@@ -110,10 +110,38 @@ public class LeakScannerUtf8Tests
         Assert.False(LeakScanner.ContainsFoldToAscii(Encoding.UTF8.GetBytes(text)));
 
     [Fact]
-    public void Scan_InvalidUtf8_AgreesWithUtf16Scan()
+    public void Scan_InvalidUtf8NextToMarkers_AgreesWithUtf16Scan()
     {
         byte[] invalid = [.. "at Foo.Bar(x) é "u8, 0xC4, .. " TypeError "u8, 0xE2, 0x84, .. "password=x"u8];
         Assert.False(LeakScanner.IsCleanUtf8(invalid));
         Assert.Equal(LeakScanner.Scan(Encoding.UTF8.GetString(invalid)), LeakScanner.Scan(invalid));
+    }
+
+    [Fact]
+    public void IsCleanUtf8_InvalidByteFarFromTheMarkers_StaysOnBytes()
+    {
+        byte[] body = [.. "See https://www.example.com/help — é "u8, .. Enumerable.Repeat((byte)'x', 400), 0xFF, 0xC3, (byte)' ', .. "fin."u8];
+        Assert.True(LeakScanner.IsCleanUtf8(body));
+        Assert.Equal(LeakKinds.None, LeakScanner.Scan(Encoding.UTF8.GetString(body)));
+    }
+
+    [Fact]
+    public void Scan_RandomMarkersAmongInvalidUtf8_AgreesWithUtf16Scan()
+    {
+        var random = new Random(7);
+        byte[][] invalid = [[0xFF], [0xC3], [0xE2, 0x84], [0xF0, 0x9F, 0x98], [0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF]];
+        for (var round = 0; round < 3000; round++)
+        {
+            var bytes = new List<byte>();
+            for (var k = random.Next(1, 30); k > 0; k--)
+            {
+                bytes.AddRange(random.Next(3) == 0
+                    ? invalid[random.Next(invalid.Length)]
+                    : Encoding.UTF8.GetBytes(s_pieces[random.Next(s_pieces.Length)]));
+            }
+
+            var body = bytes.ToArray();
+            Assert.Equal(LeakScanner.Scan(Encoding.UTF8.GetString(body)), LeakScanner.Scan(body));
+        }
     }
 }

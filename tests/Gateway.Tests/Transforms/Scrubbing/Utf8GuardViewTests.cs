@@ -41,7 +41,7 @@ public class Utf8GuardViewTests
 
                 var from = Math.Max(0, start - before);
                 var to = Math.Min(text.Length, start + length + after);
-                var view = Utf8GuardView.Decode(utf8, byteOffsets[start], length, before, after, buffer, out var markerStart, out var endsText);
+                Assert.True(Utf8GuardView.TryDecode(utf8, byteOffsets[start], length, before, after, buffer, out var view, out var markerStart, out var endsText));
                 Assert.Equal(text[from..to], view.ToString());
                 Assert.Equal(start - from, markerStart);
                 Assert.Equal(to == text.Length, endsText);
