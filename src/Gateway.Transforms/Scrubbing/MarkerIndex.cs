@@ -78,7 +78,8 @@ internal sealed class MarkerIndex
     /// <summary>The length of the longest marker.</summary>
     public int MaxLength { get; }
 
-    /// <summary>The hits in <paramref name="text"/>, which must be ASCII.</summary>
+    /// <summary>The hits in <paramref name="text"/>: ASCII, or UTF-8, whose bytes beyond ASCII never belong to one
+    /// (no byte of a multi-byte sequence is ASCII, and the comparison is exact).</summary>
     public Hits<byte> Find(ReadOnlySpan<byte> text) => new(this, text);
 
     /// <summary>The hits in <paramref name="text"/>; characters beyond ASCII never belong to one.</summary>
