@@ -39,7 +39,7 @@ internal ref struct LeakSearch
 
     /// <summary>How many ASCII characters the guards' text is widened at once: the markers of a small body share one
     /// widening (a 1 KiB JSON problem has five guarded markers in its first 150 bytes).</summary>
-    public const int GuardChunk = 1024;
+    public const int GuardChunk = 512;
 
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
