@@ -41,7 +41,7 @@ public static class LeakScanner
     internal static LeakKinds ScanForMore(ReadOnlySpan<char> text, LeakKinds known)
     {
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(text, default, windows, known).Run(out _);
+        return new LeakSearch(text, default, windows, known: known).Run(out _);
     }
 
     /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
@@ -65,8 +65,57 @@ public static class LeakScanner
         }
 
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
-        return new LeakSearch(default, ascii, windows).Run(out integrityMarker);
+        Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+        return new LeakSearch(default, ascii, windows, widened).Run(out integrityMarker);
     }
+
+    /// <summary>
+    /// Whether UTF-8 that is not all ASCII is clean by its markers alone: without <see cref="LeakRules.FoldToAscii"/>
+    /// characters, and every marker refuted by its guard, which reads valid UTF-8 (invalid bytes are U+FFFD in UTF-16,
+    /// never a marker's ASCII). False means only that the text must be scanned as UTF-16.
+    /// </summary>
+    /// <remarks>
+    /// The markers are ASCII and a multi-byte sequence holds no ASCII byte, so the marker index finds in the bytes the
+    /// markers the UTF-16 text has, and each guard sees the UTF-16 view it would see there (<see cref="Utf8GuardView"/>).
+    /// A marker that passes its guard stops the pass: its rule's regex runs on the UTF-16 text, as before.
+    /// </remarks>
+    internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (ContainsFoldToAscii(utf8))
+        {
+            return false;
+        }
+
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+        var search = new LeakSearch(default, utf8, windows, widened, utf8: true);
+        return search.Run(out _) == LeakKinds.None && !search.Undecided;
+    }
+
+    /// <summary>Whether UTF-8 holds one of <see cref="LeakRules.FoldToAscii"/>'s characters (İ, ı, ſ, the Kelvin
+    /// sign), which only the UTF-16 path reads as the ASCII letters they may stand for.</summary>
+    internal static bool ContainsFoldToAscii(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = utf8.IndexOfAny(FoldLeads); i >= 0 && i < utf8.Length - 1; i = NextLead(utf8, i + 1))
+        {
+            var rest = utf8[i..];
+            if (rest.StartsWith("\u0130"u8) || rest.StartsWith("\u0131"u8) || rest.StartsWith("\u017F"u8) || rest.StartsWith("\u212A"u8))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextLead(ReadOnlySpan<byte> utf8, int from)
+    {
+        var next = utf8[from..].IndexOfAny(FoldLeads);
+        return next < 0 ? -1 : from + next;
+    }
+
+    // The first bytes of U+0130, U+0131 (C4), U+017F (C5) and U+212A (E2).
+    private static ReadOnlySpan<byte> FoldLeads => [0xC4, 0xC5, 0xE2];
 
     /// <summary>Scans UTF-8 bytes; invalid sequences are read as U+FFFD and never throw.</summary>
     /// <returns>The kinds of leak found; <see cref="LeakKinds.None"/> for clean text.</returns>
@@ -77,11 +126,18 @@ public static class LeakScanner
             return LeakKinds.None;
         }
 
-        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars.
+        // ASCII (nearly every error body) is searched as bytes; only the regex windows are widened to chars. Other UTF-8
+        // is searched as bytes too, but read as UTF-16 as soon as a marker passes its guard.
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         if (Ascii.IsValid(utf8))
         {
-            return new LeakSearch(default, utf8, windows).Run(out _);
+            Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+            return new LeakSearch(default, utf8, windows, widened).Run(out _);
+        }
+
+        if (IsCleanUtf8(utf8))
+        {
+            return LeakKinds.None;
         }
 
         // UTF-8 never yields more UTF-16 code units than it has bytes.

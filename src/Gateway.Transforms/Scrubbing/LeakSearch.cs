@@ -19,7 +19,7 @@ namespace Gateway.Transforms.Scrubbing;
 /// never reports a match the whole text does not have.
 /// </remarks>
 [SkipLocalsInit] // the guard's view is written before it is read
-internal ref struct LeakSearch
+internal ref partial struct LeakSearch
 {
     // Rules are bits of a ulong: at most 64. Per rule, two slots for its pending window and one for its early try.
     private const int MaxRules = 64;
@@ -33,32 +33,52 @@ internal ref struct LeakSearch
     // An early match must end this far before the cut, so no lookahead or \b of it saw the cut.
     private const int EarlyMargin = 16;
 
+    /// <summary>UTF-8 only: a marker passed its guards, so the search stopped and <see cref="Run"/>'s answer means nothing;
+    /// the text must be scanned as UTF-16.</summary>
+    public readonly bool Undecided => _undecided;
+
+    /// <summary>How many ASCII characters the guards' text is widened at once: the markers of a small body share one
+    /// widening (a 1 KiB JSON problem has five guarded markers in its first 150 bytes).</summary>
+    public const int GuardChunk = 512;
+
     // Merged windows stop growing here, so a body dense with markers is read once per rule plus small overlaps.
     private const int MaxWindow = 16 * 1024;
 
     // The text a guard sees around a marker: enough before it for the longest scheme or boundary it looks back at.
-    private const int GuardBefore = 32;
-    private const int GuardAfter = 256;
+    public const int GuardBefore = 32;
+    public const int GuardAfter = 256;
 
     private readonly ReadOnlySpan<char> _text;
     private readonly ReadOnlySpan<byte> _ascii;
-    private readonly bool _isAscii;
+    private readonly bool _isAscii; // _ascii holds the text: ASCII, or UTF-8 when _isUtf8
+    private readonly bool _isUtf8;
     private readonly int _length;
     private readonly Span<int> _windows; // [2r] start, [2r + 1] end of rule r's pending window, if _pending has r
     private readonly Span<int> _tryAt; // [r] where rule r's pending window is tried early next, if it starts at 0
+    private readonly Span<char> _widened; // ASCII widened for the guards: [_widenedFrom, _widenedFrom + _widenedCount)
+    private int _widenedFrom;
+    private int _widenedCount;
     private char[]? _scratch;
     private LeakKinds _found;
     private bool _integrityMarker;
     private bool _searchedAll; // the marker index walked the whole text
+    private bool _undecided; // UTF-8 only: a marker passed its guards, so the text must be scanned as chars
     private ulong _live; // rules whose kind is not found yet
     private ulong _pending; // rules with a pending window
 
     /// <param name="text">UTF-16 text, or empty when <paramref name="ascii"/> is given.</param>
     /// <param name="ascii">ASCII bytes, or empty.</param>
     /// <param name="windows">Scratch for the pending windows, <see cref="WindowSlots"/> long.</param>
+    /// <param name="widened">For bytes: scratch for the guards' widened text, <see cref="GuardChunk"/> long.</param>
+    /// <param name="utf8">Whether <paramref name="ascii"/> is valid UTF-8 that is not all ASCII, without
+    /// <see cref="LeakRules.FoldToAscii"/> characters: the search then only tells whether every marker is refuted by its
+    /// guard (<see cref="Undecided"/>), as no regex runs on bytes that are not ASCII.</param>
     /// <param name="known">Kinds already found in another form of the same body: their rules do not run again.</param>
-    public LeakSearch(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows, LeakKinds known = LeakKinds.None)
+    public LeakSearch(
+        ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, Span<int> windows, Span<char> widened = default, bool utf8 = false, LeakKinds known = LeakKinds.None)
     {
+        _widened = widened;
+        _isUtf8 = utf8;
         _text = text;
         _ascii = ascii;
         _isAscii = !ascii.IsEmpty;
@@ -120,41 +140,16 @@ internal ref struct LeakSearch
                 rules = Guard(rules, hits.Start, hits.Length);
             }
 
+            if (_isUtf8 && rules != 0)
+            {
+                _undecided = true;
+                return;
+            }
+
             Wake(rules, hits.Start, hits.Length);
         }
 
         _searchedAll = _live != 0;
-    }
-
-    // Drops the guarded rules whose guard refutes the marker at [start, start + length).
-    private ulong Guard(ulong rules, int start, int length)
-    {
-        var from = Math.Max(0, start - GuardBefore);
-        var to = Math.Min(_length, start + length + GuardAfter);
-        Span<char> widened = stackalloc char[GuardBefore + GuardAfter + LeakRules.Index.MaxLength];
-        scoped ReadOnlySpan<char> view;
-        if (_isAscii)
-        {
-            Ascii.ToUtf16(_ascii[from..to], widened, out var count);
-            view = widened[..count];
-        }
-        else
-        {
-            view = _text[from..to];
-        }
-
-        var guarded = rules & LeakRules.GuardedRules;
-        while (guarded != 0)
-        {
-            var r = BitOperations.TrailingZeroCount(guarded);
-            guarded &= guarded - 1;
-            if (!LeakRules.All[r].Guard!(view, start - from, length, to == _length))
-            {
-                rules &= ~(1UL << r);
-            }
-        }
-
-        return rules;
     }
 
     // Text with characters that fold to ASCII letters: visits the markers that start before limit in chunk (which holds

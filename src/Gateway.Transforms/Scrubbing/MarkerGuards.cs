@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Gateway.Transforms.Scrubbing;
@@ -34,6 +35,9 @@ internal static class MarkerGuards
         "mssql", "sqlserver", "oracle", "couchdb", "cassandra", "neo4j", "bolt", "memcached", "ldap", "ldaps", "nats", "kafka",
         "db2", "cockroachdb", "clickhouse", "sqlite",
     ];
+
+    private static readonly FrozenDictionary<char, string[]> s_schemesByLast =
+        s_databaseSchemes.GroupBy(scheme => scheme[^1]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
     // The Unicode categories of \w (RegexCharClass.WordClass): letters, non-spacing marks, decimal digits, connectors.
     private const int WordCategories =
@@ -146,13 +150,17 @@ internal static class MarkerGuards
             return true;
         }
 
-        // Compared from the last character first: "https" would otherwise be compared with all 27 schemes.
+        // Only the schemes ending in the character before "://" are compared: "https" would otherwise be compared with
+        // all 27 schemes.
         var last = start > 0 ? char.ToLowerInvariant(view[start - 1]) : '\0';
-        foreach (var scheme in s_databaseSchemes)
+        if (s_schemesByLast.TryGetValue(last, out var schemes))
         {
-            if (scheme[^1] == last && view[..start].EndsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            foreach (var scheme in schemes)
             {
-                return true;
+                if (view[..start].EndsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 

@@ -18,10 +18,6 @@ namespace Gateway.Transforms.Scrubbing;
 /// </remarks>
 internal sealed class MarkerIndex
 {
-    // Rough share of each ASCII character in error bodies (JSON, HTML, prose): space and lower-case letters by English
-    // frequency first. The rarest four characters of a marker are its anchor, so clean text seldom wakes a comparison.
-    private const string CommonFirst = " etaoinsrhldcu\"m.,:/-fpgw0y1b2<>=v_k35[]{}49687'x;jqz()";
-
     private readonly AnchorFilter _filter = new();
     private readonly bool _vectorize;
 
@@ -51,7 +47,7 @@ internal sealed class MarkerIndex
         foreach (var (marker, tag) in tags.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
         {
             var lower = Encoding.ASCII.GetBytes(marker.ToLowerInvariant());
-            var offset = lower.Length >= 4 ? RarestQuad(lower) : 0;
+            var offset = lower.Length >= 4 ? AnchorRarity.RarestQuad(lower) : 0;
             var key = Key(lower, offset);
             var owners = lower.Length switch
             {
@@ -82,7 +78,8 @@ internal sealed class MarkerIndex
     /// <summary>The length of the longest marker.</summary>
     public int MaxLength { get; }
 
-    /// <summary>The hits in <paramref name="text"/>, which must be ASCII.</summary>
+    /// <summary>The hits in <paramref name="text"/>: ASCII, or UTF-8, whose bytes beyond ASCII never belong to one
+    /// (no byte of a multi-byte sequence is ASCII, and the comparison is exact).</summary>
     public Hits<byte> Find(ReadOnlySpan<byte> text) => new(this, text);
 
     /// <summary>The hits in <paramref name="text"/>; characters beyond ASCII never belong to one.</summary>
@@ -93,28 +90,6 @@ internal sealed class MarkerIndex
     {
         var hits = Find(text);
         return hits.MoveNext(ulong.MaxValue);
-    }
-
-    private static int RarestQuad(byte[] lower)
-    {
-        var best = 0;
-        var bestScore = int.MinValue;
-        for (var k = 0; k + 3 < lower.Length; k++)
-        {
-            var score = Rarity(lower[k]) + Rarity(lower[k + 1]) + Rarity(lower[k + 2]) + Rarity(lower[k + 3]);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (k, score);
-            }
-        }
-
-        return best;
-    }
-
-    private static int Rarity(byte c)
-    {
-        var rank = CommonFirst.IndexOf((char)c, StringComparison.Ordinal);
-        return rank < 0 ? CommonFirst.Length + 16 : rank;
     }
 
     // The case-folded anchor of a marker (lower case) at offset: up to four characters, the first in the lowest byte.
@@ -189,16 +164,16 @@ internal sealed class MarkerIndex
         private bool Matches(MarkerEntry entry)
         {
             var start = _anchor - entry.Offset;
-            if (start < 0 || start + entry.Marker.Length > _text.Length)
+            if (typeof(T) == typeof(byte))
             {
-                return false;
+                if (!entry.StartsAt(MemoryMarshal.Cast<T, byte>(_text), start))
+                {
+                    return false;
+                }
             }
-
-            var slice = _text.Slice(start, entry.Marker.Length);
-            var equal = typeof(T) == typeof(byte)
-                ? Ascii.EqualsIgnoreCase(MemoryMarshal.Cast<T, byte>(slice), entry.Marker)
-                : Ascii.EqualsIgnoreCase(MemoryMarshal.Cast<T, char>(slice), entry.Marker);
-            if (!equal)
+            else if (start < 0
+                || start + entry.Marker.Length > _text.Length
+                || !Ascii.EqualsIgnoreCase(MemoryMarshal.Cast<T, char>(_text.Slice(start, entry.Marker.Length)), entry.Marker))
             {
                 return false;
             }

@@ -2,9 +2,6 @@ using System.Collections.Frozen;
 
 namespace Gateway.Transforms.Scrubbing;
 
-/// <summary>A marker of <see cref="MarkerIndex"/> (lower case), the offset of its anchor in it and its tags.</summary>
-internal sealed record MarkerEntry(byte[] Marker, int Offset, ulong Tags);
-
 /// <summary>The markers that own the anchors at one position, in the order they are compared, and all their tags.</summary>
 internal sealed class MarkerOwners(MarkerEntry[] entries)
 {
@@ -55,11 +52,14 @@ internal sealed class MarkerOwnerTable
     }
 
     /// <summary>The owners of the quad anchor <paramref name="folded"/>, with the shorter markers it starts with.</summary>
-    public MarkerOwners? Quad(uint folded) => _owners.GetValueOrDefault(folded);
+    public MarkerOwners? Quad(uint folded) => Owners(folded);
 
     /// <summary>The owners of the three-character marker in the low three bytes, with the pairs it starts with.</summary>
-    public MarkerOwners? Triple(uint folded) => _owners.GetValueOrDefault(folded & 0xFFFFFF);
+    public MarkerOwners? Triple(uint folded) => Owners(folded & 0xFFFFFF);
 
     /// <summary>The owners of the two-character marker in the low two bytes.</summary>
-    public MarkerOwners? Pair(uint folded) => _owners.GetValueOrDefault(folded & 0xFFFF);
+    public MarkerOwners? Pair(uint folded) => Owners(folded & 0xFFFF);
+
+    // TryGetValue itself: GetValueOrDefault would reach it through IReadOnlyDictionary (an interface call per position).
+    private MarkerOwners? Owners(uint key) => _owners.TryGetValue(key, out var owners) ? owners : null;
 }
