@@ -21,13 +21,13 @@ internal static class EntityTagComparer
         }
 
         var span = value.AsSpan();
-        var position = SkipWhitespace(span, 0);
+        var position = EntityTagSyntax.SkipWhitespace(span, 0);
         if (!TryParseAt(value, ref position, out tag))
         {
             return false;
         }
 
-        return SkipWhitespace(span, position) == span.Length;
+        return EntityTagSyntax.SkipWhitespace(span, position) == span.Length;
     }
 
     /// <summary>
@@ -42,11 +42,11 @@ internal static class EntityTagComparer
         }
 
         var span = value.AsSpan();
-        var position = SkipSeparators(span, 0);
+        var position = EntityTagSyntax.SkipSeparators(span, 0);
         if (position < span.Length && span[position] == '*')
         {
             // "*" stands alone: a star mixed with tags is not a valid field value.
-            return SkipSeparators(span, position + 1) == span.Length ? EntityTagList.Any : EntityTagList.Invalid;
+            return EntityTagSyntax.SkipSeparators(span, position + 1) == span.Length ? EntityTagList.Any : EntityTagList.Invalid;
         }
 
         var tags = new List<EntityTag>(1);
@@ -58,78 +58,22 @@ internal static class EntityTagComparer
             }
 
             tags.Add(tag);
-            var next = SkipWhitespace(span, position);
+            var next = EntityTagSyntax.SkipWhitespace(span, position);
             if (next < span.Length && span[next] != ',')
             {
                 return EntityTagList.Invalid; // two tags must be separated by a comma
             }
 
-            position = SkipSeparators(span, next);
+            position = EntityTagSyntax.SkipSeparators(span, next);
         }
 
         return tags.Count == 0 ? EntityTagList.Invalid : new EntityTagList(isAny: false, isValid: true, tags);
     }
 
-    // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE ; etagc = %x21 / %x23-7E / obs-text
     private static bool TryParseAt(string value, ref int position, out EntityTag tag)
     {
-        tag = default;
-        var start = position;
-        var weak = false;
-        if (position + 1 < value.Length && value[position] == 'W' && value[position + 1] == '/')
-        {
-            weak = true;
-            position += 2;
-        }
-
-        if (position >= value.Length || value[position] != '"')
-        {
-            position = start;
-            return false;
-        }
-
-        var open = position;
-        position++;
-        while (position < value.Length && value[position] != '"')
-        {
-            var c = value[position];
-            if (c < 0x21 || c == 0x7F || c > 0xFF)
-            {
-                position = start;
-                return false;
-            }
-
-            position++;
-        }
-
-        if (position >= value.Length)
-        {
-            position = start;
-            return false; // no closing quote
-        }
-
-        position++;
-        tag = new EntityTag(value[open..position], weak);
-        return true;
-    }
-
-    private static int SkipWhitespace(ReadOnlySpan<char> span, int position)
-    {
-        while (position < span.Length && span[position] is ' ' or '\t')
-        {
-            position++;
-        }
-
-        return position;
-    }
-
-    private static int SkipSeparators(ReadOnlySpan<char> span, int position)
-    {
-        while (position < span.Length && span[position] is ' ' or '\t' or ',')
-        {
-            position++;
-        }
-
-        return position;
+        var read = EntityTagSyntax.TryReadTag(value, ref position, out var opaque, out var weak);
+        tag = read ? new EntityTag(value[opaque], weak) : default;
+        return read;
     }
 }
