@@ -73,6 +73,7 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
         var retries = gateway.Logs.Lines.Count(l => l.EventName == "Retrying" && l.Message.Contains(failure, StringComparison.Ordinal));
         Assert.InRange(retries, 1, 10);
         output.WriteLine($"retry {failure}: 10 of 10 GETs answered 200 with {retries} retries");
+        await GatewayHost.EventuallyAsync(() => gateway.Logs.Lines.Count(l => l.EventName == "RequestCompleted") == 10, "ten completion lines");
         Assert.Equal(retries, gateway.Logs.Lines.Count(l => l.EventName == "RequestCompleted" && l.Message.Contains("Retried", StringComparison.Ordinal)));
         Assert.Equal(10, _upstream.Requests.Count);
     }
@@ -105,6 +106,8 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
         Assert.Equal(2, _calls);
+        // The completion line is written after the response: the client may read the body before it exists.
+        await GatewayHost.EventuallyAsync(() => gateway.Logs.Lines.Any(l => l.EventName == "RequestCompleted"), "completion line");
         var line = gateway.Logs.Lines.Single(l => l.EventName == "RequestCompleted");
         Assert.Contains("upstream=200", line.Message, StringComparison.Ordinal);
         Assert.Contains("Retried", line.Message, StringComparison.Ordinal);
