@@ -19,7 +19,7 @@ internal static class JsonMessageReader
     [
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
-        "fault", "errorDescription",
+        "fault", "errorDescription", "odata.error",
     ];
 
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
@@ -126,6 +126,9 @@ internal static class JsonMessageReader
                 case 17 when reader.TokenType == JsonTokenType.StartObject:
                     facts.ErrorObjectMessage ??= ReadErrorObject(ref reader); // Apigee: {"fault":{"faultstring":…}}
                     break;
+                case 19 when reader.TokenType == JsonTokenType.StartObject:
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader); // OData v3 JSON light
+                    break;
                 case 18:
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
                     break;
@@ -173,7 +176,7 @@ internal static class JsonMessageReader
             reader.Read();
             if (key >= 0)
             {
-                found[key] ??= JsonKeys.ReadString(ref reader);
+                found[key] ??= reader.TokenType == JsonTokenType.StartObject ? ReadLocalizedText(ref reader) : JsonKeys.ReadString(ref reader);
             }
             else
             {
@@ -182,5 +185,26 @@ internal static class JsonMessageReader
         }
 
         return Array.Find(found, static s => !string.IsNullOrWhiteSpace(s));
+    }
+
+    // OData v2/v3 (SAP Gateway, SharePoint, WCF Data Services): "message": {"lang": "en", "value": "…"}.
+    private static string? ReadLocalizedText(ref Utf8JsonReader reader)
+    {
+        string? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isValue = reader.ValueTextEquals("value"u8);
+            reader.Read();
+            if (isValue && reader.TokenType == JsonTokenType.String)
+            {
+                value ??= JsonKeys.ReadString(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
     }
 }

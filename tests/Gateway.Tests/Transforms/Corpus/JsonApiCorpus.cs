@@ -28,6 +28,23 @@ public static class JsonApiCorpus
             """{"error":{"code":"ResourceNotFound","message":"Student '12' does not exist.","target":"Students"}}""",
             LeakKinds.None, 404, "Student '12' does not exist.");
 
+        yield return Both("json/odata-v2-sap-400-localized-message", 400, "application/json",
+            """{"error":{"code":"ZSIS/012","message":{"lang":"en","value":"Student 12 has no enrollment in section 3."},"innererror":{"application":{"component_id":"","service_namespace":"/SAP/","service_id":"ZSIS_SRV","service_version":"0001"},"transactionid":"5E4A3C2B1A0F4D8E9C7B6A5F4E3D2C1B","errordetails":[]}}}""",
+            LeakKinds.None, 400, "Student 12 has no enrollment in section 3.");
+
+        yield return Both("json/odata-v3-light-400-localized-message", 400, "application/json;odata=minimalmetadata",
+            """{"odata.error":{"code":"","message":{"lang":"en-US","value":"The query parameter '$top' must be a positive integer."}}}""",
+            LeakKinds.None, 400, "The query parameter '$top' must be a positive integer.");
+
+        // SharePoint names the exception in "code": a leak in the body, but the message itself is clean and kept.
+        yield return Both("json/sharepoint-403-exception-in-code", 403, "application/json;odata=verbose",
+            """{"error":{"code":"-2147024891, System.UnauthorizedAccessException","message":{"lang":"en-US","value":"Access denied. You do not have permission to perform this action or access this resource."}}}""",
+            LeakKinds.ExceptionType, 403, "Access denied. You do not have permission to perform this action or access this resource.");
+
+        yield return ServerError("json/odata-v3-500-innererror-sql", 500, "application/json",
+            """{"odata.error":{"code":"","message":{"lang":"en-US","value":"An error occurred while processing this request."},"innererror":{"message":"Invalid object name 'dbo.Students'.","type":"System.Data.SqlClient.SqlException","stacktrace":"   at System.Data.SqlClient.SqlConnection.OnError(SqlException exception)"}}}""",
+            LeakKinds.StackTrace | LeakKinds.SqlError | LeakKinds.ExceptionType);
+
         yield return Both("json/google-403-error-object", 403, "application/json; charset=UTF-8",
             """{"error":{"code":403,"message":"The caller does not have permission to modify section 3.","status":"PERMISSION_DENIED"}}""",
             LeakKinds.None, 403, "The caller does not have permission to modify section 3.");
