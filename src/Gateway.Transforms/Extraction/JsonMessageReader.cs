@@ -19,7 +19,7 @@ internal static class JsonMessageReader
     [
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
-        "fault", "errorDescription", "odata.error",
+        "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg",
     ];
 
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
@@ -88,10 +88,10 @@ internal static class JsonMessageReader
             var isString = reader.TokenType == JsonTokenType.String;
             switch (key)
             {
-                case 0 or 1 or 2 or 3 when reader.TokenType == JsonTokenType.StartArray:
+                case 0 or 1 or 2 or 3 or 20 or 21 or 22 when reader.TokenType == JsonTokenType.StartArray:
                     facts.Message ??= JsonErrorList.ReadArray(ref json); // NestJS: "message": ["a", "b"]
                     break;
-                case 0 or 1 or 2 or 3:
+                case 0 or 1 or 2 or 3 or 20 or 21 or 22: // the last three: Java and WeChat-style {"errcode":…,"errmsg":…}
                     facts.HasStringMessage |= exactMessage && isString;
                     facts.Message ??= JsonKeys.ReadString(ref reader);
                     break;

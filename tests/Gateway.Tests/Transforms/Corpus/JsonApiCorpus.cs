@@ -45,6 +45,14 @@ public static class JsonApiCorpus
             """{"odata.error":{"code":"","message":{"lang":"en-US","value":"An error occurred while processing this request."},"innererror":{"message":"Invalid object name 'dbo.Students'.","type":"System.Data.SqlClient.SqlException","stacktrace":"   at System.Data.SqlClient.SqlConnection.OnError(SqlException exception)"}}}""",
             LeakKinds.StackTrace | LeakKinds.SqlError | LeakKinds.ExceptionType);
 
+        yield return Both("json/java-400-errorMsg", 400, "application/json;charset=UTF-8",
+            """{"success":false,"errorCode":"E1002","errorMsg":"Section 3 is full.","data":null}""",
+            LeakKinds.None, 400, "Section 3 is full.");
+
+        yield return Both("json/wechat-style-400-errmsg", 400, "application/json",
+            """{"errcode":40013,"errmsg":"The school year must be between 2000 and 2100."}""",
+            LeakKinds.None, 400, "The school year must be between 2000 and 2100.");
+
         yield return Both("json/google-403-error-object", 403, "application/json; charset=UTF-8",
             """{"error":{"code":403,"message":"The caller does not have permission to modify section 3.","status":"PERMISSION_DENIED"}}""",
             LeakKinds.None, 403, "The caller does not have permission to modify section 3.");
