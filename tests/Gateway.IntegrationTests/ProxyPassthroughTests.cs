@@ -28,6 +28,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
                 h["X-Debug-Token"] = "a1b2c3";
                 h["X-Internal-Build"] = "build-42";
                 h["X-Custom-Keep"] = "kept";
+                h["Via"] = "1.1 squid.internal:3128 (squid/3.5.27), 1.0 10.0.3.17";
                 h["Cache-Control"] = "max-age=60";
                 return Results.Text(StudentJson, "application/json");
             });
@@ -52,6 +53,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("kept", response.Headers.GetValues("X-Custom-Keep").Single());
         Assert.Equal("max-age=60", response.Headers.CacheControl?.ToString());
+        Assert.Equal("1.1 upstream, 1.0 upstream", string.Join(", ", response.Headers.GetValues("Via"))); // RFC 9110 §7.6.3
         foreach (var leaky in new[] { "Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles", "X-Debug-Token", "X-Internal-Build" })
         {
             Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
@@ -65,6 +67,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ASP.NET", response.Headers.GetValues("X-Powered-By").Single());
+        Assert.Contains("squid.internal:3128", string.Join(", ", response.Headers.GetValues("Via")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Runs on every upstream response after YARP copied the headers: records the upstream status, removes leaky
-/// headers, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on unless the route has body rules.
+/// headers, hides the hosts named in <c>Via</c>, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on unless the route has body rules.
 /// </summary>
 internal sealed class ResponseScrubTransform(
     GatewaySnapshotAccessor store,
@@ -90,6 +90,7 @@ internal sealed class ResponseScrubTransform(
         // Walk the few headers present rather than the long deny list.
         string[]? found = null;
         var count = 0;
+        var via = false;
         foreach (var header in headers)
         {
             if (snapshot.StrippedHeaders.Contains(header.Key))
@@ -97,6 +98,8 @@ internal sealed class ResponseScrubTransform(
                 found ??= new string[headers.Count];
                 found[count++] = header.Key;
             }
+
+            via |= header.Key.Equals(HeaderNames.Via, StringComparison.OrdinalIgnoreCase);
         }
 
         for (var i = 0; i < count; i++)
@@ -104,7 +107,26 @@ internal sealed class ResponseScrubTransform(
             headers.Remove(found![i]);
         }
 
-        return count > 0;
+        return (via && HideViaHosts(headers)) | count > 0;
+    }
+
+    // The hosts behind the gateway named in Via (a proxy's name and port, often its software) become a pseudonym.
+    private static bool HideViaHosts(IHeaderDictionary headers)
+    {
+        var rewritten = ViaPseudonyms.Rewrite(headers.Via.ToString(), out var unreadable);
+        if (unreadable)
+        {
+            headers.Remove(HeaderNames.Via);
+            return true;
+        }
+
+        if (rewritten is null)
+        {
+            return false;
+        }
+
+        headers.Via = rewritten;
+        return true;
     }
 
     private bool RewriteLocations(HttpContext httpContext, IHeaderDictionary headers)
