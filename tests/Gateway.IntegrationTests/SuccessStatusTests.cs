@@ -24,6 +24,23 @@ public sealed class SuccessStatusTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("/api/x", "200 OK - served by app-07.corp", 200, "OK")]
+    [InlineData("/api/x", "299 Whatever", 200, "OK")]
+    [InlineData("/api/x", "500 java.lang.NullPointerException at com.acme.Roster.find", 500, "Internal Server Error")]
+    [InlineData("/v2/api/x", "404 Student Not Found In Table dbo.Students", 404, "Not Found")]
+    [InlineData("/raw/x", "200 OK - served by app-07.corp", 200, "OK - served by app-07.corp")] // stripping opted out
+    public async Task UpstreamReasonPhrase_IsReplacedByTheStandardOne(string path, string statusLine, int expected, string reason)
+    {
+        using var upstream = RawTcpUpstream.Answer($"HTTP/1.1 {statusLine}\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n{{\"id\":7}}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync(path);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        Assert.Equal(reason, response.ReasonPhrase);
+    }
+
+    [Theory]
     [InlineData("/api/x", "205 Reset Content")]
     [InlineData("/v2/api/x", "205 Reset Content")]
     public async Task ResetContent_BecomesNoContent(string path, string statusLine)

@@ -1,7 +1,9 @@
 using Gateway.Configuration;
 using Gateway.Middleware;
 using Gateway.Transforms.Headers;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
@@ -41,7 +43,7 @@ internal sealed class ResponseScrubTransform(
         }
 
         var headers = httpContext.Response.Headers;
-        if (policy.StripHeaders && StripLeakyHeaders(headers, snapshot) && feature is not null)
+        if (policy.StripHeaders && (StripLeakyHeaders(headers, snapshot) | DropReasonPhrase(httpContext)) && feature is not null)
         {
             feature.Changes |= GatewayChanges.HeadersStripped;
         }
@@ -108,6 +110,22 @@ internal sealed class ResponseScrubTransform(
         }
 
         return (via && HideViaHosts(headers)) | count > 0;
+    }
+
+    // YARP copies the upstream's reason phrase; old servers put a host, a version or an exception message there
+    // ("200 OK - app-07.corp", "500 java.lang.NullPointerException"). Without one, Kestrel writes the standard phrase.
+    private static bool DropReasonPhrase(HttpContext httpContext)
+    {
+        var response = httpContext.Features.Get<IHttpResponseFeature>();
+        if (response?.ReasonPhrase is null)
+        {
+            return false;
+        }
+
+        var standard = ReasonPhrases.GetReasonPhrase(response.StatusCode);
+        var leaky = !string.Equals(response.ReasonPhrase, standard, StringComparison.Ordinal);
+        response.ReasonPhrase = null;
+        return leaky;
     }
 
     // The hosts behind the gateway named in Via (a proxy's name and port, often its software) become a pseudonym.
