@@ -163,6 +163,9 @@ check "crash: body leaks no stack trace (StudentsController/NullReferenceExcepti
 check "crash: no Server/X-Powered-By header"          eval '! has_header crash Server && ! has_header crash X-Powered-By'
 check "crash: X-Correlation-Id header present"        has_header crash X-Correlation-Id
 
+code=$(http report "$base/api/legacy/report");        check "GET /api/legacy/report (200 with a PHP fatal error) -> 500 (got $code)" test "$code" = 500
+check "report: body leaks no trace, path or password"  eval '! grep -Eq "SQLSTATE|hunter2|/var/www" "$LOG_DIR/report.body"'
+
 uid="$(docker exec "$GW_CTR" id -u 2>/dev/null || echo '?')"
 check "gateway runs as non-root (uid $uid)"           eval '[[ $uid =~ ^[0-9]+$ && $uid != 0 ]]'
 check "validate /config/gateway.json exits 0" \

@@ -12,6 +12,19 @@ internal static class LegacyEnvelopeEndpoints
                 ? Results.Json(new { success = true, data = student })
                 : Results.Json(new { success = false, error = "Student not found" }));
 
+        // PHP with display_errors on: the script dies, the status stays 200.
+        app.MapGet("/api/legacy/report", () => Results.Text(
+            """
+            <br />
+            <b>Fatal error</b>:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /var/www/html/lib/db.php:12
+            Stack trace:
+            #0 /var/www/html/lib/db.php(12): PDO->__construct('mysql:host=db01.corp...', 'sis', 'hunter2')
+            #1 /var/www/html/report.php(5): connect()
+            #2 {main}
+              thrown in <b>/var/www/html/lib/db.php</b> on line <b>12</b><br />
+            """,
+            "text/html; charset=UTF-8"));
+
         return app;
     }
 }

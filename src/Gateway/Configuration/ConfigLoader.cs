@@ -197,6 +197,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                     : route.DebugFieldNames.Count == 0 ? DebugFieldStripper.DefaultNames
                     : route.DebugFieldNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
                 SuccessConformance = route.SuccessConformance,
+                RejectDebugOutput = route.RejectDebugOutput,
                 ValidateJsonRequestBody = route.ValidateJsonRequestBody,
             };
         }

@@ -40,6 +40,12 @@ public sealed class RouteOptions
     public List<string> DebugFieldNames { get; set; } = [];
 
     /// <summary>
+    /// Answer a 2xx whose body carries debug output (a stack trace, a framework's debug page, a SQL error: PHP with
+    /// <c>display_errors</c> answers 200) with the profile's 500 instead. Default off: it reads success bodies.
+    /// </summary>
+    public bool RejectDebugOutput { get; set; }
+
+    /// <summary>
     /// Success statuses per profile: POST answered 200 with a Location becomes 201, 200 with an empty body 204,
     /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
     /// </summary>

@@ -11,7 +11,8 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Only on routes that ask for it: reads a JSON success body (bounded), applies the route's rules ("200 with an
-/// error inside" → 404 …) and drops debug fields. Bodies over the bound, or not JSON, stream through unchanged.
+/// error inside" → 404 …) and drops debug fields; with <c>RejectDebugOutput</c>, a textual body that carries debug
+/// output becomes the profile's 500. Bodies over the bound, or of other types, stream through unchanged.
 /// </summary>
 internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
 {
@@ -19,7 +20,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
         policy.InspectsSuccessBodies
         && !HttpMethods.IsHead(httpContext.Request.Method)
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
-        && IsJson(upstream.Content.Headers.ContentType?.MediaType)
+        && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
+            || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
     public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
@@ -45,7 +47,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
         }
 
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
-        if (identity.IsDecoded && !identity.Truncated)
+        if (identity.IsDecoded && !identity.Truncated && IsJson(upstream.Content.Headers.ContentType?.MediaType))
         {
             if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span) is { } rule)
             {
@@ -58,6 +60,13 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
                 if (DebugFieldStripper.TryStrip(identity.Span, names, stripped, out var removed))
                 {
+                    // Dropping the fields keeps the data; only debug output left elsewhere still fails the body.
+                    if (FindDebugOutput(upstream, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)
+                    {
+                        await AnswerDebugOutputAsync(httpContext, upstream, policy, left, feature);
+                        return;
+                    }
+
                     // The body changed: identity encoding, and no strong ETag on a representation we altered.
                     response.Headers.Remove(HeaderNames.ContentEncoding);
                     response.Headers.Remove(HeaderNames.ETag);
@@ -74,8 +83,32 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
             }
         }
 
+        if (identity.IsDecoded && FindDebugOutput(upstream, policy, identity.Span, identity.Truncated) is var leaks and not LeakKinds.None)
+        {
+            await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
+            return;
+        }
+
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+    }
+
+    private static LeakKinds FindDebugOutput(HttpResponseMessage upstream, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
+        policy.RejectDebugOutput ? DebugOutput.Find(upstream.Content.Headers.ContentType?.ToString(), body, truncated, policy) : LeakKinds.None;
+
+    // A crash the backend answered 2xx (PHP with display_errors, a servlet that printed its trace): the profile's 500.
+    private async Task AnswerDebugOutputAsync(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, LeakKinds leaks, GatewayRequestFeature? feature)
+    {
+        var status = policy.MapStatus(500);
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped | GatewayChanges.LeakRemoved;
+            feature.Leaks |= leaks;
+        }
+
+        Log.DebugOutputRejected(logger, (int)upstream.StatusCode, leaks, status);
+        var error = new StandardError(status, StatusDefaults.GenericMessage(status), feature?.CorrelationId, httpContext.Request.Path.Value);
+        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }
 
     private async Task AnswerRuleAsync(HttpContext httpContext, RoutePolicy policy, RuleOutcome rule, int upstreamStatus, GatewayRequestFeature? feature)
@@ -103,5 +136,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
 
         [LoggerMessage(2, LogLevel.Information, "Dropped {Count} debug field(s) from a success body")]
         public static partial void DebugFieldsDropped(ILogger logger, int count);
+
+        [LoggerMessage(3, LogLevel.Warning, "Upstream {UpstreamStatus} body carried debug output (leaks: {Leaks}); answered {StatusCode}")]
+        public static partial void DebugOutputRejected(ILogger logger, int upstreamStatus, LeakKinds leaks, int statusCode);
     }
 }
