@@ -59,14 +59,36 @@ internal static class BodyDecoder
             return Encoding.UTF8;
         }
 
-        return charset.Trim().ToUpperInvariant() switch
+        var name = charset.Trim().Trim('"');
+        return name.ToUpperInvariant() switch
         {
             "UTF-16" or "UTF-16LE" or "UNICODE" => Encoding.Unicode,
             "UTF-16BE" => Encoding.BigEndianUnicode,
+            "UTF-32" or "UTF-32LE" => Encoding.UTF32,
 
-            // Windows-1252 differs from Latin-1 only in 0x80–0x9F, which hold no marker the scanner looks for.
-            "ISO-8859-1" or "LATIN1" or "WINDOWS-1252" or "CP1252" => Encoding.Latin1,
-            _ => Encoding.UTF8,
+            // As browsers do (WHATWG Encoding): these labels mean windows-1252, whose 0x80–0x9F are quotes and dashes.
+            "ISO-8859-1" or "LATIN1" or "US-ASCII" or "ASCII" or "WINDOWS-1252" or "CP1252" => Windows1252 ?? Encoding.Latin1,
+
+            // UTF-7 can hide markers in base64 runs: read as UTF-8, never decoded.
+            "UTF-7" or "UNICODE-1-1-UTF-7" => Encoding.UTF8,
+
+            // Legacy code pages (windows-1251, Shift_JIS, GBK, Big5, EUC-KR …) from the runtime's own tables.
+            _ => CodePage(name) ?? Encoding.UTF8,
         };
+    }
+
+    private static Encoding? Windows1252 { get; } = CodePage("windows-1252");
+
+    // Without registering the provider globally: a library should not change Encoding.GetEncoding for its host.
+    private static Encoding? CodePage(string name)
+    {
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -61,6 +61,32 @@ public static class TextAndEdgeCorpus
             Bytes = Encoding.Latin1.GetBytes("La date de naissance est obligatoire pour l'élève."),
         };
 
+        // Legacy code pages, read from the runtime's tables (not as UTF-8, which made them U+FFFD).
+        yield return Both("charset/windows-1251-text", 400, "text/plain; charset=windows-1251",
+            string.Empty, LeakKinds.None, 400, "Дата рождения обязательна.") with
+        {
+            Bytes = CodePage(1251, "Дата рождения обязательна."),
+        };
+
+        yield return Both("charset/shift-jis-json", 400, "application/json; charset=Shift_JIS",
+            string.Empty, LeakKinds.None, 400, "生年月日は必須です。") with
+        {
+            Bytes = CodePage(932, """{"message":"生年月日は必須です。"}"""),
+        };
+
+        yield return Both("charset/gbk-xml", 400, "application/xml; charset=\"GBK\"",
+            string.Empty, LeakKinds.None, 400, "出生日期为必填项。") with
+        {
+            Bytes = CodePage(936, "<error><message>出生日期为必填项。</message></error>"),
+        };
+
+        // Browsers read ISO-8859-1 as windows-1252: 0x93 and 0x94 are curly quotes, not control characters.
+        yield return Both("charset/latin1-label-windows-1252-quotes", 400, "text/plain; charset=iso-8859-1",
+            string.Empty, LeakKinds.None, 400, "The grade \u201Cthirteen\u201D is not between 1 and 12.") with
+        {
+            Bytes = CodePage(1252, "The grade \u201Cthirteen\u201D is not between 1 and 12."),
+        };
+
         yield return Both("encoding/gzip-json-404", 404, "application/json",
             """{"message":"Section 7 was not found."}""",
             LeakKinds.None, 404, "Section 7 was not found.") with { ContentEncoding = "gzip" };
@@ -125,4 +151,6 @@ public static class TextAndEdgeCorpus
             ProblemDetails = new(409, "I'm a teapot and cannot brew coffee."),
         };
     }
+
+    private static byte[] CodePage(int codePage, string text) => CodePagesEncodingProvider.Instance.GetEncoding(codePage)!.GetBytes(text);
 }
