@@ -42,6 +42,8 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+            // Header values read from upstreams as Latin-1 (UpstreamHeaderEncodingFilter) leave as the same bytes.
+            k.ResponseHeaderEncodingSelector = static _ => System.Text.Encoding.Latin1;
             // Kestrel's own rejections (bad request line, 414, 431, bad chunking) leave in the payload form too.
             k.UseKestrelRejectionAnswers();
         });

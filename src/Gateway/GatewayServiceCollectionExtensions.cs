@@ -44,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         // Routes reach YARP only through the store, after the whole file has been validated.
         services.AddReverseProxy()
             .LoadFromMemory([], [])
+            .AddConfigFilter<UpstreamHeaderEncodingFilter>()
             .AddTransforms<GatewayTransformProvider>()
             .AddTransforms<RetryTransformProvider>(); // last: it wraps the response transforms added before it
         services.AddRequestTimeouts();
