@@ -21,7 +21,16 @@ internal static class MessageExtractor
                 json = JsonMessageReader.Read(body.Utf8);
                 if (json is not null)
                 {
-                    return Choose(json.Candidates(), upstreamStatus);
+                    for (var candidate = 0; candidate < JsonFacts.CandidateCount; candidate++)
+                    {
+                        var chosen = Choose(json.Candidate(candidate), upstreamStatus);
+                        if (chosen.Message is not null)
+                        {
+                            return chosen;
+                        }
+                    }
+
+                    return default;
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
