@@ -51,6 +51,11 @@ internal static class BodyInspector
             return;
         }
 
+        if (!json && ScanUnescapedMarkup(utf8, ref leaks, ref integrity))
+        {
+            return;
+        }
+
         // Neither form is longer unescaped: a UTF-8 byte is at most one UTF-16 unit, an entity at least one character.
         var markupText = json ? default : markup is null ? text.All() : markup.AsSpan();
         var buffer = ArrayPool<char>.Shared.Rent(json ? utf8.Length : markupText.Length);
@@ -64,6 +69,31 @@ internal static class BodyInspector
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // Markup is unescaped as UTF-8 (its text is the body's, which is valid UTF-8) and scanned as bytes: the page is
+    // not decoded to UTF-16. False in the never-seen case that an entity decodes to something UTF-8 cannot hold.
+    private static bool ScanUnescapedMarkup(ReadOnlySpan<byte> utf8, ref LeakKinds leaks, ref bool integrity)
+    {
+        // An entity's UTF-8 is never longer than the entity.
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8.Length);
+        try
+        {
+            var length = HtmlEntityUtf8.Decode(utf8, buffer.AsSpan(0, utf8.Length));
+            if (length < 0)
+            {
+                return false;
+            }
+
+            var unescaped = buffer.AsSpan(0, length);
+            leaks = LeakScanner.ScanForMore(unescaped, leaks);
+            integrity |= IntegrityViolationDetector.IsMatch(unescaped);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -48,7 +48,7 @@ public class MessageTextTests
     [InlineData("404 - Student not found", 404, "Student not found")]
     [InlineData("HTTP Error 404.0 - Not Found here", 404, "Not Found here")]
     [InlineData("4040 items", 404, "4040 items")]
-    [InlineData("-12 odd status", -12, "odd status")]
+    [InlineData("-12 odd status", -12, "-12 odd status")]
     [InlineData("1000 - four digits", 1000, "1000 - four digits")]
     [InlineData("40", 404, "40")]
     public void StripStatusPrefix_DropsOnlyThisStatus(string message, int status, string expected) =>
