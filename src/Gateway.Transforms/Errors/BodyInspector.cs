@@ -26,11 +26,7 @@ internal static class BodyInspector
                 message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, out json);
             }
 
-            // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
-            // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes.
-            var ascii = text.IsAscii ? text.Utf8 : default;
-            var leaks = text.IsAscii ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text.All(), out integrityMarker);
-            var integrity = integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii);
+            var (leaks, integrity) = ScanRaw(ref text);
             ScanUnescaped(format, ref text, markup, ref leaks, ref integrity);
             return new BodyInspection(format, message, json, leaks, integrity);
         }
@@ -38,6 +34,27 @@ internal static class BodyInspector
         {
             text.Dispose();
         }
+    }
+
+    // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
+    // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes. Other UTF-8 is searched
+    // as bytes too, and decoded to UTF-16 only when a marker passes its guard (as LeakScanner.Scan of bytes does).
+    private static (LeakKinds Leaks, bool Integrity) ScanRaw(ref BodyText text)
+    {
+        if (text.IsAscii)
+        {
+            var ascii = text.Utf8;
+            var leaks = LeakScanner.Scan(ascii, out var integrityMarker);
+            return (leaks, integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii));
+        }
+
+        if (LeakScanner.IsCleanUtf8(text.Utf8))
+        {
+            return (LeakKinds.None, IntegrityViolationDetector.IsMatch(text.Utf8));
+        }
+
+        var found = LeakScanner.Scan(text.All(), out var marker);
+        return (found, marker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), default));
     }
 
     // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
