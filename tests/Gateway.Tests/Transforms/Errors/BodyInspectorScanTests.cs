@@ -23,6 +23,15 @@ public sealed class BodyInspectorScanTests
         "Invalid object name &#39;dbo.Student&#39;.", "Traceback (most recent call last):", "SQLſTATE 23505: ",
     ];
 
+    // Clean text with the integrity violations that are no leak, spelled plainly, escaped and with characters that fold
+    // to ASCII letters only in UTF-16: these bodies take the inspector's UTF-8 path.
+    private static readonly string[] s_cleanFragments =
+    [
+        "<html><body><h1>", "</h1>", "{\"message\":\"", "\"}", "\\u0027", "&amp;", "&#39;", "&nbsp;", "é", "中", "😀", "\u00A0", "ſ", "\u212A", "ı",
+        "İ", " ", "\n", "The student was not found.", "UniqueViolation", "SQLITE_CONSTRAINT_UNIQUE", "ſQLITE_CONSTRAINT_UNIQUE",
+        "Integrity constraint violation: 1062 ", "Integrity constraint violation&#58; 1062 ", "Unique&#86;iolation", "ForeignKeyViolation",
+    ];
+
     private static readonly string?[] s_contentTypes = ["text/html; charset=utf-8", "application/json", "text/plain", "text/xml", null];
 
     [Fact]
@@ -46,13 +55,29 @@ public sealed class BodyInspectorScanTests
         }
     }
 
-    private static void AssertSame(byte[] body, string? contentType, string what)
+    [Fact]
+    public void Inspect_RandomCleanBodies_SameLeaksAndIntegrityAsScanningTheText()
+    {
+        var random = new Random(5);
+        var violations = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var body = Fragments.Join(random, s_cleanFragments, 12);
+            var contentType = s_contentTypes[random.Next(s_contentTypes.Length)];
+            violations += AssertSame(Encoding.UTF8.GetBytes(body), contentType, $"body {i} ({contentType}): «{body}»") ? 1 : 0;
+        }
+
+        Assert.True(violations > 100, $"only {violations} bodies with a violation");
+    }
+
+    private static bool AssertSame(byte[] body, string? contentType, string what)
     {
         var media = MediaType.Parse(contentType);
         var (leaks, integrity) = ScanAsText(body, media);
         var inspection = BodyInspector.Inspect(500, body, media, truncated: false);
         Assert.True(leaks == inspection.Leaks, $"{what}: leaks {inspection.Leaks}, scanning the text {leaks}");
         Assert.True(integrity == inspection.IntegrityViolation, $"{what}: integrity {inspection.IntegrityViolation}, scanning the text {integrity}");
+        return integrity;
     }
 
     // The inspector's scans as they were: UTF-16 for all but ASCII, entities and JSON escapes decoded to characters.
