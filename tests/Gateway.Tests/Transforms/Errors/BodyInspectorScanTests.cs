@@ -24,7 +24,7 @@ public sealed class BodyInspectorScanTests
     ];
 
     // Clean text with the integrity violations that are no leak, spelled plainly, escaped and with characters that fold
-    // to ASCII letters only in UTF-16: these bodies take the inspector's UTF-8 path.
+    // to ASCII letters only in UTF-16: there the integrity verdict alone tells the paths apart.
     private static readonly string[] s_cleanFragments =
     [
         "<html><body><h1>", "</h1>", "{\"message\":\"", "\"}", "\\u0027", "&amp;", "&#39;", "&nbsp;", "é", "中", "😀", "\u00A0", "ſ", "\u212A", "ı",
