@@ -33,7 +33,29 @@ internal static partial class IntegrityViolationDetector
     public static bool IsMatch(ReadOnlySpan<char> text) =>
         (!Ascii.IsValid(text) || s_index.Find(text).MoveNext(ulong.MaxValue)) && IsMatchAroundMarkers(text, default);
 
-    /// <summary>The same as <see cref="IsMatch"/> for text already known to hold one of the markers (the leak scan
+    /// <summary>The same as <see cref="IsMatch(ReadOnlySpan{char})"/> for the text of valid UTF-8. The markers are ASCII and
+    /// UTF-8 puts no ASCII byte inside a character, so without characters that fold to ASCII letters the bytes hold the
+    /// text's markers: text without one (nearly all) is settled by one pass over the bytes, without decoding it.</summary>
+    public static bool IsMatch(ReadOnlySpan<byte> utf8)
+    {
+        if ((Ascii.IsValid(utf8) || !LeakScanner.ContainsFoldToAscii(utf8)) && !s_index.Find(utf8).MoveNext(ulong.MaxValue))
+        {
+            return false;
+        }
+
+        // UTF-8 never yields more UTF-16 code units than it has bytes.
+        var rented = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            return IsMatch(rented.AsSpan(0, Encoding.UTF8.GetChars(utf8, rented)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The same as <see cref="IsMatch(ReadOnlySpan{char})"/> for text already known to hold one of the markers (the leak scan
     /// reports them), without the pass that looks for one.</summary>
     /// <param name="text">The text.</param>
     /// <param name="ascii">The text's bytes when it is ASCII (then its markers are found by one AVX2 pass over them);

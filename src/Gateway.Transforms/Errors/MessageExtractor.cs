@@ -21,12 +21,21 @@ internal static class MessageExtractor
                 json = JsonMessageReader.Read(body.Utf8);
                 if (json is not null)
                 {
-                    return Choose(json.Candidates(), upstreamStatus);
+                    for (var candidate = 0; candidate < JsonFacts.CandidateCount; candidate++)
+                    {
+                        var chosen = Choose(json.Candidate(candidate), upstreamStatus);
+                        if (chosen.Message is not null)
+                        {
+                            return chosen;
+                        }
+                    }
+
+                    return default;
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
                 return body.TrimmedStart(FormatSniffer.Window).StartsWith('[')
-                    ? Choose(TextMessageReader.Candidates(ref body), upstreamStatus)
+                    ? ChooseLine(ref body, upstreamStatus)
                     : default;
             case BodyFormat.Xml:
                 return Choose(XmlMessageScanner.Candidates(markup ?? body.All().ToString()), upstreamStatus);
@@ -43,7 +52,7 @@ internal static class MessageExtractor
 
                 return default;
             case BodyFormat.Text:
-                return Choose(TextMessageReader.Candidates(ref body), upstreamStatus);
+                return ChooseLine(ref body, upstreamStatus);
             default:
                 return default;
         }
@@ -57,6 +66,21 @@ internal static class MessageExtractor
         foreach (var candidate in candidates)
         {
             var chosen = Choose(candidate, upstreamStatus);
+            if (chosen.Message is not null)
+            {
+                return chosen;
+            }
+        }
+
+        return default;
+    }
+
+    // The first line of text that, cleaned, says something; no string is made for the lines after it.
+    private static ChosenMessage ChooseLine(ref BodyText body, int upstreamStatus)
+    {
+        foreach (var line in TextMessageReader.Lines(TextMessageReader.Text(ref body)))
+        {
+            var chosen = Choose(line.ToString(), upstreamStatus);
             if (chosen.Message is not null)
             {
                 return chosen;

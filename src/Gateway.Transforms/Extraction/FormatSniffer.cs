@@ -15,9 +15,9 @@ internal static class FormatSniffer
     private static readonly SearchValues<string> s_htmlElement = SearchValues.Create(["<html"], StringComparison.OrdinalIgnoreCase);
 
     // What LooksBinary counts: NUL, U+FFFD and the control characters other than tab, line feed, carriage return and
-    // form feed.
-    private static readonly SearchValues<char> s_odd = SearchValues.Create(
-        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')), '\uFFFD']);
+    // form feed. Its ASCII part is one set (searched vectorized in any text); the C1 controls are a range.
+    private static readonly SearchValues<char> s_oddAscii = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))]);
 
     /// <summary>Sniffs the start of a body: at most a few KiB of it are decoded.</summary>
     public static BodyFormat Sniff(ref BodyText body, MediaType media) => Sniff(body.TrimmedStart(Window), media);
@@ -58,7 +58,7 @@ internal static class FormatSniffer
     private static bool LooksBinary(ReadOnlySpan<char> window)
     {
         // Nearly every body has none of them: one vectorized search settles it.
-        if (!window.ContainsAny(s_odd))
+        if (!window.ContainsAny(s_oddAscii) && !window.ContainsAnyInRange('\u0080', '\u009F') && !window.Contains('\uFFFD'))
         {
             return false;
         }

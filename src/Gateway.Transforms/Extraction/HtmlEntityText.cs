@@ -58,7 +58,7 @@ internal static class HtmlEntityText
     /// What WebUtility gives for the named entities of escaped markup (names are case-sensitive there too) and for
     /// plain decimal references below the surrogates; anything else is left to WebUtility.
     /// </summary>
-    private static bool TryDecodeCommon(ReadOnlySpan<char> name, out char character)
+    internal static bool TryDecodeCommon(ReadOnlySpan<char> name, out char character)
     {
         character = name switch
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Gateway.Transforms.Extraction;
@@ -15,6 +16,9 @@ internal static class HtmlMessageScanner
 
     // Enough bytes for MaxContent UTF-16 code units: every code unit takes at most 3 bytes, plus a cut character.
     private const int MaxContentBytes = 3 * MaxContent + 4;
+
+    // Content up to this many bytes is read in buffers on the stack.
+    private const int SmallContent = 256;
 
     /// <summary>The number of candidate elements.</summary>
     public const int Elements = 3;
@@ -80,6 +84,7 @@ internal static class HtmlMessageScanner
     // The first MaxContent characters of the content, tags stripped, then entities decoded (as WebUtility.HtmlDecode
     // of the stripped text); tags become spaces ("Server Error<br>in" stays two words) and whitespace is collapsed
     // later. One string: stripping writes over what it has read, decoding into a second pooled buffer.
+    [SkipLocalsInit] // the buffers are read only where written
     private static string TextOf(ReadOnlySpan<byte> content)
     {
         if (content.Length > MaxContentBytes)
@@ -87,37 +92,51 @@ internal static class HtmlMessageScanner
             content = content[..MaxContentBytes];
         }
 
+        // A headline (nearly every one) fits on the stack: no buffers from the pool.
+        if (content.Length <= SmallContent)
+        {
+            Span<char> text = stackalloc char[SmallContent];
+            Span<char> decoded = stackalloc char[SmallContent];
+            return TextOf(content, text, decoded);
+        }
+
         var chars = ArrayPool<char>.Shared.Rent(content.Length);
-        var decoded = ArrayPool<char>.Shared.Rent(Math.Min(content.Length, MaxContent));
+        var rented = ArrayPool<char>.Shared.Rent(Math.Min(content.Length, MaxContent));
         try
         {
-            // A character cut at the end decodes to U+FFFD past MaxContent, where nothing is read.
-            var text = chars.AsSpan(0, Math.Min(MaxContent, Encoding.UTF8.GetChars(content, chars)));
-            var stripped = 0;
-            var inTag = false;
-            foreach (var c in text)
-            {
-                if (c == '<')
-                {
-                    inTag = true;
-                    text[stripped++] = ' ';
-                }
-                else if (c == '>' && inTag)
-                {
-                    inTag = false;
-                }
-                else if (!inTag)
-                {
-                    text[stripped++] = c;
-                }
-            }
-
-            return new string(decoded, 0, HtmlEntityText.Decode(text[..stripped], decoded));
+            return TextOf(content, chars, rented);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(decoded);
+            ArrayPool<char>.Shared.Return(rented);
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    // chars: as many as content has bytes; decoded: as many as content has bytes, or MaxContent.
+    private static string TextOf(ReadOnlySpan<byte> content, Span<char> chars, Span<char> decoded)
+    {
+        // A character cut at the end decodes to U+FFFD past MaxContent, where nothing is read.
+        var text = chars[..Math.Min(MaxContent, Encoding.UTF8.GetChars(content, chars))];
+        var stripped = 0;
+        var inTag = false;
+        foreach (var c in text)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+                text[stripped++] = ' ';
+            }
+            else if (c == '>' && inTag)
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                text[stripped++] = c;
+            }
+        }
+
+        return new string(decoded[..HtmlEntityText.Decode(text[..stripped], decoded)]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -12,6 +13,22 @@ internal static class JsonKeys
     {
         if (reader.HasValueSequence || reader.ValueSpan.Length > MaxKeyLength)
         {
+            return -1;
+        }
+
+        // An unescaped ASCII name (nearly every one) is compared as its bytes; other names as their text, where a
+        // non-ASCII character may still fold to an ASCII one.
+        var utf8 = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && Ascii.IsValid(utf8))
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (names[i].Length == utf8.Length && Ascii.EqualsIgnoreCase(utf8, names[i]))
+                {
+                    return i;
+                }
+            }
+
             return -1;
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -78,12 +79,18 @@ internal static class JsonMessageReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonKeys.IndexOf(ref reader, s_topLevelKeys);
-            var unknownName = key < 0 ? reader.GetString() : null;
-            var exactCode = reader.ValueTextEquals("code"u8);
-            var exactStatus = reader.ValueTextEquals("status"u8);
-            var exactType = reader.ValueTextEquals("type"u8);
-            var exactMessage = reader.ValueTextEquals("message"u8);
-            var exactTitle = reader.ValueTextEquals("title"u8);
+
+            // An unknown member's name is decoded only if its value is a list. An escaped one is read now: GetString
+            // throws on a lone surrogate escape, which makes the body no JSON, whatever the value.
+            var unknownName = key < 0 && reader.ValueIsEscaped ? reader.GetString() : null;
+            var unknownUtf8 = key < 0 && !reader.ValueIsEscaped ? reader.ValueSpan : default;
+
+            // Spelled exactly so, a name is the key it matches ignoring case: only that key's name is compared again.
+            var exactCode = key == 14 && reader.ValueTextEquals("code"u8);
+            var exactStatus = key == 15 && reader.ValueTextEquals("status"u8);
+            var exactType = key == 16 && reader.ValueTextEquals("type"u8);
+            var exactMessage = key == 0 && reader.ValueTextEquals("message"u8);
+            var exactTitle = key == 11 && reader.ValueTextEquals("title"u8);
             reader.Read();
             var isString = reader.TokenType == JsonTokenType.String;
             switch (key)
@@ -133,7 +140,7 @@ internal static class JsonMessageReader
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
                     break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
-                    JsonErrorList.AddValue(ref json, unknownName, facts.FieldErrors);
+                    JsonErrorList.AddValue(ref json, unknownName ?? Encoding.UTF8.GetString(unknownUtf8), facts.FieldErrors);
                     break;
                 default:
                     ReadStandardMember(ref reader, facts, exactCode, exactStatus, exactType && isString);

@@ -10,6 +10,8 @@ internal static class MessageText
     /// <summary>The longest message kept; longer ones are cut at a word boundary and end with an ellipsis.</summary>
     public const int MaxLength = 300;
 
+    private const int RunWindow = 512;
+
     // Placeholders frameworks put where a message would be; showing them helps nobody.
     private static readonly FrozenSet<string> s_junk = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -25,7 +27,8 @@ internal static class MessageText
         s_reasonPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Collapses whitespace, drops control and format characters, trims and bounds the length.</summary>
-    /// <returns>The cleaned text, or <see langword="null"/> when nothing is left.</returns>
+    /// <returns>The cleaned text (<paramref name="raw"/> itself when cleaning changes nothing), or
+    /// <see langword="null"/> when nothing is left.</returns>
     public static string? Clean(string? raw)
     {
         if (string.IsNullOrEmpty(raw))
@@ -35,44 +38,105 @@ internal static class MessageText
 
         // Truncate reads the first MaxLength characters and whether there are more, so one more is all that is kept.
         Span<char> cleaned = stackalloc char[MaxLength + 1];
+        var length = CleanInto(raw, cleaned);
+        if (length == 0)
+        {
+            return null;
+        }
+
+        // Most messages are clean already: no copy of them.
+        return length == raw.Length && length <= MaxLength && cleaned[..length].SequenceEqual(raw) ? raw : Truncate(cleaned[..length]);
+    }
+
+    // Writes the cleaned text until the destination is full; returns its length.
+    private static int CleanInto(ReadOnlySpan<char> source, Span<char> cleaned)
+    {
         var length = 0;
         var pendingSpace = false;
-        foreach (var c in raw)
+        while (!source.IsEmpty && length < cleaned.Length)
         {
-            // Printable ASCII (nearly all of a message) is neither white space, control nor format character.
-            if ((uint)(c - '!') > '~' - '!')
+            // Printable ASCII (nearly all of a message) is copied a run at a time, up to its first doubled space; the
+            // spaces after that are one pending space. A bounded window: each run costs what it consumes.
+            var window = source[..Math.Min(source.Length, RunWindow)];
+            var run = window.IndexOfAnyExceptInRange(' ', '~');
+            run = run < 0 ? window.Length : run;
+            if (run > 0)
             {
-                if (c == ' ' || char.IsWhiteSpace(c) || char.IsControl(c))
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
-
-                // Zero-width and bidi controls could hide or reorder text in the client's UI.
-                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
-                {
-                    continue;
-                }
+                var segment = window[..run];
+                var doubled = segment.IndexOf("  ", StringComparison.Ordinal);
+                segment = doubled < 0 ? segment : segment[..(doubled + 1)];
+                length = CopyRun(segment, cleaned, length, ref pendingSpace);
+                source = source[segment.Length..];
+                source = doubled < 0 ? source : source.TrimStart(' ');
+                continue;
             }
 
-            if (pendingSpace)
+            // Any other character as the rules say.
+            var c = source[0];
+            source = source[1..];
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                cleaned[length++] = ' ';
-                pendingSpace = false;
-                if (length == cleaned.Length)
-                {
-                    break;
-                }
+                pendingSpace = length > 0;
+                continue;
             }
 
-            cleaned[length++] = c;
+            // Zero-width and bidi controls could hide or reorder text in the client's UI.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            length = Append(cleaned, length, ref pendingSpace, [c]);
+        }
+
+        return length;
+    }
+
+    // A run of printable ASCII and spaces, none doubled: a leading or trailing space is one pending space, the words
+    // between are copied as they are.
+    private static int CopyRun(ReadOnlySpan<char> run, Span<char> cleaned, int length, ref bool pendingSpace)
+    {
+        if (run[0] == ' ')
+        {
+            pendingSpace = length > 0;
+            run = run[1..];
+        }
+
+        var trailing = !run.IsEmpty && run[^1] == ' ';
+        if (trailing)
+        {
+            run = run[..^1];
+        }
+
+        if (!run.IsEmpty)
+        {
+            length = Append(cleaned, length, ref pendingSpace, run);
+        }
+
+        if (trailing)
+        {
+            pendingSpace = length > 0;
+        }
+
+        return length;
+    }
+
+    // Writes the pending space, then as much of the text as fits.
+    private static int Append(Span<char> cleaned, int length, ref bool pendingSpace, ReadOnlySpan<char> text)
+    {
+        if (pendingSpace)
+        {
+            cleaned[length++] = ' ';
+            pendingSpace = false;
             if (length == cleaned.Length)
             {
-                break;
+                return length;
             }
         }
 
-        return length == 0 ? null : Truncate(cleaned[..length]);
+        var take = Math.Min(text.Length, cleaned.Length - length);
+        text[..take].CopyTo(cleaned[length..]);
+        return length + take;
     }
 
     /// <summary>Drops a leading "404 - ", "HTTP Status 404 – ", "HTTP Error 404.0 - " or "HTTP/1.1 404 " for this status.</summary>
@@ -94,8 +158,10 @@ internal static class MessageText
             }
         }
 
-        var code = status.ToString(CultureInfo.InvariantCulture);
-        if (code.Length != 3 || !span.StartsWith(code, StringComparison.Ordinal))
+        // The code as three digits, without a string of its own.
+        Span<char> code = stackalloc char[4];
+        if (!status.TryFormat(code, out var digits, default, CultureInfo.InvariantCulture) || digits != 3
+            || !span.StartsWith(code[..3], StringComparison.Ordinal))
         {
             return message;
         }

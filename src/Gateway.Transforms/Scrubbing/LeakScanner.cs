@@ -44,6 +44,40 @@ public static class LeakScanner
         return new LeakSearch(text, default, windows, known: known).Run(out _);
     }
 
+    /// <summary>The same as <see cref="ScanForMore(ReadOnlySpan{char}, LeakKinds)"/> for the text of valid UTF-8: ASCII
+    /// is searched as its bytes, other UTF-8 as bytes while its markers are refuted by their guards, then as UTF-16.</summary>
+    /// <returns><paramref name="known"/> and the kinds found.</returns>
+    internal static LeakKinds ScanForMore(ReadOnlySpan<byte> utf8, LeakKinds known)
+    {
+        Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
+        Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
+        if (Ascii.IsValid(utf8))
+        {
+            return utf8.IsEmpty ? known : new LeakSearch(default, utf8, windows, widened, known: known).Run(out _);
+        }
+
+        if (!ContainsFoldToAscii(utf8))
+        {
+            var search = new LeakSearch(default, utf8, windows, widened, utf8: true, known: known);
+            if (search.Run(out _) == known && !search.Undecided)
+            {
+                return known;
+            }
+        }
+
+        // UTF-8 never yields more UTF-16 code units than it has bytes.
+        var rented = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            var written = Encoding.UTF8.GetChars(utf8, rented);
+            return new LeakSearch(rented.AsSpan(0, written), default, windows, known: known).Run(out _);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Scans UTF-16 text and tells whether it needs <see cref="IntegrityViolationDetector"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="integrityMarker">False only when the text certainly holds none of the integrity markers.</param>

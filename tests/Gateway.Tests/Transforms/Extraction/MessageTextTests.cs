@@ -13,7 +13,7 @@ public class MessageTextTests
         "a", "Hello world", "The field BirthDate must be between 1900-01-01 and 2030-12-31.", " ", "   ", "\t", "\n", "\r\n",
         "\u0001", "\u007F", "\u0085", "\u200B", "\u202E", "\uFEFF", "\u00A0", "\u2028", "\u3000", "\U0001D11E", "é", "中",
         ",", ";", "-", ":", " ,", "; ", new string('x', 149), new string('y', 151), string.Concat(Enumerable.Repeat("word ", 70)),
-        new string(' ', 400), new string('\u200B', 500),
+        new string(' ', 400), new string('\u200B', 500), "a  b", "  ", new string('z', 700), "x \t y",
     ];
 
     [Fact]
@@ -42,6 +42,23 @@ public class MessageTextTests
             var raw = string.Concat(Enumerable.Repeat(filler, length)) + " tail";
             Assert.Equal(ReferenceExtraction.Clean(raw), MessageText.Clean(raw));
         }
+    }
+
+    [Theory]
+    [InlineData("404 - Student not found", 404, "Student not found")]
+    [InlineData("HTTP Error 404.0 - Not Found here", 404, "Not Found here")]
+    [InlineData("4040 items", 404, "4040 items")]
+    [InlineData("-12 odd status", -12, "-12 odd status")]
+    [InlineData("1000 - four digits", 1000, "1000 - four digits")]
+    [InlineData("40", 404, "40")]
+    public void StripStatusPrefix_DropsOnlyThisStatus(string message, int status, string expected) =>
+        Assert.Equal(expected, MessageText.StripStatusPrefix(message, status));
+
+    [Fact]
+    public void Clean_CleanMessage_IsTheSameString()
+    {
+        const string message = "The student was not found.";
+        Assert.Same(message, MessageText.Clean(message));
     }
 
     [Theory]
