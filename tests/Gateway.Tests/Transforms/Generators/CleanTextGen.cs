@@ -37,9 +37,10 @@ public static class CleanTextGen
 
     private static Gen<string> Token { get; } = Gen.Frequency((4, Word), (1, Number));
 
-    /// <summary>A word and two to nineteen more tokens, capitalised, single spaces, ending with a period.</summary>
+    /// <summary>A word of two letters or more (a message needs two to be informative; "A 57% 2030-12-01." has one),
+    /// then two to nineteen more tokens, capitalised, single spaces, ending with a period.</summary>
     public static Gen<string> Sentence { get; } =
-        from first in Word
+        from first in Gen.Elements(s_words.Where(w => w.Length > 1).ToArray())
         from count in Gen.Choose(2, 19)
         from tokens in Gen.ArrayOf(Token, count)
         select Capitalise(first + " " + string.Join(' ', tokens)) + ".";
