@@ -20,7 +20,7 @@ internal static class JsonMessageReader
     [
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
-        "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg",
+        "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg", "data",
     ];
 
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
@@ -76,6 +76,7 @@ internal static class JsonMessageReader
     private static void ReadTopLevel(ref JsonBody json, JsonFacts facts)
     {
         ref var reader = ref json.Reader;
+        var jsendFail = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonKeys.IndexOf(ref reader, s_topLevelKeys);
@@ -93,6 +94,7 @@ internal static class JsonMessageReader
             var exactTitle = key == 11 && reader.ValueTextEquals("title"u8);
             reader.Read();
             var isString = reader.TokenType == JsonTokenType.String;
+            jsendFail |= exactStatus && isString && reader.ValueTextEquals("fail"u8);
             switch (key)
             {
                 case 0 or 1 or 2 or 3 or 20 or 21 or 22 when reader.TokenType == JsonTokenType.StartArray:
@@ -138,6 +140,9 @@ internal static class JsonMessageReader
                     break;
                 case 18:
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
+                    break;
+                case 23 when jsendFail && reader.TokenType == JsonTokenType.StartObject:
+                    facts.Errors ??= JsonErrorList.ReadObject(ref json); // JSend: {"status":"fail","data":{"title":"…"}}
                     break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
                     JsonErrorList.AddValue(ref json, unknownName ?? Encoding.UTF8.GetString(unknownUtf8), facts.FieldErrors);

@@ -53,6 +53,15 @@ public static class JsonApiCorpus
             """{"errcode":40013,"errmsg":"The school year must be between 2000 and 2100."}""",
             LeakKinds.None, 400, "The school year must be between 2000 and 2100.");
 
+        yield return Both("json/jsend-400-fail-data", 400, "application/json",
+            """{"status":"fail","data":{"title":"A title is required","email":"A valid email is required"}}""",
+            LeakKinds.None, 400, "title: A title is required; email: A valid email is required");
+
+        // "data" means field errors only after "status":"fail"; a 4xx saying "success" has no message there.
+        yield return Both("json/jsend-400-success-data-is-no-message", 400, "application/json",
+            """{"status":"success","data":{"title":"Roster 3"}}""",
+            LeakKinds.None, 400, "The request is not valid.");
+
         yield return Both("json/google-403-error-object", 403, "application/json; charset=UTF-8",
             """{"error":{"code":403,"message":"The caller does not have permission to modify section 3.","status":"PERMISSION_DENIED"}}""",
             LeakKinds.None, 403, "The caller does not have permission to modify section 3.");
