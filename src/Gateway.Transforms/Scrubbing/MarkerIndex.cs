@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -203,6 +204,7 @@ internal sealed class MarkerIndex
     {
         public MarkerEntry[]? Owners { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Accepts(uint window, bool quad)
         {
             var table = index._owners;
