@@ -94,9 +94,17 @@ internal sealed partial class AnchorFilter
         var lanes = new Lanes(_lanes);
         fixed (uint* quads = _quads)
         {
-            for (var lastBlock = length - BlockReads; i <= lastBlock; i += BlockPositions)
+            // A local position and no cursor for a block without candidates (nearly all of them): the loop writes no memory.
+            var at = i;
+            for (var lastBlock = length - BlockReads; at <= lastBlock; at += BlockPositions)
             {
-                cursor = new Cursor(i, Candidates(quads, lanes, ref start, i));
+                var candidates = Candidates(quads, lanes, ref start, at);
+                if (candidates == 0)
+                {
+                    continue;
+                }
+
+                cursor = new Cursor(at, candidates);
                 var found = FirstPassing(ref start, length, ref cursor, ref test);
                 if (found >= 0)
                 {
@@ -104,6 +112,7 @@ internal sealed partial class AnchorFilter
                 }
             }
 
+            i = at;
             if (i < length - 1)
             {
                 return NextInTail(ref start, length, ref i, ref cursor, quads, lanes, ref test);
