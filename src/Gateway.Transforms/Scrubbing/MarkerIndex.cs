@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -113,9 +114,7 @@ internal sealed class MarkerIndex
         private readonly ReadOnlySpan<T> _text;
         private int _anchor;
         private AnchorFilter.Cursor _cursor;
-        private uint _window; // the four characters at the anchor, not folded
-        private bool _looked; // the owners of the anchor are looked up
-        private MarkerEntry[]? _owners;
+        private MarkerEntry[]? _owners; // of the current anchor, compared from _next on
         private int _next;
 
         public Hits(MarkerIndex index, ReadOnlySpan<T> text)
@@ -123,7 +122,6 @@ internal sealed class MarkerIndex
             _index = index;
             _text = text;
             _anchor = -1;
-            _looked = true;
         }
 
         /// <summary>Where the current hit starts.</summary>
@@ -154,7 +152,7 @@ internal sealed class MarkerIndex
                     _owners = null;
                 }
 
-                if (!NextOwners(wanted) && !NextAnchor())
+                if (!NextAnchor(wanted))
                 {
                     return false;
                 }
@@ -182,38 +180,37 @@ internal sealed class MarkerIndex
             return true;
         }
 
-        // The hot loop is the anchor filter's; here only the positions it lets through.
-        private bool NextAnchor()
+        // The next anchor with an owner whose tags are wanted, and its owners. The hot loop is the anchor filter's, which
+        // also looks the owners up, so an anchor of finished rules does not leave it.
+        private bool NextAnchor(ulong wanted)
         {
-            var from = _anchor + 1;
-            var found = _index._filter.Next(_text, from, _index._vectorize, ref _cursor);
+            var test = new WantedOwners(_index, wanted);
+            var found = _index._filter.Next(_text, _anchor + 1, _index._vectorize, ref _cursor, ref test);
             if (found < 0)
             {
                 _anchor = _text.Length;
                 return false;
             }
 
-            _anchor = found;
-            _window = AnchorFilter.Window(ref MemoryMarshal.GetReference(_text), found, _text.Length);
-            _looked = false;
+            (_anchor, _owners, _next) = (found, test.Owners, 0);
             return true;
         }
+    }
 
-        // The owners of the anchors at the current position, in one lookup when a quad anchor is there (its list holds
-        // the shorter markers it starts with too); none when no owner's tags are wanted. The filter's two tests tell which
-        // kinds of anchor can be there.
-        private bool NextOwners(ulong wanted)
+    // The owners of the anchors at a position, in one lookup when a quad anchor is there (its list holds the shorter
+    // markers it starts with too), accepted when one of them has a wanted tag. The filter tells which kinds of anchor
+    // can be there.
+    private struct WantedOwners(MarkerIndex index, ulong wanted) : IAnchorTest
+    {
+        public MarkerEntry[]? Owners { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Accepts(uint window, bool quad)
         {
-            if (_looked)
-            {
-                return false;
-            }
-
-            _looked = true;
-            var table = _index._owners;
-            var folded = AnchorFilter.Fold(_window);
-            var owners = _index._filter.PassesQuad(_window) ? table.Quad(folded) ?? table.Triple(folded) : null;
-            if (owners is null && _index._filter.PassesPair(_window))
+            var table = index._owners;
+            var folded = AnchorFilter.Fold(window);
+            var owners = quad ? table.Quad(folded) ?? table.Triple(folded) : null;
+            if (owners is null && index._filter.PassesPair(window))
             {
                 owners = table.Pair(folded);
             }
@@ -223,7 +220,7 @@ internal sealed class MarkerIndex
                 return false;
             }
 
-            (_owners, _next) = (owners.Entries, 0);
+            Owners = owners.Entries;
             return true;
         }
     }

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Numerics;
 
 namespace Gateway.Transforms.Scrubbing;
 
@@ -16,13 +16,19 @@ internal sealed class MarkerOwners(MarkerEntry[] entries)
 /// position: a quad's list also holds the three-character markers of its first three characters and the
 /// two-character markers of its first two, and a triple's list the two-character markers of its first two.
 /// </summary>
-/// <remarks>Quad keys have a non-zero high byte (folding sets bit 5 of every byte), triple keys a zero one and pair keys
+/// <remarks>An open-addressed table (linear probing, at most a quarter full), looked up at every anchor the filter lets
+/// through: on a page dense with markers that is thousands of times per call, and a frozen dictionary's lookup cost about
+/// as much as the rest of the anchor's test. Quad keys have a non-zero high byte (folding sets bit 5 of every byte), triple keys a zero one and pair keys
 /// two zero high bytes, so the three kinds share one table. The full comparison, with its bounds check, decides every
 /// hit, so a merged entry that cannot match at a position (the text ends too soon, a folded character differs) only
 /// costs its comparison.</remarks>
 internal sealed class MarkerOwnerTable
 {
-    private readonly FrozenDictionary<uint, MarkerOwners> _owners;
+    private const uint Multiplier = 0x9E3779B1; // Knuth's multiplicative hash
+
+    private readonly uint[] _keys; // 0 marks an empty slot: a folded key never is 0 (folding sets bit 5 of every byte)
+    private readonly MarkerOwners?[] _owners;
+    private readonly int _shift;
 
     public MarkerOwnerTable(
         Dictionary<uint, List<MarkerEntry>> quads,
@@ -48,7 +54,18 @@ internal sealed class MarkerOwnerTable
             owners[key] = new([.. pairs[key]]);
         }
 
-        _owners = owners.ToFrozenDictionary();
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 4 * owners.Count));
+        (_keys, _owners, _shift) = (new uint[size], new MarkerOwners?[size], 32 - BitOperations.Log2((uint)size));
+        foreach (var (key, list) in owners)
+        {
+            var slot = Slot(key);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            (_keys[slot], _owners[slot]) = (key, list);
+        }
     }
 
     /// <summary>The owners of the quad anchor <paramref name="folded"/>, with the shorter markers it starts with.</summary>
@@ -60,6 +77,23 @@ internal sealed class MarkerOwnerTable
     /// <summary>The owners of the two-character marker in the low two bytes.</summary>
     public MarkerOwners? Pair(uint folded) => Owners(folded & 0xFFFF);
 
-    // TryGetValue itself: GetValueOrDefault would reach it through IReadOnlyDictionary (an interface call per position).
-    private MarkerOwners? Owners(uint key) => _owners.TryGetValue(key, out var owners) ? owners : null;
+    private MarkerOwners? Owners(uint key)
+    {
+        var keys = _keys;
+        for (var slot = Slot(key); ; slot = (slot + 1) & (keys.Length - 1))
+        {
+            var found = keys[slot];
+            if (found == key)
+            {
+                return _owners[slot];
+            }
+
+            if (found == 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    private int Slot(uint key) => (int)((key * Multiplier) >> _shift);
 }

@@ -1,0 +1,238 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Gateway.Transforms.Scrubbing;
+
+/// <summary>The walk of <see cref="AnchorFilter"/>: 32 positions at a time with AVX2, each flagged one given the scalar
+/// test, then the caller's test of the anchor's owners, before the walk leaves its block loop.</summary>
+internal sealed partial class AnchorFilter
+{
+    /// <summary>The first position at or after <paramref name="from"/> (and before the last character) that passes;
+    /// -1 when none does. <typeparamref name="T"/> is <see cref="byte"/> (ASCII) or <see cref="char"/>.</summary>
+    public int Next<T>(ReadOnlySpan<T> text, int from, bool vectorize)
+        where T : unmanaged
+    {
+        var cursor = default(Cursor);
+        var any = default(AnyAnchor);
+        return Next(text, from, vectorize, ref cursor, ref any);
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> that passes and that <paramref name="test"/>
+    /// accepts, resuming the vector pass where <paramref name="cursor"/> left it: <paramref name="from"/> must be the
+    /// position after the one the previous call with this cursor returned.</summary>
+    public int Next<T, TTest>(ReadOnlySpan<T> text, int from, bool vectorize, ref Cursor cursor, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        var i = from;
+        ref var start = ref MemoryMarshal.GetReference(text);
+        if (vectorize && Avx2.IsSupported)
+        {
+            var found = NextAvx2(ref start, text.Length, ref i, ref cursor, ref test);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        for (var last = text.Length - 1; i < last; i++)
+        {
+            if (Passes(ref start, i, text.Length, ref test))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The scalar test, then the caller's.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Passes<T, TTest>(ref T start, int position, int length, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        var window = Window(ref start, position, length);
+        var quad = PassesQuad(window);
+        return (quad || PassesPair(window)) && test.Accepts(window, quad);
+    }
+
+    // 32 characters from i as bytes: chars are narrowed (ASCII ones lose nothing).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Load<T>(ref T start, int i)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            return Vector256.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)i);
+        }
+
+        ref var chars = ref Unsafe.As<T, ushort>(ref start);
+        return Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.LoadUnsafe(ref chars, (nuint)(i + 16)));
+    }
+
+    // Blocks of 32 positions; a block reads 35 characters; then the tail. Leaves i at the first position not yet tested.
+    private unsafe int NextAvx2<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        // A hit in the middle of a block: its other candidates are still pending, the block need not be read again.
+        if (cursor.Pending != 0)
+        {
+            var next = FirstPassing(ref start, length, ref cursor, ref test);
+            if (next >= 0)
+            {
+                return next;
+            }
+
+            i = cursor.Block + BlockPositions;
+        }
+
+        var lanes = new Lanes(_lanes);
+        fixed (uint* quads = _quads)
+        {
+            // A local position and no cursor for a block without candidates (nearly all of them): the loop writes no memory.
+            var at = i;
+            for (var lastBlock = length - BlockReads; at <= lastBlock; at += BlockPositions)
+            {
+                var candidates = Candidates(quads, lanes, ref start, at);
+                if (candidates == 0)
+                {
+                    continue;
+                }
+
+                cursor = new Cursor(at, candidates);
+                var found = FirstPassing(ref start, length, ref cursor, ref test);
+                if (found >= 0)
+                {
+                    return found;
+                }
+            }
+
+            i = at;
+            if (i < length - 1)
+            {
+                return NextInTail(ref start, length, ref i, ref cursor, quads, lanes, ref test);
+            }
+        }
+
+        return -1;
+    }
+
+    // The last positions (at most 33): one or two blocks over a copy padded with spaces, which is what Window reads past
+    // the end. Its own method: a stackalloc would keep the block loop from tiering up with profile data.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe int NextInTail<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        Span<byte> tail = stackalloc byte[BlockPositions + BlockReads];
+        tail.Fill((byte)' ');
+        for (var k = 0; k < length - i; k++)
+        {
+            tail[k] = (byte)Byte(ref start, i + k);
+        }
+
+        ref var padded = ref MemoryMarshal.GetReference(tail);
+        for (var block = 0; i + block < length - 1; block += BlockPositions)
+        {
+            cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
+            var found = FirstPassing(ref start, length, ref cursor, ref test);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        i = length - 1;
+        return -1;
+    }
+
+    // The first pending candidate of the cursor's block that passes the scalar test and the caller's (taken off the
+    // pending ones with those before it); -1 when none does.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FirstPassing<T, TTest>(ref T start, int length, ref Cursor cursor, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        while (cursor.Pending != 0)
+        {
+            var position = cursor.Block + BitOperations.TrailingZeroCount(cursor.Pending);
+            cursor.Pending &= cursor.Pending - 1;
+            if (position >= length - 1)
+            {
+                cursor.Pending = 0; // past the last position of the padded tail, where no marker fits
+                return -1;
+            }
+
+            if (Passes(ref start, position, length, ref test))
+            {
+                return position;
+            }
+        }
+
+        return -1;
+    }
+
+    // One bit per position of the 32 from i that may start an anchor (a superset of the scalar test's).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe uint Candidates<T>(uint* quads, in Lanes lanes, ref T start, int i)
+        where T : unmanaged
+    {
+        var b0 = Load(ref start, i);
+        var b1 = Load(ref start, i + 1);
+        var b2 = Load(ref start, i + 2);
+        var b3 = Load(ref start, i + 3);
+
+        // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
+        var quadHits = QuadHits(quads, b0)
+            | (QuadHits(quads, b1) << 8)
+            | (QuadHits(quads, b2) << 16)
+            | (QuadHits(quads, b3) << 24);
+        var nibble = Vector256.Create((byte)0x0F);
+        var pairHits = Teddy(b0, lanes.Low0, lanes.High0, nibble) & Teddy(b1, lanes.Low1, lanes.High1, nibble);
+        return ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+    }
+
+    /// <summary>Where the vector pass stands: the first position of the last block it read, and that block's
+    /// candidates not yet tested (one bit per position).</summary>
+    public struct Cursor(int block, uint pending)
+    {
+        public int Block { get; } = block;
+
+        public uint Pending { get; set; } = pending;
+    }
+
+    // The plain filter: every position that passes.
+    private struct AnyAnchor : IAnchorTest
+    {
+        public readonly bool Accepts(uint window, bool quad) => true;
+    }
+
+    // The Teddy nibble masks, held in registers across the blocks.
+    private readonly struct Lanes(Vector256<byte>[] lanes)
+    {
+        public Vector256<byte> Low0 { get; } = lanes[0];
+
+        public Vector256<byte> Low1 { get; } = lanes[1];
+
+        public Vector256<byte> High0 { get; } = lanes[2];
+
+        public Vector256<byte> High1 { get; } = lanes[3];
+    }
+
+    private static unsafe Vector256<uint> QuadHits(uint* quads, Vector256<byte> bytes)
+    {
+        var folded = bytes.AsUInt32() | Vector256.Create(FoldMask);
+        var word = ((folded & Vector256.Create(0xFFFFFFu)) * Vector256.Create(Multiplier)) >>> (32 - WordBits);
+        var words = Avx2.GatherVector256(quads, word.AsInt32(), 4);
+        var bit = (folded * Vector256.Create(BitMultiplier)) >>> 27;
+        return Avx2.ShiftRightLogicalVariable(words, bit) & Vector256.Create(1u);
+    }
+
+    private static Vector256<byte> Teddy(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
+        Avx2.Shuffle(low, bytes & nibble) & Avx2.Shuffle(high, (bytes.AsUInt16() >>> 4).AsByte() & nibble);
+}
