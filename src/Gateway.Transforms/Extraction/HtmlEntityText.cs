@@ -14,45 +14,8 @@ internal static class HtmlEntityText
 {
     /// <summary>Decodes <paramref name="markup"/> into <paramref name="destination"/>, which must be as long.</summary>
     /// <returns>The number of characters written (never more than the input's).</returns>
-    public static int Decode(ReadOnlySpan<char> markup, Span<char> destination)
-    {
-        var written = 0;
-        while (true)
-        {
-            var amp = markup.IndexOf('&');
-            if (amp < 0)
-            {
-                markup.CopyTo(destination[written..]);
-                return written + markup.Length;
-            }
-
-            markup[..amp].CopyTo(destination[written..]);
-            written += amp;
-            var rest = markup[(amp + 1)..];
-            var end = rest.IndexOfAny(';', '&');
-            if (end < 0 || rest[end] != ';')
-            {
-                // Not an entity: the ampersand stays, and a following one may start an entity.
-                destination[written++] = '&';
-                markup = rest;
-                continue;
-            }
-
-            // Numeric entities may carry leading zeros or spaces ("&#0065;"): length says nothing, WebUtility decides.
-            if (TryDecodeCommon(rest[..end], out var character))
-            {
-                destination[written++] = character;
-            }
-            else
-            {
-                var decoded = WebUtility.HtmlDecode(markup.Slice(amp, end + 2).ToString());
-                decoded.CopyTo(destination[written..]);
-                written += decoded.Length;
-            }
-
-            markup = markup[(amp + end + 2)..];
-        }
-    }
+    public static int Decode(ReadOnlySpan<char> markup, Span<char> destination) =>
+        EntitySpans.Decode<char, CharWriter>(markup, destination);
 
     /// <summary>
     /// What WebUtility gives for the named entities of escaped markup (names are case-sensitive there too) and for
@@ -93,5 +56,22 @@ internal static class HtmlEntityText
         }
 
         return (char)value;
+    }
+
+    private readonly struct CharWriter : IEntityWriter<char>
+    {
+        public static int Write(ReadOnlySpan<char> entity, Span<char> destination)
+        {
+            // Numeric entities may carry leading zeros or spaces ("&#0065;"): length says nothing, WebUtility decides.
+            if (TryDecodeCommon(entity[1..^1], out var character))
+            {
+                destination[0] = character;
+                return 1;
+            }
+
+            var decoded = WebUtility.HtmlDecode(entity.ToString());
+            decoded.CopyTo(destination);
+            return decoded.Length;
+        }
     }
 }

@@ -20,42 +20,8 @@ internal static class HtmlEntityUtf8
     /// <param name="destination">The decoded text as UTF-8; never longer than <paramref name="markup"/>.</param>
     /// <returns>The number of bytes written, or -1 when an entity decoded to text that UTF-8 cannot hold as it is (a
     /// lone surrogate; WebUtility leaves surrogate references undecoded, so this is a safeguard): then decode the text.</returns>
-    public static int Decode(ReadOnlySpan<byte> markup, Span<byte> destination)
-    {
-        var written = 0;
-        while (true)
-        {
-            var amp = markup.IndexOf((byte)'&');
-            if (amp < 0)
-            {
-                markup.CopyTo(destination[written..]);
-                return written + markup.Length;
-            }
-
-            markup[..amp].CopyTo(destination[written..]);
-            written += amp;
-            var rest = markup[(amp + 1)..];
-            var end = rest.IndexOfAny((byte)';', (byte)'&');
-            if (end < 0 || rest[end] != ';')
-            {
-                // Not an entity: the ampersand stays, and a following one may start an entity.
-                destination[written++] = (byte)'&';
-                markup = rest;
-                continue;
-            }
-
-            // Held to the entity's own length: what is written never overtakes what is read.
-            var entity = markup.Slice(amp, end + 2);
-            var decoded = DecodeEntity(entity, destination.Slice(written, entity.Length));
-            if (decoded < 0)
-            {
-                return -1;
-            }
-
-            written += decoded;
-            markup = markup[(amp + end + 2)..];
-        }
-    }
+    public static int Decode(ReadOnlySpan<byte> markup, Span<byte> destination) =>
+        EntitySpans.Decode<byte, Utf8Writer>(markup, destination);
 
     // One "&name;" span, as HtmlEntityText decodes it: the common ones by name, any other by WebUtility.
     private static int DecodeEntity(ReadOnlySpan<byte> entity, Span<byte> destination)
@@ -76,4 +42,9 @@ internal static class HtmlEntityUtf8
 
     private static int Encode(ReadOnlySpan<char> text, Span<byte> destination) =>
         Utf8.FromUtf16(text, destination, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done ? written : -1;
+
+    private readonly struct Utf8Writer : IEntityWriter<byte>
+    {
+        public static int Write(ReadOnlySpan<byte> entity, Span<byte> destination) => DecodeEntity(entity, destination);
+    }
 }
