@@ -29,6 +29,29 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
         Assert.Equal(gateway.Address + expectedPath, response.Headers.Location?.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/students", "/api/students")]
+    [InlineData("/v2/api/students", "/v2/api/students")]
+    public async Task PaginationLinksAtUpstreamAddress_AreRewrittenToGatewayAddress(string path, string expectedPath)
+    {
+        FakeLegacyUpstream? self = null;
+        await using var upstream = self = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/students", (HttpContext c) =>
+            {
+                c.Response.Headers.Link = $"<{self!.Address}/api/students?page=2>; rel=\"next\", <https://docs.example.org/students>; rel=\"help\"";
+                return Results.Text("""[{"id":1}]""", "application/json");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            $"<{gateway.Address}{expectedPath}?page=2>; rel=\"next\", <https://docs.example.org/students>; rel=\"help\"",
+            string.Join(", ", response.Headers.GetValues("Link")));
+        Assert.Equal("""[{"id":1}]""", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
     {

@@ -48,7 +48,7 @@ internal sealed class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.HeadersStripped;
         }
 
-        if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation))
+        if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
             && RewriteLocations(httpContext, headers))
         {
             if (feature is not null)
@@ -165,6 +165,28 @@ internal sealed class ResponseScrubTransform(
             if (rewritten is not null)
             {
                 headers[name] = rewritten;
+                changed = true;
+            }
+        }
+
+        // Pagination links name the upstream's own address just as Location does; each header line on its own.
+        var links = headers.Link;
+        if (links.Count > 0)
+        {
+            var values = links.ToArray();
+            var linkChanged = false;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is { } link && LinkRewriter.TryRewrite(link, destinations, publicBase, removedPrefix, addedPrefix) is { } rewritten)
+                {
+                    values[i] = rewritten;
+                    linkChanged = true;
+                }
+            }
+
+            if (linkChanged)
+            {
+                headers.Link = values;
                 changed = true;
             }
         }
