@@ -20,4 +20,5 @@ internal enum GatewayChanges
     ConditionalAnswered = 4096,
     Retried = 8192,
     ValidatorCacheHit = 16384,
+    ETagRepaired = 32768,
 }

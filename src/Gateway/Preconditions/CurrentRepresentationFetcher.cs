@@ -67,9 +67,10 @@ internal static class CurrentRepresentationFetcher
             }
 
             var lastModified = ConditionalRequest.ParseDate(Field(response, HeaderNames.LastModified));
-            if (ConditionalRequest.ParseETag(Field(response, HeaderNames.ETag)) is { } upstreamTag)
+            if (UpstreamETagField.Read(Field(response, HeaderNames.ETag), out var verbatim) is { } upstreamTag)
             {
-                return new(new ResourceState(true, upstreamTag, lastModified), TagFromUpstream: true, null);
+                // A tag the gateway had to quote is not one the upstream could compare: it is checked here only.
+                return new(new ResourceState(true, upstreamTag, lastModified), TagFromUpstream: verbatim, null);
             }
 
             var content = response.Content;

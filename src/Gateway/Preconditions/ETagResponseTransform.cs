@@ -30,6 +30,11 @@ internal sealed partial class ETagResponseTransform(
             return; // errors belong to normalization; a body another step already sent is out of reach
         }
 
+        if (UpstreamETagField.Normalize(response.Headers) != UpstreamTagForm.Valid)
+        {
+            Flag(http, GatewayChanges.ETagRepaired);
+        }
+
         if (context.SuppressResponseBody)
         {
             WeakenStrongETag(response.Headers); // another step will write (or dropped) the body
