@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Errors;
@@ -9,8 +8,8 @@ public static class ErrorPayloadWriter
 {
     private static readonly JsonWriterOptions s_options = new()
     {
-        // Upstream text can contain markup; the default encoder escapes it so a payload is safe in any context.
-        Encoder = JavaScriptEncoder.Default,
+        // Readable text (accents, apostrophes) but markup escaped: upstream text can contain HTML.
+        Encoder = PayloadJsonEncoder.Instance,
         SkipValidation = true,
     };
 
