@@ -59,7 +59,7 @@ public static class ErrorNormalizer
 
         var message = integrity ? IntegrityViolationMessage
             : clean && mayShow ? upstreamMessage!
-            : StatusDefaults.GenericMessage(status);
+            : GenericMessage(upstreamStatus, status);
 
         var passThrough = !integrity
             && !truncated
@@ -72,4 +72,11 @@ public static class ErrorNormalizer
 
         return new ErrorVerdict(status, message, leaks, passThrough, integrity);
     }
+
+    // A client error's own status tells the client what to change (413 → 400: "The request body is too large.");
+    // a server error's only that it failed, so 5xx keep the final status's text.
+    private static string GenericMessage(int upstreamStatus, int status) =>
+        upstreamStatus is >= 400 and < 500 && status is >= 400 and < 500 && StatusDefaults.IsKnown(upstreamStatus)
+            ? StatusDefaults.GenericMessage(upstreamStatus)
+            : StatusDefaults.GenericMessage(status);
 }

@@ -47,6 +47,9 @@ internal static class StatusDefaults
     /// <summary>The RFC 9457 <c>type</c> URI for the status, or <c>about:blank</c>.</summary>
     public static string TypeUri(int status) => s_entries.TryGetValue(status, out var e) ? e.TypeUri : "about:blank";
 
+    /// <summary>True for the statuses the table has its own texts for.</summary>
+    public static bool IsKnown(int status) => s_entries.ContainsKey(status);
+
     /// <summary>A generic, client-safe message, used whenever the upstream's own message may not be shown.</summary>
     public static string GenericMessage(int status) =>
         s_entries.TryGetValue(status, out var e) ? e.Message : status >= 500 ? s_entries[500].Message : s_entries[400].Message;

@@ -4,6 +4,7 @@ namespace Gateway.Tests.Transforms.Corpus;
 public static class Generic
 {
     public const string BadRequest = "The request is not valid.";
+    public const string ContentTooLarge = "The request body is too large.";
     public const string Unauthorized = "Authentication is required to access this resource.";
     public const string Forbidden = "You do not have permission to perform this action.";
     public const string NotFound = "The requested resource was not found.";

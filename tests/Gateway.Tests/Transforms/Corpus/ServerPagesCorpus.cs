@@ -22,7 +22,7 @@ public static class ServerPagesCorpus
 
         yield return Both("server/nginx-413", 413, "text/html",
             "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
-            LeakKinds.None, 400, Generic.BadRequest);
+            LeakKinds.None, 400, Generic.ContentTooLarge);
 
         yield return Both("server/apache-404-with-private-ip", 404, "text/html; charset=iso-8859-1",
             """

@@ -35,6 +35,21 @@ public class ErrorNormalizerTests
         Assert.Equal(LeakKinds.None, verdict.Leaks);
     }
 
+    // A 4xx mapped to another 4xx keeps its own status's text when the upstream gave no usable message.
+    [Theory]
+    [InlineData(405, "The request method is not supported for this resource.")]
+    [InlineData(413, "The request body is too large.")]
+    [InlineData(415, "The request content type is not supported.")]
+    [InlineData(431, "The request headers are too large.")]
+    [InlineData(418, "The request is not valid.")]
+    public void Normalize_Unmapped4xxWithoutMessage_GenericTextOfTheUpstreamStatus(int status, string expected)
+    {
+        var verdict = Normalize(status, "text/html", "<html><body><p>at Acme.Web.Filters.Run() in C:\\build\\Filters.cs:line 9</p></body></html>");
+
+        Assert.Equal(400, verdict.Status);
+        Assert.Equal(expected, verdict.Message);
+    }
+
     [Fact]
     public void Normalize_5xxMappedTo4xxByRoute_StillHidesTheServerMessage()
     {
