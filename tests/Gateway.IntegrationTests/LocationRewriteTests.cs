@@ -52,6 +52,27 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
         Assert.Equal("""[{"id":1}]""", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/api/login", "JSESSIONID=A1B2; Path=/api; HttpOnly")]
+    [InlineData("/v2/api/login", "JSESSIONID=A1B2; Path=/v2/api; HttpOnly")]
+    [InlineData("/raw/api/login", "JSESSIONID=A1B2; Domain=app07.corp; Path=/raw/api; HttpOnly")]
+    public async Task SetCookie_InternalDomainDropped_PathUnderTheRoutePrefix(string path, string session)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapPost("/api/login", (HttpContext c) =>
+            {
+                c.Response.Headers.Append("Set-Cookie", "JSESSIONID=A1B2; Domain=app07.corp; Path=/api; HttpOnly");
+                c.Response.Headers.Append("Set-Cookie", "theme=dark; Path=/");
+                return Results.Text("{\"ok\":true}", "application/json");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.PostAsync(path, new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([session, "theme=dark; Path=/"], response.Headers.GetValues("Set-Cookie"));
+    }
+
     [Fact]
     public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
     {

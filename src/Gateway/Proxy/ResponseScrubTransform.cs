@@ -48,6 +48,11 @@ internal sealed class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.HeadersStripped;
         }
 
+        if (headers.ContainsKey(HeaderNames.SetCookie) && RewriteCookies(headers, policy.StripHeaders) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.LocationRewritten;
+        }
+
         if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
             && RewriteLocations(httpContext, headers))
         {
@@ -145,6 +150,28 @@ internal sealed class ResponseScrubTransform(
 
         headers.Via = rewritten;
         return true;
+    }
+
+    // Cookie domains and paths name the upstream's world like Location does (SetCookieRewriter).
+    private bool RewriteCookies(IHeaderDictionary headers, bool dropInternalDomain)
+    {
+        var values = headers.SetCookie.ToArray();
+        var changed = false;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } cookie && SetCookieRewriter.TryRewrite(cookie, removedPrefix, addedPrefix, dropInternalDomain) is { } rewritten)
+            {
+                values[i] = rewritten;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            headers.SetCookie = values;
+        }
+
+        return changed;
     }
 
     private bool RewriteLocations(HttpContext httpContext, IHeaderDictionary headers)
