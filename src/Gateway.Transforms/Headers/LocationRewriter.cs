@@ -69,11 +69,18 @@ public static class LocationRewriter
         && string.Equals(target.IdnHost, client.IdnHost, StringComparison.OrdinalIgnoreCase)
         && target.Port == client.Port;
 
-    private static string Combine(string publicBase, string path, string? removedPrefix, string? addedPrefix)
+    private static string Combine(string publicBase, string path, string? removedPrefix, string? addedPrefix) =>
+        publicBase.TrimEnd('/') + PublicPath(path, removedPrefix, addedPrefix);
+
+    /// <summary>An upstream path as the client addresses it: the route's <c>PathPrefix</c> off, its <c>PathRemovePrefix</c> on.</summary>
+    internal static string PublicPath(string path, string? removedPrefix, string? addedPrefix)
     {
-        if (!string.IsNullOrEmpty(addedPrefix) && path.StartsWith(addedPrefix, StringComparison.Ordinal))
+        var added = addedPrefix?.TrimEnd('/');
+        // Only whole segments: "/legacyapp" is not under "/legacy".
+        if (!string.IsNullOrEmpty(added) && path.StartsWith(added, StringComparison.Ordinal)
+            && (path.Length == added.Length || path[added.Length] is '/' or '?' or '#'))
         {
-            path = path[addedPrefix.TrimEnd('/').Length..];
+            path = path[added.Length..];
             if (path.Length == 0 || path[0] != '/')
             {
                 path = "/" + path;
@@ -85,6 +92,6 @@ public static class LocationRewriter
             path = removedPrefix.TrimEnd('/') + path;
         }
 
-        return publicBase.TrimEnd('/') + path;
+        return path;
     }
 }

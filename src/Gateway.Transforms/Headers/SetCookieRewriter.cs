@@ -72,19 +72,7 @@ public static class SetCookieRewriter
             return null;
         }
 
-        var mapped = path;
-        var added = addedPrefix?.TrimEnd('/');
-        if (!string.IsNullOrEmpty(added) && mapped.StartsWith(added, StringComparison.Ordinal)
-            && (mapped.Length == added.Length || mapped[added.Length] == '/'))
-        {
-            mapped = mapped.Length == added.Length ? "/" : mapped[added.Length..];
-        }
-
-        if (!string.IsNullOrEmpty(removedPrefix))
-        {
-            mapped = removedPrefix.TrimEnd('/') + mapped;
-        }
-
+        var mapped = LocationRewriter.PublicPath(path, removedPrefix, addedPrefix);
         return mapped == path ? null : mapped;
     }
 }

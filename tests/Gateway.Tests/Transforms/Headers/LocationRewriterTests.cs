@@ -15,6 +15,8 @@ public sealed class LocationRewriterTests
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.6:8080/", "http://10.0.0.5:8080/" }, null, null, "https://api.example.com/api/s")]
     [InlineData("http://10.0.0.5:8080/api/s", new[] { "http://10.0.0.5:8080/" }, "/v2", null, "https://api.example.com/v2/api/s")]
     [InlineData("http://10.0.0.5:8080/legacy/api/s", new[] { "http://10.0.0.5:8080/" }, null, "/legacy", "https://api.example.com/api/s")]
+    [InlineData("http://10.0.0.5:8080/legacy?page=2", new[] { "http://10.0.0.5:8080/" }, null, "/legacy", "https://api.example.com/?page=2")]
+    [InlineData("http://10.0.0.5:8080/legacyapp/s", new[] { "http://10.0.0.5:8080/" }, null, "/legacy", "https://api.example.com/legacyapp/s")] // not under the prefix
     [InlineData("/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, "/v2/api/s")]
     [InlineData("/api/s", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("https://login.example.org/sso", new[] { "http://10.0.0.5/" }, null, null, null)]
