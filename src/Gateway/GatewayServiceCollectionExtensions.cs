@@ -34,6 +34,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<Serilog.ILogger>(Serilog.Core.Logger.None);
         services.AddSingleton<RequestMetricsRecorder>();
         services.AddSingleton<ErrorVerdictMemo>();
+        services.AddSingleton<BufferBudget>();
         services.AddSingleton<ErrorNormalizationStep>();
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();

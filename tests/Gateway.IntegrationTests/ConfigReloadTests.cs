@@ -88,6 +88,7 @@ public sealed class ConfigReloadTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Routes\": { \"fresh\": { \"StatusMap\": { \"418\": 422 } } } }, \"ReverseProxy\": {", "Gateway:Routes:fresh:StatusMap:418")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Routes\": { \"ghost\": { } } }, \"ReverseProxy\": {", "Gateway:Routes:ghost")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Profiel\": \"EdFi\" }, \"ReverseProxy\": {", "Profiel")]
+    [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"MaxBufferedBytes\": 1000 }, \"ReverseProxy\": {", "Gateway:MaxBufferedBytes")]
     public async Task OneBadPartAmongGoodOnes_WholeUpdateRefused_WithPathInLog(string find, string replace, string expectedPath)
     {
         var bad = WithNewRoute.Replace(find, replace, StringComparison.Ordinal);

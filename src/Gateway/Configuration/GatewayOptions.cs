@@ -29,6 +29,12 @@ public sealed class GatewayOptions
     /// <summary>How much of an upstream error body is read, in bytes; past it the body is dropped. Default 1 MiB.</summary>
     public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Upstream bodies held in memory at once over all requests (error bodies, bodies a route reads, bodies hashed for
+    /// ETags), in bytes. Default 256 MiB. A body that finds no room is treated as over its own bound.
+    /// </summary>
+    public long MaxBufferedBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>The largest JSON request body a route with <c>ValidateJsonRequestBody</c> accepts, in bytes. Default 1 MiB.</summary>
     public int MaxJsonRequestBodyBytes { get; set; } = 1024 * 1024;
 

@@ -9,6 +9,8 @@ internal static class GatewayOptionsValidator
 {
     private const int MinErrorBodyBytes = 1024;
     private const int MaxErrorBodyBytes = 64 * 1024 * 1024;
+    private const long MinBufferedBytes = 1024 * 1024;
+    private const long MaxBufferedBytes = 64L * 1024 * 1024 * 1024;
 
     public static void Validate(GatewayOptions options, IReadOnlyList<RouteConfig> routes, List<ConfigProblem> problems)
     {
@@ -39,6 +41,11 @@ internal static class GatewayOptionsValidator
         if (options.MaxErrorBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytes)
         {
             problems.Add(new($"{Root}:MaxErrorBodyBytes", $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytes}"));
+        }
+
+        if (options.MaxBufferedBytes is < MinBufferedBytes or > MaxBufferedBytes)
+        {
+            problems.Add(new($"{Root}:MaxBufferedBytes", $"must be between {MinBufferedBytes} and {MaxBufferedBytes}"));
         }
 
         if (options.MaxJsonRequestBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytes)

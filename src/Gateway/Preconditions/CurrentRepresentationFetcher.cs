@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Proxy;
 using Gateway.Transforms.Preconditions;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
@@ -48,7 +49,7 @@ internal static class CurrentRepresentationFetcher
     /// anything else, a transport failure or a timeout: 502. Throws only when <paramref name="cancellationToken"/> fires.
     /// </summary>
     public static async Task<CurrentRepresentation> FetchAsync(
-        HttpRequestMessage probe, ClusterModel cluster, int maxBodyBytes, CancellationToken cancellationToken)
+        HttpRequestMessage probe, ClusterModel cluster, int maxBodyBytes, BufferBudget budget, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(cluster.Config.HttpRequest?.ActivityTimeout ?? s_defaultTimeout);
@@ -81,7 +82,7 @@ internal static class CurrentRepresentationFetcher
             }
 
             await using var stream = await content.ReadAsStreamAsync(timeout.Token);
-            using var body = await BodyBuffer.ReadAsync(stream, maxBodyBytes, content.Headers.ContentLength, timeout.Token);
+            using var body = await BodyBuffer.ReadAsync(stream, maxBodyBytes, content.Headers.ContentLength, budget, timeout.Token);
             var tag = body.Exceeded ? (EntityTag?)null : EntityTagGenerator.Compute(body.Memory.Span);
             return new(new ResourceState(true, tag, lastModified), false, null);
         }

@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
+using Gateway.Proxy;
 using Gateway.Transforms.Preconditions;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Transforms;
@@ -14,7 +15,7 @@ namespace Gateway.Preconditions;
 /// responses are never touched; a body another step replaced keeps no strong ETag.
 /// </summary>
 internal sealed partial class ETagResponseTransform(
-    GatewaySnapshotAccessor store, ErrorResponseWriter writer, string routeId, ILogger logger) : ResponseTransform
+    GatewaySnapshotAccessor store, ErrorResponseWriter writer, BufferBudget budget, string routeId, ILogger logger) : ResponseTransform
 {
     public override async ValueTask ApplyAsync(ResponseTransformContext context)
     {
@@ -100,7 +101,7 @@ internal sealed partial class ETagResponseTransform(
 
         var token = context.CancellationToken;
         await using var stream = await upstream.Content.ReadAsStreamAsync(token);
-        using var body = await BodyBuffer.ReadAsync(stream, policy.MaxBodyBytes, declared, token);
+        using var body = await BodyBuffer.ReadAsync(stream, policy.MaxBodyBytes, declared, budget, token);
         context.SuppressResponseBody = true; // from here on this transform writes the body
         if (body.Exceeded)
         {

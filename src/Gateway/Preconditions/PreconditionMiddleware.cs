@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
+using Gateway.Proxy;
 using Gateway.Transforms.Preconditions;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Model;
@@ -17,6 +18,7 @@ internal sealed partial class PreconditionMiddleware(
     RequestDelegate next,
     GatewaySnapshotAccessor store,
     ErrorResponseWriter writer,
+    BufferBudget budget,
     ResourceLocks locks,
     RedisResourceLocks sharedLocks,
     ILogger<PreconditionMiddleware> logger)
@@ -121,7 +123,7 @@ internal sealed partial class PreconditionMiddleware(
     private async Task<bool> CheckAsync(
         HttpContext context, IReverseProxyFeature proxy, HttpRequestMessage probe, ETagPolicy policy, ConditionalHeaders conditions, string routeId)
     {
-        var current = await CurrentRepresentationFetcher.FetchAsync(probe, proxy.Cluster, policy.MaxBodyBytes, context.RequestAborted);
+        var current = await CurrentRepresentationFetcher.FetchAsync(probe, proxy.Cluster, policy.MaxBodyBytes, budget, context.RequestAborted);
         if (current.FailureStatus is { } failure)
         {
             Log.CurrentStateUnavailable(logger, context.Request.Method, routeId, failure);

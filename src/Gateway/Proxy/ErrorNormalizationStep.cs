@@ -14,7 +14,7 @@ namespace Gateway.Proxy;
 /// configured bound (a larger one is not read at all), decodes it, and lets the pure normalizer and the route's
 /// rules decide.
 /// </summary>
-internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILogger serilog, ErrorVerdictMemo verdicts)
+internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILogger serilog, ErrorVerdictMemo verdicts, BufferBudget budget)
 {
     // What was replaced and why; never the body, which is what carries the leak. Written for every rewritten error,
     // so built as a Serilog event directly (the same line as a source-generated call with this template).
@@ -33,7 +33,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         var declared = upstream.Content.Headers.ContentLength;
         using var body = declared > maxBodyBytes
             ? BoundedBody.Empty(BodyReadResult.OverBound)
-            : await UpstreamBodyReader.ReadAsync(await upstream.Content.ReadAsStreamAsync(context.CancellationToken), declared, maxBodyBytes, context.CancellationToken);
+            : await UpstreamBodyReader.ReadAsync(await upstream.Content.ReadAsStreamAsync(context.CancellationToken), declared, maxBodyBytes, budget, context.CancellationToken);
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
 

@@ -14,7 +14,7 @@ namespace Gateway.Proxy;
 /// error inside" → 404 …) and drops debug fields; with <c>RejectDebugOutput</c>, a textual body that carries debug
 /// output becomes the profile's 500. Bodies over the bound, or of other types, stream through unchanged.
 /// </summary>
-internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
+internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, BufferBudget budget)
 {
     public static bool Qualifies(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, int maxBodyBytes) =>
         policy.InspectsSuccessBodies
@@ -33,7 +33,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger)
         context.SuppressResponseBody = true;
 
         await using var stream = await upstream.Content.ReadAsStreamAsync(context.CancellationToken);
-        using var body = await UpstreamBodyReader.ReadAsync(stream, upstream.Content.Headers.ContentLength, maxBodyBytes, context.CancellationToken);
+        using var body = await UpstreamBodyReader.ReadAsync(stream, upstream.Content.Headers.ContentLength, maxBodyBytes, budget, context.CancellationToken);
         switch (body.Result)
         {
             case BodyReadResult.Failed:

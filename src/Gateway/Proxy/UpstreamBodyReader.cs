@@ -5,9 +5,16 @@ namespace Gateway.Proxy;
 /// <summary>Reads an upstream body into a pooled buffer, stopping just past the bound.</summary>
 internal static class UpstreamBodyReader
 {
-    public static async ValueTask<BoundedBody> ReadAsync(Stream stream, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<BoundedBody> ReadAsync(
+        Stream stream, long? declaredLength, int maxBytes, BufferBudget budget, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declaredLength ?? 16 * 1024, 256, maxBytes) + 1);
+        if (!budget.TryReserve(buffer.Length))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return BoundedBody.Empty(BodyReadResult.OverBound); // no room now: as if over the bound
+        }
+
         var length = 0;
         try
         {
@@ -16,28 +23,40 @@ internal static class UpstreamBodyReader
                 if (length == buffer.Length)
                 {
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    if (!budget.TryReserve(larger.Length))
+                    {
+                        ArrayPool<byte>.Shared.Return(larger);
+                        return new BoundedBody(buffer, length, BodyReadResult.OverBound, budget);
+                    }
+
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
+                    budget.Release(buffer.Length);
                     buffer = larger;
                 }
 
                 var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
                 if (read == 0)
                 {
-                    return new BoundedBody(buffer, length, BodyReadResult.Complete);
+                    return new BoundedBody(buffer, length, BodyReadResult.Complete, budget);
                 }
 
                 length += read;
                 if (length > maxBytes)
                 {
-                    return new BoundedBody(buffer, length, BodyReadResult.OverBound);
+                    return new BoundedBody(buffer, length, BodyReadResult.OverBound, budget);
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             // The upstream reset mid-body: what arrived is only a prefix.
-            return new BoundedBody(buffer, length, BodyReadResult.Failed);
+            return new BoundedBody(buffer, length, BodyReadResult.Failed, budget);
+        }
+        catch
+        {
+            new BoundedBody(buffer, 0, BodyReadResult.Failed, budget).Dispose(); // cancelled: give the room back
+            throw;
         }
     }
 }
@@ -55,10 +74,10 @@ internal enum BodyReadResult
     Failed,
 }
 
-/// <summary>A pooled body prefix or whole body; dispose to return the buffer.</summary>
-internal readonly struct BoundedBody(byte[] buffer, int length, BodyReadResult result) : IDisposable
+/// <summary>A pooled body prefix or whole body; dispose to return the buffer and its room in the budget.</summary>
+internal readonly struct BoundedBody(byte[] buffer, int length, BodyReadResult result, BufferBudget? budget) : IDisposable
 {
-    public static BoundedBody Empty(BodyReadResult result) => new(ArrayPool<byte>.Shared.Rent(1), 0, result);
+    public static BoundedBody Empty(BodyReadResult result) => new([], 0, result, null);
 
     public int Length => length;
 
@@ -68,5 +87,12 @@ internal readonly struct BoundedBody(byte[] buffer, int length, BodyReadResult r
 
     public ReadOnlyMemory<byte> Memory => buffer.AsMemory(0, length);
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    public void Dispose()
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            budget?.Release(buffer.Length);
+        }
+    }
 }

@@ -137,7 +137,7 @@ public sealed class ETagResponseTransformTests
                 StrippedHeaders = FrozenSet<string>.Empty,
             },
         };
-        return new ETagResponseTransform(store, new ErrorResponseWriter(store), "r", NullLogger.Instance);
+        return new ETagResponseTransform(store, new ErrorResponseWriter(store), new global::Gateway.Proxy.BufferBudget(store), "r", NullLogger.Instance);
     }
 
     private static (ResponseTransformContext Context, DefaultHttpContext Http) Build(
