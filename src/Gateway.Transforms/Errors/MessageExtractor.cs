@@ -75,12 +75,15 @@ internal static class MessageExtractor
         return default;
     }
 
-    // The first line of text that, cleaned, says something; no string is made for the lines after it.
+    // The first line of text that, cleaned, says something; no string is made for the lines after it. A line that
+    // introduces a list ("Validation failed:" then "- name is required") brings its items along.
     private static ChosenMessage ChooseLine(ref BodyText body, int upstreamStatus)
     {
-        foreach (var line in TextMessageReader.Lines(TextMessageReader.Text(ref body)))
+        var text = TextMessageReader.Text(ref body);
+        foreach (var line in TextMessageReader.Lines(text))
         {
-            var chosen = Choose(line.ToString(), upstreamStatus);
+            var candidate = line.EndsWith(':') ? TextListItems.AppendTo(text, line) : line.ToString();
+            var chosen = Choose(candidate, upstreamStatus);
             if (chosen.Message is not null)
             {
                 return chosen;

@@ -35,6 +35,30 @@ public class ErrorNormalizerTests
         Assert.Equal(LeakKinds.None, verdict.Leaks);
     }
 
+    [Theory]
+    [InlineData("Validation failed:\n- name is required\n- grade must be between 1 and 12\n", "Validation failed: name is required; grade must be between 1 and 12")]
+    [InlineData("The request has 2 errors:\r\n\r\n  1. Name is required.\r\n  2) Grade is out of range.\r\n\r\nSee the docs.", "The request has 2 errors: Name is required.; Grade is out of range.")]
+    [InlineData("Invalid fields:\n* email \u2013 not an address\n\u2022 age: must be positive\nContact support.", "Invalid fields: email \u2013 not an address; age: must be positive")]
+    [InlineData("Validation failed:\nname is required", "Validation failed:")]
+    [InlineData("Validation failed:", "Validation failed:")]
+    [InlineData("Grade is invalid: expected 1-12\n- ignored", "Grade is invalid: expected 1-12")]
+    public void Normalize_TextHeadingWithAList_ItemsJoinedToIt(string body, string expected)
+    {
+        var verdict = Normalize(400, "text/plain; charset=utf-8", body);
+
+        Assert.Equal(400, verdict.Status);
+        Assert.Equal(expected, verdict.Message);
+    }
+
+    [Fact]
+    public void Normalize_TextListItemWithALeak_GenericMessage()
+    {
+        var verdict = Normalize(400, "text/plain", "Validation failed:\n- name is required\n- at com.acme.Students.save(Students.java:88)\n");
+
+        Assert.Equal(Generic.BadRequest, verdict.Message);
+        Assert.True(verdict.Leaks.HasFlag(LeakKinds.StackTrace));
+    }
+
     // A 4xx mapped to another 4xx keeps its own status's text when the upstream gave no usable message.
     [Theory]
     [InlineData(405, "The request method is not supported for this resource.")]
