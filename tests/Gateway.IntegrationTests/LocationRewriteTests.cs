@@ -73,6 +73,28 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
         Assert.Equal([session, "theme=dark; Path=/"], response.Headers.GetValues("Set-Cookie"));
     }
 
+    [Theory]
+    [InlineData("/api/crash", 500, false)]
+    [InlineData("/v2/api/crash", 500, true)]
+    public async Task RedirectToTheFrameworkErrorPage_IsTheProfileError(string path, int status, bool problemDetails)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/crash", (HttpContext c) =>
+            {
+                // ASP.NET customErrors with defaultRedirect.
+                c.Response.Headers.Location = "/Error.aspx?aspxerrorpath=/api/crash";
+                return Results.Text("<html><head><title>Object moved</title></head><body><h2>Object moved to <a href=\"/Error.aspx?aspxerrorpath=/api/crash\">here</a>.</h2></body></html>", "text/html", statusCode: 302);
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+        using var response = await gateway.Client.GetAsync(path);
+        using var raw = await gateway.Client.GetAsync("/raw/api/crash");
+
+        var json = problemDetails ? await Payload.ReadProblemAsync(response, status) : await Payload.ReadEdFiAsync(response, status);
+        Assert.DoesNotContain("aspx", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, raw.StatusCode); // NormalizeErrors off: the redirect passes
+    }
+
     [Fact]
     public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
     {

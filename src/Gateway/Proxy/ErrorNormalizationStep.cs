@@ -69,6 +69,25 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }
 
+    /// <summary>A redirect to the backend's error page (<see cref="ErrorPageRedirect"/>): the profile's 500, generic.</summary>
+    public async ValueTask AnswerErrorPageRedirectAsync(ResponseTransformContext context, RoutePolicy policy)
+    {
+        var httpContext = context.HttpContext;
+        var upstreamStatus = (int)context.ProxyResponse!.StatusCode;
+        var feature = httpContext.Features.Get<GatewayRequestFeature>();
+        context.SuppressResponseBody = true;
+        var status = policy.MapStatus(StatusCodes.Status500InternalServerError);
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped;
+        }
+
+        var verdict = new ErrorVerdict(status, StatusDefaults.GenericMessage(status), LeakKinds.None, false, false);
+        LogReplaced(httpContext, upstreamStatus, verdict, "redirect to an error page", false);
+        var error = new StandardError(status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
+        await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
     // A route rule (e.g. 400 with a validation list → 422) sets the status; the message stays the clean one found.
     private static ErrorVerdict ApplyRule(ErrorVerdict verdict, RuleOutcome rule)
     {

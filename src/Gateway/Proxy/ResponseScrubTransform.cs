@@ -53,6 +53,12 @@ internal sealed class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.LocationRewritten;
         }
 
+        if (policy.NormalizeErrors && upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest
+            && headers.Location is [{ } location] && ErrorPageRedirect.IsErrorPage(location))
+        {
+            return normalization.AnswerErrorPageRedirectAsync(context, policy);
+        }
+
         if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
             && RewriteLocations(httpContext, headers))
         {
