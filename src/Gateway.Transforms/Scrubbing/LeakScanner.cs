@@ -113,8 +113,14 @@ public static class LeakScanner
     /// markers the UTF-16 text has, and each guard sees the UTF-16 view it would see there (<see cref="Utf8GuardView"/>).
     /// A marker that passes its guard stops the pass: its rule's regex runs on the UTF-16 text, as before.
     /// </remarks>
-    internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8)
+    internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8) => IsCleanUtf8(utf8, out _);
+
+    /// <summary>The same, telling also whether the clean text may need <see cref="IntegrityViolationDetector"/>.</summary>
+    /// <param name="utf8">Valid UTF-8.</param>
+    /// <param name="integrityMarker">When clean: false only when the text certainly holds none of the integrity markers.</param>
+    internal static bool IsCleanUtf8(ReadOnlySpan<byte> utf8, out bool integrityMarker)
     {
+        integrityMarker = true;
         if (ContainsFoldToAscii(utf8))
         {
             return false;
@@ -123,7 +129,7 @@ public static class LeakScanner
         Span<int> windows = stackalloc int[LeakSearch.WindowSlots];
         Span<char> widened = stackalloc char[LeakSearch.GuardChunk];
         var search = new LeakSearch(default, utf8, windows, widened, utf8: true);
-        return search.Run(out _) == LeakKinds.None && !search.Undecided;
+        return search.Run(out integrityMarker) == LeakKinds.None && !search.Undecided;
     }
 
     /// <summary>Whether UTF-8 holds one of <see cref="LeakRules.FoldToAscii"/>'s characters (İ, ı, ſ, the Kelvin

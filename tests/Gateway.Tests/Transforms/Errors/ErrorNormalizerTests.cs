@@ -50,6 +50,19 @@ public class ErrorNormalizerTests
         Assert.Equal(expected, verdict.Message);
     }
 
+    // Text that is not ASCII is searched as UTF-8 bytes while it looks clean; what it holds must still be found.
+    [Theory]
+    [InlineData("Élève introuvable : la requête a échoué.\nERROR: duplicate key value violates unique constraint \"eleves_pkey\"", 409, LeakKinds.SqlError)]
+    [InlineData("<html><body><h1>Erreur côté serveur</h1><pre>at Écoles.Inscriptions.Save() in C:\\src\\Écoles\\Inscriptions.cs:line 42</pre></body></html>", 500, LeakKinds.StackTrace)]
+    [InlineData("Ошибка: élève 12 — aucune donnée.", 500, LeakKinds.None)]
+    public void Normalize_NonAsciiBody_LeaksAndIntegrityViolationsFound(string body, int status, LeakKinds leak)
+    {
+        var verdict = Normalize(500, body.StartsWith('<') ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", body);
+
+        Assert.Equal(status, verdict.Status);
+        Assert.True(leak == LeakKinds.None ? verdict.Leaks == LeakKinds.None : verdict.Leaks.HasFlag(leak), verdict.Leaks.ToString());
+    }
+
     [Fact]
     public void Normalize_TextListItemWithALeak_GenericMessage()
     {
