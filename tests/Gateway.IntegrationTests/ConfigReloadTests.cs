@@ -114,6 +114,22 @@ public sealed class ConfigReloadTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertOldConfigServesAsync();
     }
 
+    [Fact]
+    public async Task FileDeletedThenRestoredUnchanged_RefusedOnce_ThenAppliedAgain()
+    {
+        var original = await File.ReadAllTextAsync(_gateway.ConfigPath);
+        File.Delete(_gateway.ConfigPath);
+        await WaitForRefusalAsync(1);
+        await Task.Delay(TimeSpan.FromSeconds(5)); // file events and two polls have seen the deletion by now
+
+        await File.WriteAllTextAsync(_gateway.ConfigPath, original);
+
+        await GatewayHost.EventuallyAsync(() => _gateway.Store.LastRejection.Count == 0, "the restored file applied");
+        Assert.Single(_gateway.Logs.Lines, l => l.EventName == "ConfigRejected");
+        Assert.Equal(2, _gateway.Store.Current.Generation);
+        await AssertOldConfigServesAsync();
+    }
+
     private Task WaitForRefusalAsync(int count) =>
         GatewayHost.EventuallyAsync(() => _gateway.Logs.Lines.Count(l => l.EventName == "ConfigRejected") >= count, $"{count} refusal(s)");
 

@@ -13,11 +13,18 @@ internal sealed partial class GatewayConfigStore : IDisposable
 {
     private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(300);
 
+    // File events miss some edits: a Kubernetes ConfigMap swaps a symlinked directory (no event names the file), and
+    // network file systems send none. A cheap stat every few seconds catches those; the hash check drops non-changes.
+    private static readonly TimeSpan s_poll = TimeSpan.FromSeconds(2);
+
     private readonly ConfigLoader _loader;
     private readonly InMemoryConfigProvider _proxyConfig;
     private readonly ILogger<GatewayConfigStore> _logger;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly Timer _debounceTimer;
+    private Timer? _pollTimer;
+    private (DateTime Written, long Length)? _lastSeen;
+    private bool _missingReported;
     private PhysicalFileProvider? _fileProvider;
     private IDisposable? _watch;
     private readonly GatewaySnapshotAccessor _snapshot;
@@ -75,6 +82,34 @@ internal sealed partial class GatewayConfigStore : IDisposable
         var fileName = Path.GetFileName(ConfigPath);
         _fileProvider = new PhysicalFileProvider(directory);
         _watch = ChangeToken.OnChange(() => _fileProvider.Watch(fileName), () => _debounceTimer.Change(s_debounce, Timeout.InfiniteTimeSpan));
+        _lastSeen = Stat();
+        _pollTimer = new Timer(static s => ((GatewayConfigStore)s!).Poll(), this, s_poll, s_poll);
+    }
+
+    // A changed size or write time (through symlinks, as a ConfigMap's file is reached) schedules a reload; a file that
+    // went missing is reported once, not every poll.
+    private void Poll()
+    {
+        var seen = Stat();
+        if (seen != _lastSeen)
+        {
+            _lastSeen = seen;
+            _debounceTimer.Change(s_debounce, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private (DateTime Written, long Length)? Stat()
+    {
+        try
+        {
+            var file = new FileInfo(ConfigPath);
+            var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
+            return target.Exists ? (target.LastWriteTimeUtc, target.Length) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reads and applies the file now; also what the watcher calls. Never throws.</summary>
@@ -86,9 +121,18 @@ internal sealed partial class GatewayConfigStore : IDisposable
             var bytes = await TryReadAsync(CancellationToken.None);
             if (bytes is null)
             {
-                Reject([new ConfigProblem("", "the file is missing or unreadable")]);
+                // The watcher and the poll may both see one deletion: it is refused (and logged) once.
+                if (!_missingReported)
+                {
+                    _missingReported = true;
+                    _lastAttemptHash = null; // the same content coming back is an edit to apply again
+                    Reject([new ConfigProblem("", "the file is missing or unreadable")]);
+                }
+
                 return;
             }
+
+            _missingReported = false;
 
             var hash = SHA256.HashData(bytes);
             if (_lastAttemptHash is not null && hash.AsSpan().SequenceEqual(_lastAttemptHash))
@@ -120,6 +164,7 @@ internal sealed partial class GatewayConfigStore : IDisposable
     public void Dispose()
     {
         _watch?.Dispose();
+        _pollTimer?.Dispose();
         _fileProvider?.Dispose();
         _debounceTimer.Dispose();
         _reloadLock.Dispose();

@@ -49,7 +49,14 @@ public sealed class GatewayHost : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("gateway-test-").FullName;
         var configPath = Path.Combine(directory, "gateway.json");
         await File.WriteAllTextAsync(configPath, configJson.Replace("{UPSTREAM}", upstream, StringComparison.Ordinal));
+        return await StartOnFileAsync(configPath, directory, output, configureApp, configure);
+    }
 
+    /// <summary>Starts the gateway on a config file the test laid out itself (e.g. behind symlinks); the directory is
+    /// deleted on dispose.</summary>
+    public static async Task<GatewayHost> StartOnFileAsync(
+        string configPath, string directory, ITestOutputHelper? output = null, Action<WebApplication>? configureApp = null, Action<WebApplicationBuilder>? configure = null)
+    {
         var logs = new LogCollector(output);
         var (app, problems) = await GatewayApp.CreateAsync(
             ["--config", configPath, "--urls", "http://127.0.0.1:0"],
