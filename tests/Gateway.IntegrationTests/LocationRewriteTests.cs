@@ -95,6 +95,36 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Redirect, raw.StatusCode); // NormalizeErrors off: the redirect passes
     }
 
+    [Theory]
+    [InlineData("/api/students", 401, false)]
+    [InlineData("/v2/api/students", 401, true)]
+    public async Task RedirectToTheLoginPage_IsA401(string path, int status, bool problemDetails)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapGet("/api/students", (HttpContext c) =>
+            {
+                // ASP.NET Forms authentication: an anonymous call goes to the login form.
+                c.Response.Headers.Location = "http://sis-app01.corp/Account/Login?ReturnUrl=%2fapi%2fstudents";
+                return Results.Text("<html><body>Object moved</body></html>", "text/html", statusCode: 302);
+            }));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync(path);
+
+        Assert.Equal((HttpStatusCode)status, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("sis-app01", body, StringComparison.Ordinal);
+        if (problemDetails)
+        {
+            await Payload.ReadProblemAsync(response, status);
+        }
+        else
+        {
+            Assert.Empty(body); // Ed-Fi: a 401 carries no body
+        }
+    }
+
     [Fact]
     public async Task RedirectToUpstreamAddress_IsRewritten_AndItsBodyWithTheInternalAddressDropped()
     {
@@ -129,7 +159,7 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("http://10.20.30.40:8080/Account/Login?ReturnUrl=%2Fapi", "/Account/Login?ReturnUrl=%2Fapi")]
+    [InlineData("http://10.20.30.40:8080/Reports/Daily?format=pdf", "/Reports/Daily?format=pdf")] // a login page is a 401 (RedirectToTheLoginPage_IsA401)
     [InlineData("http://APPSRV01/students/5", "/students/5")]
     [InlineData("http://legacy.corp.local/students/5", "/students/5")]
     public async Task RedirectToAnotherInternalHost_KeepsThePath_HidesTheHost(string internalLocation, string expectedPath)

@@ -3,6 +3,7 @@ using Gateway.Errors;
 using Gateway.Logging;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Headers;
 using Gateway.Transforms.Rules;
 using Serilog.Events;
 using Yarp.ReverseProxy.Transforms;
@@ -69,21 +70,23 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }
 
-    /// <summary>A redirect to the backend's error page (<see cref="ErrorPageRedirect"/>): the profile's 500, generic.</summary>
-    public async ValueTask AnswerErrorPageRedirectAsync(ResponseTransformContext context, RoutePolicy policy)
+    /// <summary>A redirect to the backend's error page or login form (<see cref="RedirectMeaning"/>): the profile's 500
+    /// or 401, with the generic message.</summary>
+    public async ValueTask AnswerRedirectAsync(ResponseTransformContext context, RoutePolicy policy, RedirectKind meaning)
     {
         var httpContext = context.HttpContext;
         var upstreamStatus = (int)context.ProxyResponse!.StatusCode;
         var feature = httpContext.Features.Get<GatewayRequestFeature>();
         context.SuppressResponseBody = true;
-        var status = policy.MapStatus(StatusCodes.Status500InternalServerError);
+        var login = meaning == RedirectKind.Login;
+        var status = policy.MapStatus(login ? StatusCodes.Status401Unauthorized : StatusCodes.Status500InternalServerError);
         if (feature is not null)
         {
             feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped;
         }
 
         var verdict = new ErrorVerdict(status, StatusDefaults.GenericMessage(status), LeakKinds.None, false, false);
-        LogReplaced(httpContext, upstreamStatus, verdict, "redirect to an error page", false);
+        LogReplaced(httpContext, upstreamStatus, verdict, login ? "redirect to a login page" : "redirect to an error page", false);
         var error = new StandardError(status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }

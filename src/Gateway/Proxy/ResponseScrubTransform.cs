@@ -54,9 +54,9 @@ internal sealed class ResponseScrubTransform(
         }
 
         if (policy.NormalizeErrors && upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest
-            && headers.Location is [{ } location] && ErrorPageRedirect.IsErrorPage(location))
+            && headers.Location is [{ } location] && RedirectMeaning.Classify(location) is not RedirectKind.Redirect and var meaning)
         {
-            return normalization.AnswerErrorPageRedirectAsync(context, policy);
+            return normalization.AnswerRedirectAsync(context, policy, meaning);
         }
 
         if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
