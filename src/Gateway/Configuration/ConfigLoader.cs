@@ -198,6 +198,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                     : route.DebugFieldNames.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
                 SuccessConformance = route.SuccessConformance,
                 RejectDebugOutput = route.RejectDebugOutput,
+                SoapFaultsAreErrors = route.SoapFaultsAreErrors,
                 ValidateJsonRequestBody = route.ValidateJsonRequestBody,
             };
         }

@@ -46,6 +46,12 @@ public sealed class RouteOptions
     public bool RejectDebugOutput { get; set; }
 
     /// <summary>
+    /// Answer a 2xx whose body is a SOAP fault (some stacks send <c>Envelope/Body/Fault</c> with 200) as the error it
+    /// is: 400 for the sender's fault, else 500, normalized like any upstream error. Default off: it reads XML success bodies.
+    /// </summary>
+    public bool SoapFaultsAreErrors { get; set; }
+
+    /// <summary>
     /// Success statuses per profile: POST answered 200 with a Location becomes 201, 200 with an empty body 204,
     /// and (Ed-Fi) a 201 carries no body. Default off: it changes what clients see.
     /// </summary>

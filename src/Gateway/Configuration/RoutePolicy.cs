@@ -36,10 +36,13 @@ internal sealed class RoutePolicy
     /// <summary>Whether a 2xx body with debug output is answered as the profile's 500.</summary>
     public bool RejectDebugOutput { get; init; }
 
+    /// <summary>Whether a 2xx SOAP fault is answered as the error it stands for.</summary>
+    public bool SoapFaultsAreErrors { get; init; }
+
     public bool ValidateJsonRequestBody { get; init; }
 
     /// <summary>Whether success bodies of this route must be read (bounded) before they go to the client.</summary>
-    public bool InspectsSuccessBodies => HasSuccessRules || DebugFieldNames is not null || RejectDebugOutput;
+    public bool InspectsSuccessBodies => HasSuccessRules || DebugFieldNames is not null || RejectDebugOutput || SoapFaultsAreErrors;
 
     /// <summary>Maps a status to what this route's clients may see.</summary>
     public int MapStatus(int status) => Profile.Map(status, StatusMap);

@@ -3,6 +3,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Rules;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Transforms;
@@ -21,7 +22,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         && !HttpMethods.IsHead(httpContext.Request.Method)
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
-            || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType)))
+            || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
+            || (policy.SoapFaultsAreErrors && IsXml(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
     public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
@@ -83,6 +85,13 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             }
         }
 
+        if (policy.SoapFaultsAreErrors && identity.IsDecoded && !identity.Truncated && IsXml(upstream.Content.Headers.ContentType?.MediaType)
+            && SoapFault.Status(identity.Span) is { } faultStatus)
+        {
+            await AnswerSoapFaultAsync(httpContext, upstream, policy, faultStatus, identity.Span, feature);
+            return;
+        }
+
         if (identity.IsDecoded && FindDebugOutput(upstream, policy, identity.Span, identity.Truncated) is var leaks and not LeakKinds.None)
         {
             await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
@@ -124,6 +133,28 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }
 
+    // A fault the backend answered 2xx: normalized as if it had come with the status SOAP gives it.
+    private Task AnswerSoapFaultAsync(
+        HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, int faultStatus, ReadOnlySpan<byte> body, GatewayRequestFeature? feature)
+    {
+        var verdict = ErrorNormalizer.Normalize(faultStatus, upstream.Content.Headers.ContentType?.ToString(), body, false, policy.Profile, policy.NormalizerSettings);
+        if (feature is not null)
+        {
+            feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped
+                | (verdict.Leaks != LeakKinds.None ? GatewayChanges.LeakRemoved : 0);
+            feature.Leaks |= verdict.Leaks;
+        }
+
+        Log.SoapFaultAnswered(logger, (int)upstream.StatusCode, verdict.Status, verdict.Leaks);
+        var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
+        return ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    private static bool IsXml(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase));
+
     private static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
@@ -139,5 +170,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
 
         [LoggerMessage(3, LogLevel.Warning, "Upstream {UpstreamStatus} body carried debug output (leaks: {Leaks}); answered {StatusCode}")]
         public static partial void DebugOutputRejected(ILogger logger, int upstreamStatus, LeakKinds leaks, int statusCode);
+
+        [LoggerMessage(4, LogLevel.Information, "Upstream {UpstreamStatus} body was a SOAP fault (leaks: {Leaks}); answered {StatusCode}")]
+        public static partial void SoapFaultAnswered(ILogger logger, int upstreamStatus, int statusCode, LeakKinds leaks);
     }
 }

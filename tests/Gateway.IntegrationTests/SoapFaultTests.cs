@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using Gateway.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>
+/// <c>SoapFaultsAreErrors</c>: a SOAP stack that answers its faults with 200 gets them treated as the errors they are
+/// (the sender's fault 400, any other 500, normalized like every upstream error); ordinary SOAP responses, and routes
+/// without the option, pass untouched.
+/// </summary>
+public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Config = """
+    {
+      "Gateway": {
+        "Routes": {
+          "soap": { "SoapFaultsAreErrors": true },
+          "soap-pd": { "SoapFaultsAreErrors": true, "Profile": "ProblemDetails" }
+        }
+      },
+      "ReverseProxy": {
+        "Routes": {
+          "soap": { "ClusterId": "c", "Match": { "Path": "/svc/{**rest}" } },
+          "soap-pd": { "ClusterId": "c", "Match": { "Path": "/pd/svc/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/pd" } ] },
+          "plain": { "ClusterId": "c", "Match": { "Path": "/plain/svc/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/plain" } ] }
+        },
+        "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
+      }
+    }
+    """;
+
+    private const string ClientFault = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>
+        <faultcode>soap:Client</faultcode><faultstring>Student 12 was not found.</faultstring>
+        </soap:Fault></soap:Body></soap:Envelope>
+        """;
+
+    private const string ServerFault = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>
+        <faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; System.Data.SqlClient.SqlException: Invalid object name 'dbo.Students'.</faultstring>
+        <detail><stack>   at Sis.Services.StudentService.Get(Int32 id) in C:\build\Sis\StudentService.cs:line 42</stack></detail>
+        </soap:Fault></soap:Body></soap:Envelope>
+        """;
+
+    private const string Ordinary = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetStudentResponse><Name>Ada</Name></GetStudentResponse></soap:Body></soap:Envelope>
+        """;
+
+    private FakeLegacyUpstream _upstream = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await FakeLegacyUpstream.StartAsync(app =>
+        {
+            app.MapPost("/svc/client-fault", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/server-fault", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/ok", () => Results.Text(Ordinary, "text/xml", Encoding.UTF8));
+        });
+        _gateway = await GatewayHost.StartAsync(Config, _upstream.Address, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ClientFaultAnswered200_Is400_WithTheFaultString()
+    {
+        using var response = await PostAsync("/svc/client-fault");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("Student 12 was not found.", json.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("/svc/server-fault", false)]
+    [InlineData("/pd/svc/server-fault", true)]
+    public async Task ServerFaultAnswered200_IsTheProfile500_NothingInternal(string path, bool problemDetails)
+    {
+        using var response = await PostAsync(path);
+
+        var json = problemDetails ? await Payload.ReadProblemAsync(response, 500) : await Payload.ReadEdFiAsync(response, 500);
+        var text = json.GetRawText();
+        Assert.DoesNotContain("Sql", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("StudentService", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrdinaryResponse_PassesByteForByte()
+    {
+        using var response = await PostAsync("/svc/ok");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Ordinary, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RouteWithoutTheOption_FaultPassesAs200()
+    {
+        using var response = await PostAsync("/plain/svc/client-fault");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ClientFault, await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path) =>
+        _gateway.Client.PostAsync(path, new StringContent("<soap:Envelope/>", Encoding.UTF8, "text/xml"));
+}
