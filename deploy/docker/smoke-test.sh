@@ -165,6 +165,9 @@ check "crash: X-Correlation-Id header present"        has_header crash X-Correla
 
 code=$(http report "$base/api/legacy/report");        check "GET /api/legacy/report (200 with a PHP fatal error) -> 500 (got $code)" test "$code" = 500
 check "report: body leaks no trace, path or password"  eval '! grep -Eq "SQLSTATE|hunter2|/var/www" "$LOG_DIR/report.body"'
+code=$(http enroll -X POST -H 'Content-Type: text/xml' --data '<x/>' "$base/soap/EnrollmentService")
+check "POST /soap/EnrollmentService (200 with a SOAP client fault) -> 400 (got $code)" test "$code" = 400
+code=$(http login "$base/api/admin/settings");        check "GET /api/admin/settings (302 to the login form) -> 401 (got $code)" test "$code" = 401
 
 uid="$(docker exec "$GW_CTR" id -u 2>/dev/null || echo '?')"
 check "gateway runs as non-root (uid $uid)"           eval '[[ $uid =~ ^[0-9]+$ && $uid != 0 ]]'

@@ -41,6 +41,14 @@ internal static class TransportEndpoints
         app.MapGet("/api/gzip-error", (HttpContext context) =>
             RawResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, ContentTypes.Html, gzipped, "gzip"));
 
+        // ASP.NET Forms authentication: an anonymous API call is sent to the login form.
+        app.MapGet("/api/admin/settings", (HttpRequest request) =>
+        {
+            var location = $"{InternalAddress.Of(request)}/Account/Login?ReturnUrl=%2fapi%2fadmin%2fsettings";
+            request.HttpContext.Response.Headers.Location = location;
+            return Results.Text(ObjectMovedPage.Render(location), ContentTypes.Html, Encoding.UTF8, StatusCodes.Status302Found);
+        });
+
         app.MapGet("/api/redirect", (HttpRequest request) =>
         {
             var location = $"{InternalAddress.Of(request)}/api/students/1";

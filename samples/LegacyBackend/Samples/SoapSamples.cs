@@ -4,6 +4,19 @@ namespace LegacyBackend.Samples;
 internal static class SoapSamples
 {
     // ">" is legal in XML text, and ASMX faults are matched on the "--->" arrow, so it is left as is.
+    /// <summary>What some SOAP stacks send with HTTP 200: a fault the caller caused.</summary>
+    public const string ClientFaultWith200 = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+          <soap:Body>
+            <soap:Fault>
+              <faultcode>soap:Client</faultcode>
+              <faultstring>Student 12 is already enrolled in section 7.</faultstring>
+            </soap:Fault>
+          </soap:Body>
+        </soap:Envelope>
+        """;
+
     public const string Fault = """
         <?xml version="1.0" encoding="utf-8"?>
         <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
