@@ -113,6 +113,7 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
 
         Assert.Equal((HttpStatusCode)status, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        Assert.Equal("Bearer realm=\"gateway\"", response.Headers.WwwAuthenticate.ToString()); // RFC 9110: a 401 has a challenge
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("sis-app01", body, StringComparison.Ordinal);
         if (problemDetails)

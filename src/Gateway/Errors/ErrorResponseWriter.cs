@@ -57,6 +57,8 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
             response.Headers[name] = value;
         }
 
+        EnsureChallenge(context);
+
         if (!profile.CarriesBody(error.Status))
         {
             response.ContentLength = 0;
@@ -70,6 +72,24 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
             : response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>RFC 9110 §15.5.2: a 401 carries a challenge. A legacy 401 without one (or a login redirect) gets the
+    /// gateway's own: its configured credentials, else <c>Bearer</c> with the realm.</summary>
+    public static void EnsureChallenge(HttpContext context)
+    {
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status401Unauthorized && !response.Headers.ContainsKey(HeaderNames.WWWAuthenticate))
+        {
+            response.Headers.WWWAuthenticate = Challenges(context);
+        }
+    }
+
+    private static string[] Challenges(HttpContext context)
+    {
+        var auth = context.RequestServices?.GetService<GatewaySnapshotAccessor>()?.Current.Auth ?? Auth.AuthSnapshot.Empty;
+        var challenges = Auth.Authentication.ChallengeWriter.ForUnauthenticated(auth, null);
+        return challenges.Length > 0 ? challenges : [$"{Auth.Authentication.ChallengeWriter.BearerScheme} realm=\"{auth.Realm}\""];
     }
 
     // CORS (as khellang's ProblemDetails middleware keeps it: a browser must still be allowed to read the error),

@@ -53,6 +53,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         if (verdict.PassThrough)
         {
             // Already the standard shape and clean: the upstream's own bytes, as they came.
+            ErrorResponseWriter.EnsureChallenge(httpContext);
             httpContext.Response.ContentLength = body.Length;
             await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
             return;
