@@ -41,9 +41,21 @@ public sealed class ConfigMapReloadTests(ITestOutputHelper output)
         Publish(volume, "..2026_12_06_v2", Config.Replace("{EXTRA}", FreshRoute, StringComparison.Ordinal).Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal));
 
         await GatewayHost.EventuallyAsync(() => gateway.Store.Current.Generation == 2, "the swapped config applied", TimeSpan.FromSeconds(15));
-        using var fresh = await gateway.Client.GetAsync("/fresh/x");
-        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
-        Assert.Equal("pong", await fresh.Content.ReadAsStringAsync());
+        // YARP swaps its endpoints on a background reload just after the store applies a generation.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpResponseMessage fresh;
+        while ((fresh = await gateway.Client.GetAsync("/fresh/x")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            fresh.Dispose();
+            await Task.Delay(50);
+        }
+
+        using (fresh)
+        {
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+            Assert.Equal("pong", await fresh.Content.ReadAsStringAsync());
+        }
+
         Assert.Empty(gateway.Store.LastRejection);
     }
 
