@@ -22,7 +22,7 @@ internal static class SoapFault
         var depth = 0;
         var inFault = false;
         var faultDepth = 0;
-        string? codeElement = null;
+        var inCode = false; // SOAP 1.2: Fault/Code/Value
         var pos = 0;
         while (pos < xml.Length)
         {
@@ -107,7 +107,7 @@ internal static class SoapFault
                     faultDepth = depth + 1;
                 }
             }
-            else if (name is "faultcode" || (name is "Value" && codeElement is "Code"))
+            else if (name is "faultcode" || (name is "Value" && inCode))
             {
                 var textEnd = xml.IndexOf('<', pos);
                 var code = textEnd < 0 ? "" : xml.AsSpan(pos, Math.Min(textEnd - pos, MaxCodeChars)).Trim();
@@ -116,7 +116,7 @@ internal static class SoapFault
             }
             else if (name is "Code")
             {
-                codeElement = "Code";
+                inCode = true;
             }
 
             if (!selfClosing)
