@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Text.Unicode;
 
 namespace Gateway.Transforms.Compression;
 
@@ -14,7 +15,8 @@ public static class ContentDecoder
     /// <summary>
     /// Decodes <c>gzip</c> (<c>x-gzip</c>), <c>deflate</c> (zlib-wrapped or raw), <c>br</c>, or identity
     /// (<see langword="null"/>, empty or <c>identity</c>), writing at most <paramref name="maxBytes"/> bytes.
-    /// Stacked codings (<c>gzip, br</c>) are not supported. Never throws.
+    /// Stacked codings (<c>gzip, br</c>) are not supported. A body that is plainly not compressed (text, see
+    /// <see cref="LooksUnencoded"/>) is read as identity whatever its label. Never throws.
     /// </summary>
     /// <remarks>
     /// A brotli stream that ends early is reported as corrupt. A gzip or deflate stream that ends early decodes to the
@@ -47,7 +49,9 @@ public static class ContentDecoder
             return false;
         }
 
-        if (coding == ContentCoding.Identity)
+        // Mislabelled: a framework set the header but sent plain text, or a proxy decoded the body and kept the header.
+        // Browsers fail on it; an error body is still read, as the text it is.
+        if (coding == ContentCoding.Identity || LooksUnencoded(encoded))
         {
             length = Math.Min(encoded.Length, maxBytes);
             truncated = encoded.Length > maxBytes;
@@ -76,6 +80,35 @@ public static class ContentDecoder
         length = output.Length;
         truncated = output.Truncated;
         return true;
+    }
+
+    // Compressed data is no UTF-8 text without control characters for more than a few bytes; error bodies start with
+    // markup, JSON or words.
+    internal static bool LooksUnencoded(ReadOnlySpan<byte> encoded)
+    {
+        var head = encoded[..Math.Min(encoded.Length, 512)];
+        var start = head.TrimStart(" \t\r\n"u8);
+        if (start.Length < 2 || !(start[0] is (byte)'{' or (byte)'[' or (byte)'<' or (byte)'"' || char.IsAsciiLetter((char)start[0])))
+        {
+            return false;
+        }
+
+        foreach (var b in head)
+        {
+            if (b is < 0x20 and not ((byte)'\t' or (byte)'\r' or (byte)'\n') or 0x7F)
+            {
+                return false;
+            }
+        }
+
+        // The window may cut a character in two: its lead byte and what follows are left out.
+        var cut = head.Length;
+        while (cut > 0 && cut < encoded.Length && (encoded[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        return Utf8.IsValid(head[..cut]);
     }
 
     internal static ContentCoding Parse(string? contentEncoding)

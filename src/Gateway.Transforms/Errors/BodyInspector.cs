@@ -23,13 +23,18 @@ internal static class BodyInspector
             // A prefix parses into half-truths (a cut-off message, a list missing its worst entries): read nothing from it.
             ChosenMessage message = default;
             JsonFacts? json = null;
-            if (!truncated)
+            var document = truncated ? default : Wrapped(format, text.Utf8, upstreamStatus, ref message);
+            if (!document.IsEmpty)
+            {
+                format = BodyFormat.Json;
+            }
+            else if (!truncated)
             {
                 message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, out json);
             }
 
             var (leaks, integrity) = ScanRaw(ref text);
-            ScanUnescaped(format, ref text, markup, ref leaks, ref integrity);
+            ScanUnescaped(format, ref text, document.IsEmpty ? text.Utf8 : document, markup, ref leaks, ref integrity);
             return new BodyInspection(format, message, json, leaks, integrity);
         }
         finally
@@ -55,12 +60,33 @@ internal static class BodyInspector
         return (leaks, integrityMarker && IntegrityViolationDetector.IsMatchAroundMarkers(text.All(), ascii));
     }
 
+    // A JSON document behind a JSONP callback or an anti-hijacking prefix is read as the JSON it is; empty when the text
+    // is no such wrapper or the inside is no JSON.
+    private static ReadOnlySpan<byte> Wrapped(BodyFormat format, ReadOnlySpan<byte> utf8, int upstreamStatus, ref ChosenMessage message)
+    {
+        var document = format == BodyFormat.Text ? JsonEnvelope.Content(utf8) : default;
+        if (document.IsEmpty)
+        {
+            return default;
+        }
+
+        var chosen = MessageExtractor.ChooseWrapped(document, upstreamStatus, out var read);
+        if (!read)
+        {
+            return default;
+        }
+
+        message = chosen;
+        return document;
+    }
+
     // Serializers and templates escape exactly the characters the patterns anchor on (quotes, slashes, '<'), so the
     // unescaped text is scanned too: JSON strings, and markup with its entities decoded.
-    private static void ScanUnescaped(BodyFormat format, ref BodyText text, string? markup, ref LeakKinds leaks, ref bool integrity)
+    private static void ScanUnescaped(
+        BodyFormat format, ref BodyText text, scoped ReadOnlySpan<byte> jsonDocument, string? markup, ref LeakKinds leaks, ref bool integrity)
     {
         var utf8 = text.Utf8;
-        var json = format == BodyFormat.Json && utf8.Contains((byte)'\\');
+        var json = format == BodyFormat.Json && jsonDocument.Contains((byte)'\\');
         if (!json && !(format is BodyFormat.Html or BodyFormat.Xml && utf8.Contains((byte)'&')))
         {
             return;
@@ -73,10 +99,10 @@ internal static class BodyInspector
 
         // Neither form is longer unescaped: a UTF-8 byte is at most one UTF-16 unit, an entity at least one character.
         var markupText = json ? default : markup is null ? text.All() : markup.AsSpan();
-        var buffer = ArrayPool<char>.Shared.Rent(json ? utf8.Length : markupText.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(json ? jsonDocument.Length : markupText.Length);
         try
         {
-            var unescaped = buffer.AsSpan(0, json ? JsonStringCollector.Collect(utf8, buffer) : HtmlEntityText.Decode(markupText, buffer));
+            var unescaped = buffer.AsSpan(0, json ? JsonStringCollector.Collect(jsonDocument, buffer) : HtmlEntityText.Decode(markupText, buffer));
             // Only kinds the raw text did not show can add anything: a page full of frames is not searched twice.
             leaks = LeakScanner.ScanForMore(unescaped, leaks);
             integrity |= IntegrityViolationDetector.IsMatch(unescaped);

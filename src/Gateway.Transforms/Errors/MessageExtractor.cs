@@ -21,16 +21,7 @@ internal static class MessageExtractor
                 json = JsonMessageReader.Read(body.Utf8);
                 if (json is not null)
                 {
-                    for (var candidate = 0; candidate < JsonFacts.CandidateCount; candidate++)
-                    {
-                        var chosen = Choose(json.Candidate(candidate), upstreamStatus);
-                        if (chosen.Message is not null)
-                        {
-                            return chosen;
-                        }
-                    }
-
-                    return default;
+                    return Choose(json, upstreamStatus);
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
@@ -56,6 +47,29 @@ internal static class MessageExtractor
             default:
                 return default;
         }
+    }
+
+    /// <summary>The message of a JSON document inside a wrapper (<see cref="JsonEnvelope"/>); <paramref name="read"/>
+    /// tells whether it was well-formed JSON. Its facts are not kept: a wrapped body is never the standard payload.</summary>
+    public static ChosenMessage ChooseWrapped(ReadOnlySpan<byte> document, int upstreamStatus, out bool read)
+    {
+        var json = JsonMessageReader.Read(document);
+        read = json is not null;
+        return json is null ? default : Choose(json, upstreamStatus);
+    }
+
+    private static ChosenMessage Choose(JsonFacts json, int upstreamStatus)
+    {
+        for (var candidate = 0; candidate < JsonFacts.CandidateCount; candidate++)
+        {
+            var chosen = Choose(json.Candidate(candidate), upstreamStatus);
+            if (chosen.Message is not null)
+            {
+                return chosen;
+            }
+        }
+
+        return default;
     }
 
     /// <summary>The first candidate that, cleaned, says something.</summary>

@@ -31,7 +31,9 @@ internal static class JsonMessageReader
 
     /// <summary>The same as <see cref="Read(ReadOnlySpan{byte})"/>; without <paramref name="jumps"/> the validation list
     /// entries past the kept ones are read token by token instead of checked by <see cref="JsonContainerEnd"/>.</summary>
-    internal static JsonFacts? Read(ReadOnlySpan<byte> utf8, bool jumps)
+    internal static JsonFacts? Read(ReadOnlySpan<byte> utf8, bool jumps) => Read(utf8, jumps, unwrap: true);
+
+    private static JsonFacts? Read(ReadOnlySpan<byte> utf8, bool jumps, bool unwrap)
     {
         var json = new JsonBody(utf8, s_options, jumps);
         ref var reader = ref json.Reader;
@@ -54,6 +56,7 @@ internal static class JsonMessageReader
                     break;
                 case JsonTokenType.String:
                     facts.Message = reader.GetString();
+                    facts = (unwrap && facts.Message is { } text ? Encoded(text, jumps) : null) ?? facts;
                     break;
                 default:
                     reader.Skip();
@@ -71,6 +74,25 @@ internal static class JsonMessageReader
         {
             return null;
         }
+    }
+
+    // A document serialized twice ("{\"message\":\"…\"}", a handler returning an already serialized string): the
+    // facts of the document inside, one level deep. Not an object as sent, so never the standard payload.
+    private static JsonFacts? Encoded(string text, bool jumps)
+    {
+        var document = text.AsSpan().Trim();
+        if (document.IsEmpty || document[0] is not ('{' or '['))
+        {
+            return null;
+        }
+
+        var inner = Read(Encoding.UTF8.GetBytes(document.ToString()), jumps, unwrap: false);
+        if (inner is not null)
+        {
+            inner.IsObject = false;
+        }
+
+        return inner;
     }
 
     private static void ReadTopLevel(ref JsonBody json, JsonFacts facts)

@@ -85,6 +85,55 @@ public class ContentDecoderTests
         ArrayPool<byte>.Shared.Return(decoded); // an empty array may be returned too
     }
 
+    // Frameworks that set Content-Encoding for every response and proxies that decode but keep the header send text
+    // labelled as compressed: it is read as the text it is.
+    [Theory]
+    [InlineData("gzip", "{\"message\":\"Student 12 was not found.\"}")]
+    [InlineData("deflate", "{\"message\":\"Student 12 was not found.\"}")]
+    [InlineData("br", "<html><head><title>Élève introuvable</title></head></html>")]
+    [InlineData("gzip", "Student 12 was not found.")]
+    public void TryDecode_PlainTextLabelledCompressed_IsReadAsIs(string coding, string text)
+    {
+        var body = Encoding.UTF8.GetBytes(text);
+
+        Assert.True(ContentDecoder.TryDecode(coding, body, 1 * MiB, out var decoded, out var length, out var truncated));
+
+        Assert.Equal(body, decoded.AsSpan(0, length).ToArray());
+        Assert.False(truncated);
+        ArrayPool<byte>.Shared.Return(decoded);
+    }
+
+    [Fact]
+    public void LooksUnencoded_AcceptsACharacterCutByTheWindow_RefusesControlsAndInvalidUtf8()
+    {
+        // 511 ASCII bytes, then 'é' (C3 A9) across the 512-byte window.
+        var cut = Encoding.UTF8.GetBytes("{" + new string('a', 510) + "é\"}");
+
+        Assert.True(ContentDecoder.LooksUnencoded(cut));
+        Assert.False(ContentDecoder.LooksUnencoded("{\"a\":\u0001}"u8));
+        Assert.False(ContentDecoder.LooksUnencoded([(byte)'{', 0xC3, (byte)'}']));
+        Assert.False(ContentDecoder.LooksUnencoded("x"u8));
+        Assert.False(ContentDecoder.LooksUnencoded(";"u8));
+    }
+
+    // Every real compressed body starts with bytes no text has: none of them is taken for text.
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("deflate-raw")]
+    [InlineData("br")]
+    public void LooksUnencoded_RefusesCompressedBodies(string encoder)
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 500; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => (char)random.Next(' ', '~')));
+            var encoded = Codec.Encode(encoder, Encoding.UTF8.GetBytes("{\"message\":\"" + text + "\"}"));
+
+            Assert.False(ContentDecoder.LooksUnencoded(encoded), $"{encoder}: {Convert.ToHexString(encoded)}");
+        }
+    }
+
     [Fact]
     public void TryDecode_CutShortBrotliStream_ReturnsFalse()
     {

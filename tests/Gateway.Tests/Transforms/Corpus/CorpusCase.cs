@@ -19,6 +19,9 @@ public sealed record CorpusCase(string Name, int Status, string? ContentType, st
     /// <summary>A Content-Encoding the test applies before the body goes through the decoder.</summary>
     public string? ContentEncoding { get; init; }
 
+    /// <summary>The body is sent as it is under the <see cref="ContentEncoding"/> label (a mislabelled upstream).</summary>
+    public bool EncodingLabelOnly { get; init; }
+
     public bool Truncated { get; init; }
 
     public bool Integrity { get; init; }

@@ -99,6 +99,52 @@ public static class TextAndEdgeCorpus
             "<error><message>Term 3 has not started yet.</message></error>",
             LeakKinds.None, 400, "Term 3 has not started yet.") with { ContentEncoding = "deflate" };
 
+        yield return Both("encoding/gzip-label-plain-json", 404, "application/json",
+            """{"message":"Section 7 was not found."}""",
+            LeakKinds.None, 404, "Section 7 was not found.") with { ContentEncoding = "gzip", EncodingLabelOnly = true };
+
+        yield return Both("wrapped/jsonp-callback", 400, "application/javascript",
+            """callback({"error":"Grade must be between 1 and 12."});""",
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("wrapped/jquery-jsonp-guard", 404, "text/javascript; charset=utf-8",
+            """/**/ typeof jQuery1720_99 === 'function' && jQuery1720_99({"status":"error","message":"Section 7 was not found."});""",
+            LeakKinds.None, 404, "Section 7 was not found.");
+
+        yield return Both("wrapped/angular-xssi-prefix", 409, "application/json",
+            ")]}',\n{\"message\":\"The student is already enrolled in this section.\"}",
+            LeakKinds.None, 409, "The student is already enrolled in this section.");
+
+        yield return Both("wrapped/while1-prefix", 400, "application/json",
+            """while(1);{"errors":[{"field":"grade","message":"must be between 1 and 12"}]}""",
+            LeakKinds.None, 400, "grade: must be between 1 and 12");
+
+        yield return ServerError("wrapped/jsonp-stack-trace", 500, "application/javascript",
+            """cb({"message":"Object reference not set to an instance of an object.","stackTrace":"   at Sis.Api.Students.Get(Int32 id) in C:\\build\\Sis.Api\\Students.cs:line 42"});""",
+            LeakKinds.StackTrace | LeakKinds.FilePath);
+
+        yield return Both("wrapped/jsonp-clean-message-beside-trace", 404, "application/javascript",
+            """cb({"message":"Student 12 was not found.","stackTrace":"   at Sis.Api.Students.Get(Int32 id) in C:\\build\\Sis.Api\\Students.cs:line 42"});""",
+            LeakKinds.StackTrace | LeakKinds.FilePath, 404, "Student 12 was not found.");
+
+        yield return Both("wrapped/double-encoded-json", 404, "application/json",
+            """
+            "{\"message\":\"Student 12 was not found.\"}"
+            """,
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("wrapped/double-encoded-validation-list", 400, "application/json",
+            """
+            "{\"errors\":{\"Grade\":[\"Grade must be between 1 and 12.\"]}}"
+            """,
+            LeakKinds.None, 400, "Grade: Grade must be between 1 and 12.");
+
+        yield return Both("wrapped/json-string-starting-with-bracket", 400, "application/json",
+            """
+            "[ERROR] Grade must be between 1 and 12."
+            """,
+            LeakKinds.None, 400, "[ERROR] Grade must be between 1 and 12.");
+
         yield return Both("truncated/clean-json-prefix", 400, "application/json",
             """{"message":"Grade must be between 1 and 12.","errors":[{"field":"grade","message":"Grade must be""",
             LeakKinds.None, 400, Generic.BadRequest) with { Truncated = true };
