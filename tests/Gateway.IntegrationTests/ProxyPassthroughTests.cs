@@ -32,6 +32,22 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
                 h["Cache-Control"] = "max-age=60";
                 return Results.Text(StudentJson, "application/json");
             });
+            app.MapGet("/api/students/2", (HttpContext c) =>
+            {
+                var h = c.Response.Headers;
+                h["X-Node"] = "10.0.3.17:8080";
+                h["X-Error-Message"] = "ORA-00942: table or view does not exist";
+                h["X-Debug-Exception-File"] = "%2Fvar%2Fwww%2Fsis%2Fsrc%2FController%2FStudentController.php%3A42";
+                h["X-Total-Count"] = "42";
+                h["X-Pagination"] = """{"page":1,"pageSize":25}""";
+                h["Access-Control-Allow-Origin"] = "http://intranet.corp";
+                return Results.Text(StudentJson, "application/json");
+            });
+            app.MapGet("/api/intranet-login", (HttpContext c) =>
+            {
+                c.Response.Headers.WWWAuthenticate = "Basic realm=\"sis01.corp.local\"";
+                return Results.Text("<html><head><title>401 Authorization Required</title></head></html>", "text/html", statusCode: 401);
+            });
             app.MapGet("/api/echo-correlation", (HttpContext c) => Results.Text(c.Request.Headers["X-Correlation-Id"].ToString()));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
@@ -58,6 +74,36 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
         {
             Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
         }
+    }
+
+    // Headers no list names are judged by their value: an address, a SQL error or a source path goes, counts and
+    // pagination stay, and a CORS header echoing the client's intranet origin is the client's own business.
+    [Fact]
+    public async Task Success_CustomHeadersThatLeak_Removed_OthersKept()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/students/2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(StudentJson, await response.Content.ReadAsStringAsync());
+        foreach (var leaky in new[] { "X-Node", "X-Error-Message", "X-Debug-Exception-File" })
+        {
+            Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
+        }
+
+        Assert.Equal("42", response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("""{"page":1,"pageSize":25}""", response.Headers.GetValues("X-Pagination").Single());
+        Assert.Equal("http://intranet.corp", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task Unauthorized_ChallengeNamingAnInternalHost_ReplacedByTheGateways()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/intranet-login");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = string.Join(", ", response.Headers.WwwAuthenticate.Select(h => h.ToString()));
+        Assert.DoesNotContain("corp.local", challenge, StringComparison.Ordinal);
+        Assert.NotEmpty(response.Headers.WwwAuthenticate);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using Gateway.Configuration;
 using Gateway.Middleware;
+using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
@@ -106,7 +108,7 @@ internal sealed class ResponseScrubTransform(
         var via = false;
         foreach (var header in headers)
         {
-            if (snapshot.StrippedHeaders.Contains(header.Key))
+            if (snapshot.StrippedHeaders.Contains(header.Key) || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Value)))
             {
                 found ??= new string[headers.Count];
                 found[count++] = header.Key;
@@ -121,6 +123,20 @@ internal sealed class ResponseScrubTransform(
         }
 
         return (via && HideViaHosts(headers)) | count > 0;
+    }
+
+    // A header of the backend's own whose value gives away an exception, a path or an internal address.
+    private static bool Leaks(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (LeakyHeaderValue.Scan(value) != LeakKinds.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // YARP copies the upstream's reason phrase; old servers put a host, a version or an exception message there
