@@ -47,5 +47,22 @@ public static class LeakyResponseHeaders
         "X-Kubernetes-Pf-PriorityLevel-UID",
         "SourceMap",
         "X-SourceMap",
+        "X-Debug-Exception",         // Symfony debug: the exception message and its file
+        "X-Debug-Exception-File",
+        "X-ChromeLogger-Data",       // PHP ChromeLogger / ChromePhp: the server's debug log, base64
+        "X-ChromePhp-Data",
+        "X-MiniProfiler-Ids",        // MiniProfiler (.NET)
+        "X-Glimpse-RequestId",
+        "X-FEServer",                // Exchange / OWA: front- and back-end server names
+        "X-BEServer",
+        "X-CalculatedBETarget",
+        "X-DiagInfo",
+        "X-OWA-Version",
+        "Liferay-Portal",            // product and version
+        "X-Redirect-By",             // WordPress
+        "X-Jenkins",
+        "X-Hudson",
+        "X-Hostname",
+        "X-Pod-Name",
     ];
 }
