@@ -8,7 +8,8 @@ namespace Gateway.IntegrationTests;
 
 /// <summary>
 /// Error bodies that hold JSON the client cannot read as such: a JSONP callback, an anti-hijacking prefix, a document
-/// serialized twice, a plain body labelled gzip. The client gets the message inside, never the wrapper.
+/// serialized twice, a plain body labelled gzip, a form-encoded OAuth error. The client gets the message inside, never
+/// the wrapper.
 /// </summary>
 public sealed class WrappedErrorBodyTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -26,6 +27,8 @@ public sealed class WrappedErrorBodyTests(ITestOutputHelper output) : IAsyncLife
             app.MapGet("/api/twice", () => Bodies.Raw(404, "application/json", "\"{\\\"message\\\":\\\"Student 12 was not found.\\\"}\""));
             app.MapGet("/api/jsonp-trace", () => Bodies.Raw(500, "text/javascript",
                 """cb({"message":"Object reference not set to an instance of an object.","stackTrace":"   at Sis.Api.Students.Get(Int32 id) in C:\\build\\Students.cs:line 42"});"""));
+            app.MapGet("/api/form", () => Bodies.Raw(400, "application/x-www-form-urlencoded",
+                "error=invalid_grant&error_description=The+refresh+token+has+expired."));
             app.MapGet("/api/mislabelled", async (HttpContext c) =>
             {
                 var body = Encoding.UTF8.GetBytes("""{"message":"Section 7 was not found."}""");
@@ -50,6 +53,7 @@ public sealed class WrappedErrorBodyTests(ITestOutputHelper output) : IAsyncLife
     [InlineData("xssi", 409, "The student is already enrolled in this section.")]
     [InlineData("twice", 404, "Student 12 was not found.")]
     [InlineData("mislabelled", 404, "Section 7 was not found.")]
+    [InlineData("form", 400, "The refresh token has expired.")]
     public async Task WrappedJson_ClientGetsTheMessageInside(string path, int status, string message)
     {
         using var response = await _gateway.Client.GetAsync($"/v2/api/{path}");

@@ -30,7 +30,7 @@ internal static class BodyInspector
             }
             else if (!truncated)
             {
-                message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, out json);
+                message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, media.IsForm, out json);
             }
 
             var (leaks, integrity) = ScanRaw(ref text);

@@ -10,9 +10,11 @@ internal static class MessageExtractor
     /// <param name="body">The body, decoded here only as far as its format's reader needs.</param>
     /// <param name="markup">The decoded body as a string, for the XML reader (made here when missing).</param>
     /// <param name="upstreamStatus">The upstream status, whose "404 - " style prefix is dropped.</param>
+    /// <param name="formDeclared">Whether the content type says the body is form-encoded.</param>
     /// <param name="json">The facts of a well-formed JSON body; <see langword="null"/> otherwise.</param>
     /// <returns>The message, still to be leak-scanned; <see langword="null"/> when no candidate says anything.</returns>
-    public static ChosenMessage Choose(BodyFormat format, ref BodyText body, string? markup, int upstreamStatus, out JsonFacts? json)
+    public static ChosenMessage Choose(
+        BodyFormat format, ref BodyText body, string? markup, int upstreamStatus, bool formDeclared, out JsonFacts? json)
     {
         json = null;
         switch (format)
@@ -43,7 +45,9 @@ internal static class MessageExtractor
 
                 return default;
             case BodyFormat.Text:
-                return ChooseLine(ref body, upstreamStatus);
+                return FormMessageReader.Candidates(body.TrimmedStart(FormatSniffer.Window), formDeclared) is { } form
+                    ? Choose(form, upstreamStatus)
+                    : ChooseLine(ref body, upstreamStatus);
             default:
                 return default;
         }

@@ -62,6 +62,8 @@ internal readonly record struct MediaType(string Type, string? Charset)
 
     public bool IsApplicationJson => Type.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
+    public bool IsForm => Type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
     public bool IsHtml =>
         Type.Equals("text/html", StringComparison.OrdinalIgnoreCase)
         || Type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);

@@ -145,6 +145,26 @@ public static class TextAndEdgeCorpus
             """,
             LeakKinds.None, 400, "[ERROR] Grade must be between 1 and 12.");
 
+        yield return Both("form/oauth-400-invalid-grant", 400, "application/x-www-form-urlencoded",
+            "error=invalid_grant&error_description=The+refresh+token+has+expired.&error_uri=https%3A%2F%2Fauth.example.com%2Fdocs",
+            LeakKinds.None, 400, "The refresh token has expired.");
+
+        yield return Both("form/paypal-nvp-failure-as-text", 400, "text/plain; charset=utf-8",
+            "TIMESTAMP=2026%2d12%2d06T10%3a00%3a00Z&ACK=Failure&L_ERRORCODE0=10002&L_SHORTMESSAGE0=Security%20error&L_LONGMESSAGE0=Security%20header%20is%20not%20valid&L_SEVERITYCODE0=Error",
+            LeakKinds.None, 400, "Security header is not valid");
+
+        yield return Both("form/declared-form-without-known-keys-is-generic", 400, "application/x-www-form-urlencoded",
+            "status=failed&code=17",
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return ServerError("form/trace-in-description", 500, "application/x-www-form-urlencoded",
+            "error=server_error&error_description=java.lang.NullPointerException%0A%09at+com.acme.auth.TokenService.issue(TokenService.java%3A88)",
+            LeakKinds.StackTrace | LeakKinds.ExceptionType);
+
+        yield return Both("form/text-with-equals-is-still-text", 400, "text/plain",
+            "Invalid value: grade=13 must be between 1 and 12",
+            LeakKinds.None, 400, "Invalid value: grade=13 must be between 1 and 12");
+
         yield return Both("truncated/clean-json-prefix", 400, "application/json",
             """{"message":"Grade must be between 1 and 12.","errors":[{"field":"grade","message":"Grade must be""",
             LeakKinds.None, 400, Generic.BadRequest) with { Truncated = true };
