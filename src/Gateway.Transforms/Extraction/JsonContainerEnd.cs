@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -20,101 +21,166 @@ internal static class JsonContainerEnd
     // The nesting kept in a 64-bit stack, well below the reader's MaxDepth of 64 with what is already open.
     private const int MaxNesting = 32;
 
-    private enum Expect
-    {
-        Value,
-        ValueOrClose,
-        Name,
-        NameOrClose,
-        Colon,
-        CommaOrClose,
-    }
-
     /// <summary>The index of the bracket that closes the container, or -1 when this class does not vouch for the text.</summary>
     /// <param name="json">The text after the reader's last token.</param>
     /// <param name="inObject">Whether the container is an object (else an array).</param>
     /// <param name="afterValue">Whether the last token ended a value in it (else it opened the container).</param>
     /// <param name="nesting">How many more containers may open inside it before the reader's depth limit.</param>
+    /// <remarks>One label per state of the grammar: each knows the few bytes it may see next, so a token costs a
+    /// comparison or two, where one loop over a state variable dispatched every token through all the cases.</remarks>
     public static int Find(ReadOnlySpan<byte> json, bool inObject, bool afterValue, int nesting)
     {
         nesting = Math.Clamp(nesting, 0, MaxNesting);
         var objects = 0UL; // bit d: the container around depth d + 1 is an object
         var depth = 0;
-        var expect = afterValue ? Expect.CommaOrClose : inObject ? Expect.NameOrClose : Expect.ValueOrClose;
         var i = 0;
-        while (true)
+        int c;
+        if (afterValue)
         {
-            while (i < json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
-            {
-                i++;
-            }
+            goto AfterValue;
+        }
 
-            if (i >= json.Length)
-            {
-                return -1;
-            }
+        if (inObject)
+        {
+            goto NameOrClose;
+        }
 
-            var c = json[i];
-            switch (expect)
-            {
-                case Expect.CommaOrClose when c == ',':
-                    expect = inObject ? Expect.Name : Expect.Value;
-                    i++;
-                    continue;
-                case Expect.Colon:
-                    if (c != ':')
-                    {
-                        return -1;
-                    }
+    ValueOrClose:
+        c = Next(json, ref i);
+        if (c == ']')
+        {
+            goto Close;
+        }
 
-                    expect = Expect.Value;
-                    i++;
-                    continue;
-                case Expect.Name or Expect.NameOrClose when c == '"':
-                    i = StringEnd(json, i + 1);
-                    expect = Expect.Colon;
-                    break;
-                case Expect.Value or Expect.ValueOrClose when c == '"':
-                    i = StringEnd(json, i + 1);
-                    expect = Expect.CommaOrClose;
-                    break;
-                case Expect.Value or Expect.ValueOrClose when c is (byte)'{' or (byte)'[':
-                    if (depth >= nesting)
-                    {
-                        return -1;
-                    }
+        goto ValueAt;
 
-                    objects = (objects << 1) | (inObject ? 1UL : 0UL);
-                    depth++;
-                    inObject = c == '{';
-                    expect = inObject ? Expect.NameOrClose : Expect.ValueOrClose;
-                    i++;
-                    continue;
-                case Expect.Value or Expect.ValueOrClose when c is not (byte)']':
-                    i = ScalarEnd(json, i);
-                    expect = Expect.CommaOrClose;
-                    break;
-                case Expect.CommaOrClose or Expect.NameOrClose or Expect.ValueOrClose when c == (inObject ? '}' : ']'):
-                    if (depth == 0)
-                    {
-                        return i;
-                    }
+    Value:
+        c = Next(json, ref i);
 
-                    inObject = (objects & 1) != 0;
-                    objects >>= 1;
-                    depth--;
-                    expect = Expect.CommaOrClose;
-                    i++;
-                    continue;
-                default:
-                    return -1;
-            }
-
+    ValueAt:
+        if (c == '"')
+        {
+            i = StringEnd(json, i + 1);
             if (i < 0)
             {
                 return -1;
             }
+
+            goto AfterValue;
         }
+
+        if (c is '{' or '[')
+        {
+            if (depth >= nesting)
+            {
+                return -1;
+            }
+
+            objects = (objects << 1) | (inObject ? 1UL : 0UL);
+            depth++;
+            inObject = c == '{';
+            i++;
+            if (inObject)
+            {
+                goto NameOrClose;
+            }
+
+            goto ValueOrClose;
+        }
+
+        if (c < 0)
+        {
+            return -1;
+        }
+
+        i = ScalarEnd(json, i);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        goto AfterValue;
+
+    NameOrClose:
+        c = Next(json, ref i);
+        if (c == '}')
+        {
+            goto Close;
+        }
+
+        goto NameAt;
+
+    Name:
+        c = Next(json, ref i);
+
+    NameAt:
+        if (c != '"')
+        {
+            return -1;
+        }
+
+        i = StringEnd(json, i + 1);
+        if (i < 0 || Next(json, ref i) != ':')
+        {
+            return -1;
+        }
+
+        i++;
+        goto Value;
+
+    AfterValue:
+        c = Next(json, ref i);
+        if (c == ',')
+        {
+            i++;
+            if (inObject)
+            {
+                goto Name;
+            }
+
+            goto Value;
+        }
+
+        if (c != (inObject ? '}' : ']'))
+        {
+            return -1;
+        }
+
+    Close:
+        if (depth == 0)
+        {
+            return i;
+        }
+
+        inObject = (objects & 1) != 0;
+        objects >>= 1;
+        depth--;
+        i++;
+        goto AfterValue;
+    }
+
+    // The first byte from i on that is not white space (i moves to it), or -1 at the end of the text. Minified JSON has
+    // none: one comparison.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Next(ReadOnlySpan<byte> json, ref int i)
+    {
+        if ((uint)i < (uint)json.Length && json[i] > ' ')
+        {
+            return json[i];
+        }
+
+        while ((uint)i < (uint)json.Length)
+        {
+            var c = json[i];
+            if (c is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+            {
+                return c;
+            }
+
+            i++;
+        }
+
+        return -1;
     }
 
     // The index after the closing quote of a string whose content starts at start; -1 at an escape, a control
