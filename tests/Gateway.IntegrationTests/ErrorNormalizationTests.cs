@@ -76,6 +76,20 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
                 c.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example.com";
                 await c.Response.Body.WriteAsync(body);
             });
+            app.MapGet("/api/limited", (HttpContext c) =>
+            {
+                c.Response.Headers.RetryAfter = "30";
+                c.Response.Headers["X-RateLimit-Limit"] = "100";
+                c.Response.Headers["X-RateLimit-Remaining"] = "0";
+                c.Response.Headers["RateLimit-Policy"] = "100;w=60";
+                c.Response.Headers["X-Backend"] = "10.0.3.17:8080";
+                return Bodies.Raw(429, "text/html", "<html><title>Too many requests</title></html>");
+            });
+            app.MapGet("/api/maintenance", (HttpContext c) =>
+            {
+                c.Response.Headers.RetryAfter = "120";
+                return Bodies.Raw(503, "text/html", "<html><title>Down for maintenance</title></html>");
+            });
             app.MapGet("/api/huge", () => Bodies.Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
@@ -168,6 +182,24 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal("https://app.example.com", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    // A client told to slow down or come back later must still be told when: the upstream's timing headers survive
+    // the rewrite (as the gateway's own 429 carries them), whatever else it sent does not.
+    [Fact]
+    public async Task RewrittenThrottleAndMaintenance_KeepRetryAfterAndRateLimitHeaders()
+    {
+        using var limited = await _gateway.Client.GetAsync("/v2/api/limited");
+        await Payload.ReadProblemAsync(limited, 429);
+        Assert.Equal("30", limited.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("100", limited.Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("0", limited.Headers.GetValues("X-RateLimit-Remaining").Single());
+        Assert.Equal("100;w=60", limited.Headers.GetValues("RateLimit-Policy").Single());
+        Assert.False(limited.Headers.Contains("X-Backend"));
+
+        using var maintenance = await _gateway.Client.GetAsync("/api/maintenance");
+        await Payload.ReadEdFiAsync(maintenance, 500);
+        Assert.Equal("120", maintenance.Headers.GetValues("Retry-After").Single());
     }
 
     [Fact]
