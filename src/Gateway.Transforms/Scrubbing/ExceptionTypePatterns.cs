@@ -17,7 +17,7 @@ internal static partial class ExceptionTypePatterns
         new(Kind, ["::"], Namespaced),
         new(Kind, ["ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL",
             "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR",
-            "ENOTDIR", "EEXIST", "ENOTEMPTY"], ErrorCodes),
+            "ENOTDIR", "EEXIST", "ENOTEMPTY", "cURL error"], ErrorCodes),
         new(Kind, ["Object reference not set", "Sequence contains", "Index was out", "Cannot read propert",
             "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
@@ -44,7 +44,7 @@ internal static partial class ExceptionTypePatterns
     private static partial Regex Namespaced { get; }
 
     [GeneratedRegex(
-        """\bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b""",
+        """\bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b|\bcURL[ ]error[ ]\d+:""",
         LeakRule.Options)]
     private static partial Regex ErrorCodes { get; }
 

@@ -25,9 +25,26 @@ internal static partial class SqlErrorPatterns
             "\": syntax error"], MySqlSqlite),
         new(Kind, ["jdbc", "SQLException", "SQLSyntaxErrorException", "SQLGrammarException", "SQLIntegrityConstraint",
             "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo"], Drivers),
+        new(Kind, ["Access denied for user", "MySQL server", "password authentication failed", "redis server",
+            "No connection is available to service", "PoolableConnectionFactory", "Communications link failure"], Connections),
         new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
     ];
+
+    // A driver that could not reach or log in to its database or cache names the account, the host or the product.
+    [GeneratedRegex(
+        """
+          Access[ ]denied[ ]for[ ]user[ ]'[^'\r\n]{0,64}'@'
+        | Unknown[ ]MySQL[ ]server[ ]host|Can't[ ]connect[ ]to[ ](local[ ])?MySQL[ ]server|to[ ]connect[ ]to[ ]this[ ]MySQL[ ]server
+        | MySQL[ ]server[ ]has[ ]gone[ ]away
+        | password[ ]authentication[ ]failed[ ]for[ ]user[ ]
+        | connect[ ]to[ ]the[ ]redis[ ]server
+        | No[ ]connection[ ]is[ ]available[ ]to[ ]service[ ]this[ ]operation
+        | \bPoolableConnectionFactory\b
+        | Communications[ ]link[ ]failure
+        """,
+        LeakRule.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Connections { get; }
 
     // SQL Server's schema-qualified names name the schema and table: "[dbo].[Students]", "dbo.Students".
     [GeneratedRegex(

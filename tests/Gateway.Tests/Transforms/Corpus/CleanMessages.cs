@@ -17,6 +17,17 @@ public static class CleanMessages
         "Use /api/v2/students instead.",
         "Exception handling is not configured for this tenant.",
 
+        // Near misses of service names, ports, cloud names and driver errors.
+        "The SOAP endpoint moved to https://api.example.com/Sis/StudentService.svc; update your client.",
+        "Use /legacy/Enrollment.Service.svc/students for the old format.",
+        "Room 12:30 is booked; try slot 3:15.",
+        "Rate limited: 100 requests per 5432 seconds is not a valid window.",
+        "Access denied for user Jane Doe: missing the enrollment scope.",
+        "The Consul General's office letter 12 was not found.",
+        "The ARN field must be 12 characters.",
+        "Our status page is at https://status.example.com/incidents/1433.",
+        "Ratio 16:9 and 4:3 are supported.",
+
         // Students, schools, sections.
         "Grade must be between 1 and 12.",
         "Last name is required.",
