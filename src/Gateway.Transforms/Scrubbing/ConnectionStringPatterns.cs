@@ -3,7 +3,7 @@ using Gateway.Transforms.Errors;
 
 namespace Gateway.Transforms.Scrubbing;
 
-/// <summary>Connection strings (key=value; pairs), database URIs, and credentials in URLs.</summary>
+/// <summary>Connection strings (key=value; pairs), database URIs, credentials in URLs, and well-known secret formats.</summary>
 internal static partial class ConnectionStringPatterns
 {
     private const LeakKinds Kind = LeakKinds.ConnectionString;
@@ -20,7 +20,24 @@ internal static partial class ConnectionStringPatterns
         new(Kind, ["server", "host", "database", "uid", "pwd", "password", "passwd", "user", "port", "dsn", "driver",
             "provider", "timeout", "catalog", "data source", "trusted_connection", "security", "sslmode"], Pairs, MarkerGuards.Assignment),
         new(Kind, ["://", "jdbc:"], Uris, MarkerGuards.DatabaseUri),
+        new(Kind, ["AKIA", "ASIA", "PRIVATE KEY-----", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxa-", "xoxs-", "ghp_",
+            "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AIza"], Secrets),
     ];
+
+    // Credentials of the backend's own that a dump or an echoed config shows: AWS access key ids, PEM private keys, and
+    // the token formats of Stripe, Slack, GitHub and Google, whose prefixes make them unmistakable.
+    [GeneratedRegex(
+        """
+          \b(AKIA|ASIA)[0-9A-Z]{16}\b
+        | PRIVATE[ ]KEY-----(?<=-----BEGIN[ ]([A-Z0-9]+[ ]){0,3}PRIVATE[ ]KEY-----)
+        | \b[rs]k_live_[0-9A-Za-z]{10,}
+        | \bxox[abps]-[0-9A-Za-z-]{10,}
+        | \bgh[pousr]_[0-9A-Za-z]{30,}
+        | \bgithub_pat_[0-9A-Za-z_]{20,}
+        | \bAIza[0-9A-Za-z_-]{35}
+        """,
+        LeakRule.Options)]
+    private static partial Regex Secrets { get; }
 
     [GeneratedRegex(
         """
@@ -36,7 +53,7 @@ internal static partial class ConnectionStringPatterns
         """
           ;(?<=\b(server|host|hostname|database|db|uid|user|username|port|dsn|driver|provider|address|addr)\s*=\s*(\{[^}\r\n]*\}|[^;\s]+)\s*;)
           \s*(server|host|database|uid|pwd|password|user[ ]id|user|username|port|initial[ ]catalog|data[ ]source|dsn|driver|provider|timeout|trusted_connection|integrated[ ]security|sslmode)\s*=
-        | \b(password|pwd|passwd)=[^\s;&"'<>]
+        | (?<![a-z0-9])(password|pwd|passwd)=[^\s;&"'<>]                  # DB_PASSWORD=x too
         | \b(password|pwd)(\s+=\s*|=\s+)[^\s;&"'<>]+\s*;                   # spaced: "pwd=x" is the line above
         """,
         Options)]

@@ -22,7 +22,8 @@ internal static partial class ExceptionTypePatterns
             "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
             "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
-            "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception"], RuntimeMessages),
+            "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception",
+            "Allowed memory size", "Maximum execution time", "being aborted"], RuntimeMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -73,6 +74,9 @@ internal static partial class ExceptionTypePatterns
         | Value[ ]cannot[ ]be[ ]null\.\s*(\(Parameter|Parameter[ ]name)
         | Exception[ ]of[ ]type[ ]'
         | (threw|thrown)[ ]an[ ]exception\b(?<=\b(threw|thrown)[ ]an[ ]exception)
+        | Allowed[ ]memory[ ]size[ ]of[ ]\d+[ ]bytes[ ]exhausted                # PHP fatal errors
+        | Maximum[ ]execution[ ]time[ ]of[ ]\d+[ ]seconds?[ ]exceeded
+        | Thread[ ]was[ ]being[ ]aborted                                       # .NET ThreadAbortException
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }

@@ -130,6 +130,17 @@ public static class LeakSamples
 
         // Internal hosts and addresses.
         ("connect to 10.0.0.12:5432 failed", LeakKinds.InternalHost),
+        ("The security token AKIAIOSFODNN7EXAMPLE is invalid", LeakKinds.ConnectionString),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", LeakKinds.ConnectionString),
+        ("-----BEGIN OPENSSH PRIVATE KEY-----", LeakKinds.ConnectionString),
+        ("DB_PASSWORD=hunter2", LeakKinds.ConnectionString),
+        ("Stripe error with key sk_live_4eC39HqLyjWDarjtT1zdp7dc", LeakKinds.ConnectionString),
+        ("slack token xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx revoked", LeakKinds.ConnectionString),
+        ("git clone failed with ghp_16C7e42F292c6912E7710c838347Ae178B4a", LeakKinds.ConnectionString),
+        ("maps key AIzaSyA-1234567890abcdefghijklmnopqrstu rejected", LeakKinds.ConnectionString),
+        ("Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)", LeakKinds.ExceptionType),
+        ("Fatal error: Maximum execution time of 30 seconds exceeded", LeakKinds.ExceptionType),
+        ("Thread was being aborted.", LeakKinds.ExceptionType),
         ("Connection refused: inventory.default.svc:8080", LeakKinds.InternalHost),
         ("dial tcp: lookup orders.prod.svc: no such host", LeakKinds.InternalHost),
         ("GET http://orders.service.consul:8500/v1/health failed", LeakKinds.InternalHost),
