@@ -26,8 +26,9 @@ internal static class MessageExtractor
                     return Choose(json, upstreamStatus);
                 }
 
-                // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object is not.
-                return body.TrimmedStart(FormatSniffer.Window).StartsWith('[')
+                // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object, or a list
+                // too deep or cut short ("[{", "[[", "[\"…"), is not: its raw text would be the message.
+                return IsBracketedLine(body.TrimmedStart(FormatSniffer.Window))
                     ? ChooseLine(ref body, upstreamStatus)
                     : default;
             case BodyFormat.Xml:
@@ -52,6 +53,9 @@ internal static class MessageExtractor
                 return default;
         }
     }
+
+    private static bool IsBracketedLine(ReadOnlySpan<char> text) =>
+        text.StartsWith('[') && text[1..].TrimStart(" \t") is [var first, ..] && char.IsLetter(first);
 
     /// <summary>The message of a JSON document inside a wrapper (<see cref="JsonEnvelope"/>); <paramref name="read"/>
     /// tells whether it was well-formed JSON. Its facts are not kept: a wrapped body is never the standard payload.</summary>

@@ -6,10 +6,11 @@ namespace Gateway.Transforms.Extraction;
 
 /// <summary>
 /// Reads the headline of an HTML error page (<c>&lt;h1&gt;</c>, then <c>&lt;title&gt;</c>, then <c>&lt;h2&gt;</c>) as
-/// text: tags stripped, entities decoded. Default pages of IIS, Apache, nginx and Tomcat all carry one of them.
+/// text: tags stripped, entities decoded. Default pages of IIS, Apache, nginx and Tomcat all carry one of them. A
+/// servlet container's status report has the application's message in a row of its own.
 /// </summary>
 /// <remarks>The page is searched as UTF-8 bytes (tags are ASCII, found by the runtime's vectorized search) and only the
-/// three elements' content is decoded: a large page is neither decoded nor copied to read three short elements.</remarks>
+/// candidates' content is decoded: a large page is neither decoded nor copied to read three short elements.</remarks>
 internal static class HtmlMessageScanner
 {
     private const int MaxContent = 2048;
@@ -21,17 +22,40 @@ internal static class HtmlMessageScanner
     private const int SmallContent = 256;
 
     /// <summary>The number of candidate elements.</summary>
-    public const int Elements = 3;
+    public const int Elements = 5;
 
-    /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>.</summary>
+    /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>, then the
+    /// message row of a servlet container's status report (3 Tomcat, 4 Jetty), where <c>sendError(404, "…")</c> puts
+    /// the application's message under a headline that is only the status.</summary>
     /// <param name="html">The page as valid UTF-8.</param>
     /// <param name="element">The element's priority.</param>
     public static string? Candidate(ReadOnlySpan<byte> html, int element) => element switch
     {
         0 => ElementText(html, "<h1"u8, "</h1"u8),
         1 => ElementText(html, "<title"u8, "</title"u8),
-        _ => ElementText(html, "<h2"u8, "</h2"u8),
+        2 => ElementText(html, "<h2"u8, "</h2"u8),
+        3 => ReportMessage(html, "<b>message</b>"u8, "</p"u8),
+        _ => ReportMessage(html, "<th>message:</th>"u8, "</td"u8),
     };
+
+    // The text after a report's label (lower case: the search ignores case) up to the row's end. The containers' own
+    // texts are no message: Tomcat's "The requested resource [/ctx/path] is not available" and a bare path (Tomcat 7,
+    // JBoss) name only what was asked for.
+    private static string? ReportMessage(ReadOnlySpan<byte> html, ReadOnlySpan<byte> label, ReadOnlySpan<byte> end)
+    {
+        var at = AsciiSearch.IndexOfIgnoreCase(html, label);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = html[(at + label.Length)..];
+        var close = AsciiSearch.IndexOfIgnoreCase(rest, end);
+        var text = TextOf(close < 0 ? rest : rest[..close]).Trim();
+        var containerText = text.StartsWith("The requested resource [", StringComparison.Ordinal)
+            || !text.Contains(' ', StringComparison.Ordinal);
+        return containerText ? null : text;
+    }
 
     private static string? ElementText(ReadOnlySpan<byte> html, ReadOnlySpan<byte> openTag, ReadOnlySpan<byte> closeTag)
     {

@@ -13,7 +13,7 @@ internal static class JsonErrorList
         ["message", "msg", "errorMessage", "defaultMessage", "detail", "description", "title", "error", "reason"];
 
     private static readonly string[] s_fieldKeys =
-        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "source"];
+        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "target", "source"];
 
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
     public static string? ReadArray(ref JsonBody json)

@@ -127,7 +127,7 @@ internal static class JsonMessageReader
                     facts.Message ??= JsonKeys.ReadString(ref reader);
                     break;
                 case 4 when reader.TokenType == JsonTokenType.StartObject:
-                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader);
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref json, facts);
                     break;
                 case 4 when reader.TokenType == JsonTokenType.StartArray:
                     facts.Errors ??= JsonErrorList.ReadArray(ref json);
@@ -155,10 +155,10 @@ internal static class JsonMessageReader
                     facts.Other ??= JsonKeys.ReadString(ref reader);
                     break;
                 case 17 when reader.TokenType == JsonTokenType.StartObject:
-                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader); // Apigee: {"fault":{"faultstring":…}}
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref json, facts); // Apigee: {"fault":{"faultstring":…}}
                     break;
                 case 19 when reader.TokenType == JsonTokenType.StartObject:
-                    facts.ErrorObjectMessage ??= ReadErrorObject(ref reader); // OData v3 JSON light
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref json, facts); // OData v3 JSON light
                     break;
                 case 18:
                     facts.ErrorDescription ??= JsonKeys.ReadString(ref reader);
@@ -201,14 +201,22 @@ internal static class JsonMessageReader
         _ => JsonKeys.ReadString(ref json.Reader),
     };
 
-    private static string? ReadErrorObject(ref Utf8JsonReader reader)
+    // The Microsoft REST guidelines and OData v4 put the list under the error: {"error":{"message":"One or more
+    // errors","details":[{"target":"lastName","message":"…"}]}}; like a top-level list, it says more than the message.
+    private static string? ReadErrorObject(ref JsonBody json, JsonFacts facts)
     {
+        ref var reader = ref json.Reader;
         var found = new string?[s_errorObjectKeys.Length];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonKeys.IndexOf(ref reader, s_errorObjectKeys);
+            var details = key < 0 && reader.ValueTextEquals("details"u8);
             reader.Read();
-            if (key >= 0)
+            if (details && reader.TokenType == JsonTokenType.StartArray)
+            {
+                facts.Errors ??= JsonErrorList.ReadArray(ref json);
+            }
+            else if (key >= 0)
             {
                 found[key] ??= reader.TokenType == JsonTokenType.StartObject ? ReadLocalizedText(ref reader) : JsonKeys.ReadString(ref reader);
             }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Extraction;
@@ -37,10 +39,43 @@ internal static class JsonStringCollector
         }
         catch (JsonException)
         {
-            // A truncated or malformed body: what was read so far still counts.
+            // A truncated, malformed or too deeply nested body: its strings cannot be told from the rest, so every
+            // escape in the text is undone instead (a leak nested past the reader's depth limit is still seen).
+            return Unescape(utf8, destination);
         }
         catch (InvalidOperationException)
         {
+            return Unescape(utf8, destination);
+        }
+
+        return written;
+    }
+
+    // The whole text with JSON's escapes undone wherever they stand; never longer than the UTF-8 it came from.
+    private static int Unescape(ReadOnlySpan<byte> utf8, Span<char> destination)
+    {
+        var length = Encoding.UTF8.GetChars(utf8, destination);
+        var text = destination[..length];
+        var written = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                var next = text[i + 1];
+                if (next == 'u' && i + 5 < text.Length && ushort.TryParse(text.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                {
+                    c = (char)code;
+                    i += 5;
+                }
+                else if (next is '"' or '\\' or '/' or 'n' or 'r' or 't' or 'b' or 'f')
+                {
+                    c = next switch { 'n' => '\n', 'r' => '\r', 't' => '\t', 'b' or 'f' => ' ', _ => next };
+                    i++;
+                }
+            }
+
+            text[written++] = c;
         }
 
         return written;

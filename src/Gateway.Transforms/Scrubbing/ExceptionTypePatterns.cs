@@ -18,6 +18,7 @@ internal static partial class ExceptionTypePatterns
         new(Kind, ["ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL",
             "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR",
             "ENOTDIR", "EEXIST", "ENOTEMPTY", "cURL error"], ErrorCodes),
+        new(Kind, ["JBWEB", "JBAS", "WFLY", "RESTEASY", "SRVE", "CWWK", "JSPG", "DSRA", "J2CA", "WSVR", "WTRN"], ServerMessageIds),
         new(Kind, ["Object reference not set", "Sequence contains", "Index was out", "Cannot read propert",
             "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
@@ -48,6 +49,17 @@ internal static partial class ExceptionTypePatterns
         """\bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b|\bcURL[ ]error[ ]\d+:""",
         LeakRule.Options)]
     private static partial Regex ErrorCodes { get; }
+
+    // Application servers' message ids name the product and the failing component: JBoss/WildFly (JBWEB000065,
+    // WFLYUT0021, RESTEASY003210) and WebSphere (SRVE0190E, CWWKE0701E, DSRA0010E).
+    [GeneratedRegex(
+        """
+          \b(JBWEB|JBAS|RESTEASY)\d{6}:
+        | \bWFLY[A-Z]{2,6}\d{4}:
+        | \b(SRVE|CWWK[A-Z]|JSPG|DSRA|J2CA|WSVR|WTRN)\d{4}[EWI]:
+        """,
+        LeakRule.Options)]
+    private static partial Regex ServerMessageIds { get; }
 
     [GeneratedRegex(
         """

@@ -79,7 +79,7 @@ internal static partial class StackTracePatterns
           \.rb:\d+:in[ ][`'‘]
         | goroutine[ ]\d+[ ]\[[\w ,]+\]:
         | \.go:\d+\b
-        | (^|[\n"]|\\n)panic:[ ]|\bhttp:[ ]panic[ ]serving
+        | (^|[\n";]|:[ ]|\\n)panic:[ ]|\bhttp:[ ]panic[ ]serving                # also as a list item: "debug: panic: …"
         | runtime[ ]error:[ ](invalid[ ]memory[ ]address|index[ ]out[ ]of[ ]range|slice[ ]bounds|integer[ ]divide|nil[ ]map)
         """,
         LeakRule.Options)]

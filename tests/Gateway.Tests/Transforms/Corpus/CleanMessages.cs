@@ -27,6 +27,7 @@ public static class CleanMessages
         "The ARN field must be 12 characters.",
         "Our status page is at https://status.example.com/incidents/1433.",
         "Ratio 16:9 and 4:3 are supported.",
+        "Don't panic: the student was saved as a draft.",
         "Our offices in Asia and Europe are closed today.",
         "Use a private key of at least 2048 bits.",
         "The password must differ from the last 5 passwords.",

@@ -46,6 +46,40 @@ public static class JavaCorpus
             """,
             LeakKinds.None, 404, Generic.NotFound);
 
+        yield return Both("java/tomcat-404-senderror-message", 404, "text/html;charset=utf-8",
+            """
+            <!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Student 12 was not found.</p><p><b>Description</b> The origin server did not find a current representation for the target resource or is not willing to disclose that one exists.</p><hr class="line" /><h3>Apache Tomcat/9.0.83</h3></body></html>
+            """,
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("java/tomcat7-400-senderror-message", 400, "text/html;charset=utf-8",
+            """
+            <html><head><title>Apache Tomcat/7.0.109 - Error report</title></head><body><h1>HTTP Status 400 - Grade must be between 1 and 12.</h1><HR size="1" noshade="noshade"><p><b>type</b> Status report</p><p><b>message</b> <u>Grade must be between 1 and 12.</u></p><p><b>description</b> <u>The request sent by the client was syntactically incorrect.</u></p><HR size="1" noshade="noshade"><h3>Apache Tomcat/7.0.109</h3></body></html>
+            """,
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("java/jetty-404-message-row", 404, "text/html;charset=iso-8859-1",
+            """
+            <html><head><meta http-equiv="Content-Type" content="text/html;charset=utf-8"/><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2><table><tr><th>URI:</th><td>/api/students/12</td></tr><tr><th>STATUS:</th><td>404</td></tr><tr><th>MESSAGE:</th><td>Student 12 was not found.</td></tr><tr><th>SERVLET:</th><td>dispatcherServlet</td></tr></table><hr/><a href="https://eclipse.org/jetty">Powered by Jetty:// 9.4.43.v20210629</a><hr/></body></html>
+            """,
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return Both("java/jetty-404-default-message", 404, "text/html;charset=iso-8859-1",
+            """
+            <html><head><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2><table><tr><th>URI:</th><td>/api/x</td></tr><tr><th>STATUS:</th><td>404</td></tr><tr><th>MESSAGE:</th><td>Not Found</td></tr></table></body></html>
+            """,
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("java/jboss-404-message-ids", 404, "text/html",
+            """
+            <html><head><title>JBWEB000065: HTTP Status 404 - /sis/api/students/12</title></head><body><h1>JBWEB000065: HTTP Status 404 - /sis/api/students/12</h1><p><b>JBWEB000309: type</b> JBWEB000067: Status report</p><p><b>JBWEB000068: message</b> <u>/sis/api/students/12</u></p><p><b>JBWEB000069: description</b> <u>JBWEB000124: The requested resource is not available.</u></p><hr/><h3>JBoss Web/7.0.13.Final</h3></body></html>
+            """,
+            LeakKinds.ExceptionType, 404, Generic.NotFound);
+
+        yield return Both("java/websphere-404-srve", 404, "text/html",
+            "Error 404: SRVE0190E: File not found: /api/students/12",
+            LeakKinds.ExceptionType, 404, Generic.NotFound);
+
         yield return ServerError("java/oracle-plain-text-trace", 500, "text/plain",
             """
             java.sql.SQLSyntaxErrorException: ORA-00942: table or view does not exist

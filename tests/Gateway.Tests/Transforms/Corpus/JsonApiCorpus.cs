@@ -8,6 +8,14 @@ public static class JsonApiCorpus
 {
     public static IEnumerable<CorpusCase> Cases()
     {
+        yield return Both("json/microsoft-rest-error-details", 400, "application/json",
+            """{"error":{"code":"BadArgument","message":"One or more errors occurred.","target":"student","details":[{"code":"Required","target":"lastName","message":"Last name is required."},{"code":"Range","target":"grade","message":"Grade must be between 1 and 12."}]}}""",
+            LeakKinds.None, 400, "lastName: Last name is required.; grade: Grade must be between 1 and 12.");
+
+        yield return Both("json/odata-v4-error-empty-details", 404, "application/json; odata.metadata=minimal",
+            """{"error":{"code":"NotFound","message":"Student 12 was not found.","details":[]}}""",
+            LeakKinds.None, 404, "Student 12 was not found.");
+
         yield return Both("json/oauth-401-error-description", 401, "application/json;charset=UTF-8",
             """{"error":"invalid_token","error_description":"The access token expired"}""",
             LeakKinds.None, 401, "The access token expired");

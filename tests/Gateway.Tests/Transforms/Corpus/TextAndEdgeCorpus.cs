@@ -165,6 +165,15 @@ public static class TextAndEdgeCorpus
             "Invalid value: grade=13 must be between 1 and 12",
             LeakKinds.None, 400, "Invalid value: grade=13 must be between 1 and 12");
 
+        yield return Both("sniff/json-list-too-deep-with-escaped-sql", 400, "application/json",
+            "[" + string.Concat(Enumerable.Repeat("{\"errors\":[", 70)) + "{\"message\":\"near \\u0022SELECT\\u0022: syntax error\"}"
+                + string.Concat(Enumerable.Repeat("]}", 70)) + "]",
+            LeakKinds.SqlError, 400, Generic.BadRequest);
+
+        yield return Both("sniff/broken-json-list-is-no-line", 400, "application/json",
+            """[{"message":"Grade must be between 1 and 12.", """,
+            LeakKinds.None, 400, Generic.BadRequest);
+
         yield return Both("truncated/clean-json-prefix", 400, "application/json",
             """{"message":"Grade must be between 1 and 12.","errors":[{"field":"grade","message":"Grade must be""",
             LeakKinds.None, 400, Generic.BadRequest) with { Truncated = true };

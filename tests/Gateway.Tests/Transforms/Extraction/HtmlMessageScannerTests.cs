@@ -4,8 +4,8 @@ using Gateway.Transforms.Extraction;
 namespace Gateway.Tests.Transforms.Extraction;
 
 /// <summary>
-/// The headline scanner reads UTF-8 bytes and decodes only the elements' content; it must find the same h1, title and
-/// h2 text as the search over the decoded page ignoring case did (<see cref="ReferenceExtraction"/>).
+/// The headline scanner reads UTF-8 bytes and decodes only the elements' content; it must find the same h1, title, h2
+/// and status-report message text as the search over the decoded page ignoring case did (<see cref="ReferenceExtraction"/>).
 /// </summary>
 public class HtmlMessageScannerTests
 {
@@ -13,7 +13,7 @@ public class HtmlMessageScannerTests
     [
         "<h1>", "<H1 class=\"x\">", "<h1\u00A0id=a>", "<h1\u2003>", "<h1/>", "<h10>", "<header>", "</h1>", "</H1 >",
         "<title>", "<TiTlE lang=en>", "<title\t>", "</title>", "</TITLE>", "<titles>", "<h2>", "<H2>", "</h2>", "</h2",
-        "<br>", "<b>", "</b>", "&amp;", "&lt;", "&#x41;", "&quot;", "&#39;", "&nbsp;", "&#0065;", "&apos", ";", " ", "\n", "\t", "Page not found", "Erreur ", "é", "€", "\U0001D11E",
+        "<br>", "<b>", "</b>", "<b>Message</b>", "<B>MESSAGE</B> ", "</p>", "<th>MESSAGE:</th>", "<td>", "</td>", "&amp;", "&lt;", "&#x41;", "&quot;", "&#39;", "&nbsp;", "&#0065;", "&apos", ";", " ", "\n", "\t", "Page not found", "Erreur ", "é", "€", "\U0001D11E",
         "中文", "ı", "ſ", "\u212A", "<", ">", "h1", "/", "<h", "<H", "<t", "</",
         new string('x', 700), new string('é', 1500), string.Concat(Enumerable.Repeat("\U0001D11E", 1100)), new string('中', 2100),
     ];

@@ -15,7 +15,23 @@ internal static class ReferenceExtraction
     private const int MaxLength = 300;
 
     public static string?[] HtmlCandidates(string html) =>
-        [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2")];
+        [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2"),
+            ReportMessage(html, "<b>message</b>", "</p"), ReportMessage(html, "<th>message:</th>", "</td")];
+
+    private static string? ReportMessage(string html, string label, string end)
+    {
+        var at = html.IndexOf(label, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + label.Length;
+        var close = html.AsSpan(start).IndexOf(end, StringComparison.OrdinalIgnoreCase);
+        var stop = Math.Min(close < 0 ? html.Length : start + close, start + MaxContent);
+        var text = WebUtility.HtmlDecode(StripTags(html.AsSpan(start, stop - start))).Trim();
+        return text.StartsWith("The requested resource [", StringComparison.Ordinal) || !text.Contains(' ', StringComparison.Ordinal) ? null : text;
+    }
 
     public static string? Clean(string? raw)
     {
