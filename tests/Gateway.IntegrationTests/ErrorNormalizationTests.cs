@@ -76,6 +76,8 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
                 c.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example.com";
                 await c.Response.Body.WriteAsync(body);
             });
+            app.MapGet("/api/tomcat", () => Bodies.Raw(404, "text/html;charset=utf-8",
+                """<!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Student 12 was not found.</p><p><b>Description</b> The origin server did not find a current representation for the target resource.</p><hr class="line" /><h3>Apache Tomcat/9.0.83</h3></body></html>"""));
             app.MapGet("/api/limited", (HttpContext c) =>
             {
                 c.Response.Headers.RetryAfter = "30";
@@ -200,6 +202,18 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         using var maintenance = await _gateway.Client.GetAsync("/api/maintenance");
         await Payload.ReadEdFiAsync(maintenance, 500);
         Assert.Equal("120", maintenance.Headers.GetValues("Retry-After").Single());
+    }
+
+    // A servlet's sendError(404, "…") puts the application's text in the report's Message row, under a headline that is
+    // only the status; the container's name and version stay behind.
+    [Fact]
+    public async Task TomcatStatusReport_ClientGetsTheApplicationsMessage()
+    {
+        using var response = await _gateway.Client.GetAsync("/v2/api/tomcat");
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("Student 12 was not found.", json.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Tomcat", json.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
