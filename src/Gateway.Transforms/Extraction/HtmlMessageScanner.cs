@@ -18,6 +18,9 @@ internal static class HtmlMessageScanner
     // Enough bytes for MaxContent UTF-16 code units: every code unit takes at most 3 bytes, plus a cut character.
     private const int MaxContentBytes = 3 * MaxContent + 4;
 
+    // How far into a page a servlet container's status report is looked for.
+    private const int ReportWindow = 8 * 1024;
+
     // Content up to this many bytes is read in buffers on the stack.
     private const int SmallContent = 256;
 
@@ -43,6 +46,15 @@ internal static class HtmlMessageScanner
     // JBoss) name only what was asked for.
     private static string? ReportMessage(ReadOnlySpan<byte> html, ReadOnlySpan<byte> label, ReadOnlySpan<byte> end)
     {
+        // Reports are a few hundred bytes: a large page is not searched to its end for a row it cannot have. The window
+        // ends before a character it would cut.
+        var cut = Math.Min(html.Length, ReportWindow);
+        while (cut > 0 && cut < html.Length && (html[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        html = html[..cut];
         var at = AsciiSearch.IndexOfIgnoreCase(html, label);
         if (at < 0)
         {

@@ -20,6 +20,15 @@ internal static class ReferenceExtraction
 
     private static string? ReportMessage(string html, string label, string end)
     {
+        // The scanner reads the first 8 KiB of UTF-8: the text of that prefix (cut back to a whole character).
+        var utf8 = Encoding.UTF8.GetBytes(html);
+        var cut = Math.Min(utf8.Length, 8 * 1024);
+        while (cut > 0 && cut < utf8.Length && (utf8[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        html = Encoding.UTF8.GetString(utf8, 0, cut);
         var at = html.IndexOf(label, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
