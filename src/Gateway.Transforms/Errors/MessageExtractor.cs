@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gateway.Transforms.Extraction;
 
 namespace Gateway.Transforms.Errors;
@@ -27,7 +28,7 @@ internal static class MessageExtractor
                 }
 
                 // Not JSON after all: "[ERROR] Student 12 was not found" is a line of text; a broken object, or a list
-                // too deep or cut short ("[{", "[[", "[\"…"), is not: its raw text would be the message.
+                // too deep or cut short, is not: its raw text would be the message.
                 return IsBracketedLine(body.TrimmedStart(FormatSniffer.Window))
                     ? ChooseLine(ref body, upstreamStatus)
                     : default;
@@ -54,8 +55,24 @@ internal static class MessageExtractor
         }
     }
 
-    private static bool IsBracketedLine(ReadOnlySpan<char> text) =>
-        text.StartsWith('[') && text[1..].TrimStart(" \t") is [var first, ..] && char.IsLetter(first);
+    // "[ERROR] …" and "[2026-12-06 10:00:00] …" are log lines; "[{", "[[", "[\"", "[1," and "[true," are JSON.
+    private static bool IsBracketedLine(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith('['))
+        {
+            return false;
+        }
+
+        var rest = text[1..].TrimStart(" \t\r\n");
+        if (rest.IsEmpty || rest[0] is '{' or '[' or '"' or ']')
+        {
+            return false;
+        }
+
+        var end = rest.IndexOfAny(",]\r\n");
+        var first = (end < 0 ? rest : rest[..end]).Trim();
+        return !(double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || first is "true" or "false" or "null");
+    }
 
     /// <summary>The message of a JSON document inside a wrapper (<see cref="JsonEnvelope"/>); <paramref name="read"/>
     /// tells whether it was well-formed JSON. Its facts are not kept: a wrapped body is never the standard payload.</summary>

@@ -170,6 +170,14 @@ public static class TextAndEdgeCorpus
                 + string.Concat(Enumerable.Repeat("]}", 70)) + "]",
             LeakKinds.SqlError, 400, Generic.BadRequest);
 
+        yield return Both("text/log-line-with-timestamp", 404, "text/plain",
+            "[2026-12-06 10:00:00] Student 12 was not found",
+            LeakKinds.None, 404, "[2026-12-06 10:00:00] Student 12 was not found");
+
+        yield return Both("sniff/broken-number-list-is-no-line", 400, "application/json",
+            "[12, 13, \"grade must be between 1 and 12\"",
+            LeakKinds.None, 400, Generic.BadRequest);
+
         yield return Both("sniff/broken-json-list-is-no-line", 400, "application/json",
             """[{"message":"Grade must be between 1 and 12.", """,
             LeakKinds.None, 400, Generic.BadRequest);
