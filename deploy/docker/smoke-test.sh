@@ -153,6 +153,7 @@ code=$(http students "$base/api/students/1");         check "GET /api/students/1
 check "students: no Server header (got '$(header students Server)')"             eval '! has_header students Server'
 check "students: no X-Powered-By header (got '$(header students X-Powered-By)')" eval '! has_header students X-Powered-By'
 check "students: X-Correlation-Id header present ('$(header students X-Correlation-Id)')" has_header students X-Correlation-Id
+check "students: no X-Backend-Node header naming a private address (got '$(header students X-Backend-Node)')" eval '! has_header students X-Backend-Node'
 
 code=$(http crash "$base/api/crash");                 check "GET /api/crash via gateway -> 500 (got $code)" test "$code" = 500
 ctype="$(header crash Content-Type)"
@@ -167,6 +168,9 @@ code=$(http report "$base/api/legacy/report");        check "GET /api/legacy/rep
 check "report: body leaks no trace, path or password"  eval '! grep -Eq "SQLSTATE|hunter2|/var/www" "$LOG_DIR/report.body"'
 code=$(http enroll -X POST -H 'Content-Type: text/xml' --data '<x/>' "$base/soap/EnrollmentService")
 check "POST /soap/EnrollmentService (200 with a SOAP client fault) -> 400 (got $code)" test "$code" = 400
+code=$(http lookup "$base/api/legacy/lookup?callback=cb"); check "GET /api/legacy/lookup (400 as JSONP) -> 400 (got $code)" test "$code" = 400
+check "lookup: the message inside the callback, not the callback" \
+  eval 'grep -q ":\"Grade must be between 1 and 12.\"" "$LOG_DIR/lookup.body" && ! grep -q "cb(" "$LOG_DIR/lookup.body"'
 code=$(http login "$base/api/admin/settings");        check "GET /api/admin/settings (302 to the login form) -> 401 (got $code)" test "$code" = 401
 
 uid="$(docker exec "$GW_CTR" id -u 2>/dev/null || echo '?')"

@@ -12,6 +12,12 @@ internal static class LegacyEnvelopeEndpoints
                 ? Results.Json(new { success = true, data = student })
                 : Results.Json(new { success = false, error = "Student not found" }));
 
+        // An endpoint built for a browser page: its errors come as JSONP.
+        app.MapGet("/api/legacy/lookup", (string? callback) => Results.Text(
+            $$"""{{callback ?? "callback"}}({"status":"error","message":"Grade must be between 1 and 12."});""",
+            "application/javascript",
+            statusCode: StatusCodes.Status400BadRequest));
+
         // PHP with display_errors on: the script dies, the status stays 200.
         app.MapGet("/api/legacy/report", () => Results.Text(
             """
