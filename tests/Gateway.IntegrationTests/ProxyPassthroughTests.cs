@@ -95,6 +95,32 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal("http://intranet.corp", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    // The operator can learn where such a header went (debug level), never what it said.
+    [Fact]
+    public async Task CustomHeaderRemovedForItsValue_DebugLogNamesItButNotTheValue()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/ok", (HttpContext c) =>
+        {
+            c.Response.Headers["X-Node"] = "10.0.3.17:8080";
+            return Results.Json(new { id = 1 });
+        }));
+        var config = TestConfigs.CatchAll("\"Serilog\": { \"MinimumLevel\": { \"Override\": { \"Gateway.Proxy.ResponseScrubTransform\": \"Debug\" } } }");
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/ok");
+
+        Assert.False(response.Headers.Contains("X-Node"));
+        await GatewayHost.EventuallyAsync(
+            () => gateway.Logs.Lines.Any(IsRemovalLine), "header removal line");
+        var line = gateway.Logs.Lines.First(IsRemovalLine);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, line.Level);
+        Assert.Contains("InternalHost", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(gateway.Logs.Lines, l => l.Message.Contains("10.0.3.17", StringComparison.Ordinal));
+
+        static bool IsRemovalLine(LogLine l) =>
+            l.Message.Contains("X-Node", StringComparison.Ordinal) && l.Message.Contains("removed: its value shows", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unauthorized_ChallengeNamingAnInternalHost_ReplacedByTheGateways()
     {

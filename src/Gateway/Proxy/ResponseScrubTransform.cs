@@ -16,10 +16,11 @@ namespace Gateway.Proxy;
 /// Runs on every upstream response after YARP copied the headers: records the upstream status, removes leaky
 /// headers, hides the hosts named in <c>Via</c>, rewrites internal <c>Location</c>s, and hands 4xx/5xx to error normalization. Success bodies stream on unless the route has body rules.
 /// </summary>
-internal sealed class ResponseScrubTransform(
+internal sealed partial class ResponseScrubTransform(
     GatewaySnapshotAccessor store,
     ErrorNormalizationStep normalization,
     SuccessBodyStep successBody,
+    ILogger<ResponseScrubTransform> logger,
     string routeId,
     string? removedPrefix,
     string? addedPrefix) : ResponseTransform
@@ -100,7 +101,7 @@ internal sealed class ResponseScrubTransform(
             : ValueTask.CompletedTask;
     }
 
-    private static bool StripLeakyHeaders(IHeaderDictionary headers, GatewaySnapshot snapshot)
+    private bool StripLeakyHeaders(IHeaderDictionary headers, GatewaySnapshot snapshot)
     {
         // Walk the few headers present rather than the long deny list.
         string[]? found = null;
@@ -108,7 +109,7 @@ internal sealed class ResponseScrubTransform(
         var via = false;
         foreach (var header in headers)
         {
-            if (snapshot.StrippedHeaders.Contains(header.Key) || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Value)))
+            if (snapshot.StrippedHeaders.Contains(header.Key) || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Key, header.Value)))
             {
                 found ??= new string[headers.Count];
                 found[count++] = header.Key;
@@ -125,18 +126,26 @@ internal sealed class ResponseScrubTransform(
         return (via && HideViaHosts(headers)) | count > 0;
     }
 
-    // A header of the backend's own whose value gives away an exception, a path or an internal address.
-    private static bool Leaks(StringValues values)
+    // A header of the backend's own whose value gives away an exception, a path or an internal address. Its name and
+    // the kinds go to the debug log (no list named it, so an operator may wonder where it went); the value never does.
+    private bool Leaks(string name, StringValues values)
     {
         foreach (var value in values)
         {
-            if (LeakyHeaderValue.Scan(value) != LeakKinds.None)
+            if (LeakyHeaderValue.Scan(value) is var leaks and not LeakKinds.None)
             {
+                Log.HeaderValueLeaks(logger, name, leaks);
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Response header {HeaderName} removed: its value shows {Leaks}")]
+        public static partial void HeaderValueLeaks(ILogger logger, string headerName, LeakKinds leaks);
     }
 
     // YARP copies the upstream's reason phrase; old servers put a host, a version or an exception message there

@@ -4,7 +4,8 @@ using Yarp.ReverseProxy.Configuration;
 namespace Gateway.Proxy;
 
 /// <summary>Builds a route's <see cref="ResponseScrubTransform"/>, reading its path transforms once per config.</summary>
-internal sealed class ResponseScrubTransformFactory(GatewaySnapshotAccessor store, ErrorNormalizationStep normalization, SuccessBodyStep successBody)
+internal sealed class ResponseScrubTransformFactory(
+    GatewaySnapshotAccessor store, ErrorNormalizationStep normalization, SuccessBodyStep successBody, ILogger<ResponseScrubTransform> logger)
 {
     private const string PathRemovePrefixKey = "PathRemovePrefix";
     private const string PathPrefixKey = "PathPrefix";
@@ -25,6 +26,6 @@ internal sealed class ResponseScrubTransformFactory(GatewaySnapshotAccessor stor
             }
         }
 
-        return new ResponseScrubTransform(store, normalization, successBody, route.RouteId, removed, added);
+        return new ResponseScrubTransform(store, normalization, successBody, logger, route.RouteId, removed, added);
     }
 }
