@@ -25,6 +25,11 @@ internal static class FormMessageReader
     public static string?[]? Candidates(ReadOnlySpan<char> text, bool declared)
     {
         var body = text.Trim();
+        if (declared && body.Length > MaxLength)
+        {
+            return []; // a form this long is data, not an error: no candidate rather than its raw pairs as a line
+        }
+
         if (body.IsEmpty || body.Length > MaxLength || (!declared && (body.ContainsAny(" \t\r\n") || !body.Contains('&'))))
         {
             return null;

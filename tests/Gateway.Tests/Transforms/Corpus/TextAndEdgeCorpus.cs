@@ -161,6 +161,10 @@ public static class TextAndEdgeCorpus
             "error=server_error&error_description=java.lang.NullPointerException%0A%09at+com.acme.auth.TokenService.issue(TokenService.java%3A88)",
             LeakKinds.StackTrace | LeakKinds.ExceptionType);
 
+        yield return Both("form/declared-form-too-long-is-generic", 400, "application/x-www-form-urlencoded",
+            "error=invalid_request&" + string.Join("&", Enumerable.Range(0, 900).Select(i => $"field{i}=value{i}")),
+            LeakKinds.None, 400, Generic.BadRequest);
+
         yield return Both("form/text-with-equals-is-still-text", 400, "text/plain",
             "Invalid value: grade=13 must be between 1 and 12",
             LeakKinds.None, 400, "Invalid value: grade=13 must be between 1 and 12");
