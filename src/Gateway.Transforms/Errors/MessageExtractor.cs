@@ -47,7 +47,9 @@ internal static class MessageExtractor
 
                 return default;
             case BodyFormat.Text:
-                return FormMessageReader.Candidates(body.TrimmedStart(FormatSniffer.Window), formDeclared) is { } form
+                // Only a form is decoded that far: undeclared, its start already shows pairs and no white space.
+                return (formDeclared || FormMessageReader.MayBeForm(body.TrimmedStart(FormatSniffer.Window)))
+                    && FormMessageReader.Candidates(body.TrimmedStart(FormMessageReader.MaxLength + 1), formDeclared) is { } form
                     ? Choose(form, upstreamStatus)
                     : ChooseLine(ref body, upstreamStatus);
             default:

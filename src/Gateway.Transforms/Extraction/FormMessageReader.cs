@@ -8,7 +8,8 @@ namespace Gateway.Transforms.Extraction;
 /// </summary>
 internal static class FormMessageReader
 {
-    private const int MaxLength = 8 * 1024;
+    /// <summary>The longest form read; pass at least one character more, so a longer one is seen to be longer.</summary>
+    public const int MaxLength = 8 * 1024;
 
     // In the order a reader would look for the message.
     private static readonly string[] s_keys =
@@ -16,6 +17,13 @@ internal static class FormMessageReader
         "message", "error_description", "error_message", "errorMessage", "L_LONGMESSAGE0", "detail", "msg", "reason",
         "L_SHORTMESSAGE0", "error",
     ];
+
+    /// <summary>Whether text not declared a form may be one: its start has a pair separator and no white space.</summary>
+    public static bool MayBeForm(ReadOnlySpan<char> start)
+    {
+        var text = start.Trim();
+        return text.Contains('&') && text.Contains('=') && !text.ContainsAny(" \t\r\n");
+    }
 
     /// <summary>The message candidates in priority order (none for a form without a message key), or
     /// <see langword="null"/> when the text is no form.</summary>
