@@ -6,8 +6,8 @@ using Gateway.Transforms.Scrubbing;
 namespace Gateway.Transforms.Errors;
 
 /// <summary>
-/// Scans a message as a reader sees it once its escapes are decoded (JSON's <c>\uXXXX</c>, <c>\"</c>, <c>\/</c> and HTML
-/// entities). A message taken as a text line from a body that failed to parse (JSON behind a few mis-encoded bytes)
+/// Scans a message as a reader sees it once its escapes are decoded (JSON's <c>\uXXXX</c>, <c>\"</c>, <c>\/</c>, HTML
+/// entities and percent-encoding). A message taken as a text line from a body that failed to parse (JSON behind a few mis-encoded bytes)
 /// keeps them, and they hide exactly the characters the leak patterns anchor on: quotes, slashes, '&lt;'.
 /// </summary>
 internal static partial class EscapedText
@@ -28,9 +28,18 @@ internal static partial class EscapedText
             leaks |= LeakScanner.Scan(WebUtility.HtmlDecode(message));
         }
 
+        // A URL or value echoed percent-encoded ("redirect_uri http%3A%2F%2F10.0.0.5%3A8080%2Fcb") hides its host and path.
+        if (PercentEscape.IsMatch(message))
+        {
+            leaks |= LeakScanner.Scan(Uri.UnescapeDataString(message));
+        }
+
         return leaks;
     }
 
     [GeneratedRegex(@"\\u[0-9A-Fa-f]{4}", RegexOptions.CultureInvariant)]
     private static partial Regex JsonUnicodeEscape { get; }
+
+    [GeneratedRegex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentEscape { get; }
 }

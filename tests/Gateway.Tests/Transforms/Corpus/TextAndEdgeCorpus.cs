@@ -165,6 +165,14 @@ public static class TextAndEdgeCorpus
             "error=invalid_request&" + string.Join("&", Enumerable.Range(0, 900).Select(i => $"field{i}=value{i}")),
             LeakKinds.None, 400, Generic.BadRequest);
 
+        yield return Both("text/percent-encoded-internal-url-in-message", 400, "application/json",
+            """{"message":"Invalid redirect_uri: http%3A%2F%2F10.0.0.5%3A8080%2Fsis%2Fcallback"}""",
+            LeakKinds.InternalHost, 400, Generic.BadRequest);
+
+        yield return Both("text/percent-encoded-clean-message", 400, "application/json",
+            """{"message":"No student named Ada%20Lovelace; 15% of names are checked."}""",
+            LeakKinds.None, 400, "No student named Ada%20Lovelace; 15% of names are checked.");
+
         yield return Both("form/text-with-equals-is-still-text", 400, "text/plain",
             "Invalid value: grade=13 must be between 1 and 12",
             LeakKinds.None, 400, "Invalid value: grade=13 must be between 1 and 12");
