@@ -24,7 +24,8 @@ internal static partial class ExceptionTypePatterns
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
             "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
             "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception",
-            "Allowed memory size", "Maximum execution time", "being aborted"], RuntimeMessages),
+            "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
+            "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -89,6 +90,12 @@ internal static partial class ExceptionTypePatterns
         | Allowed[ ]memory[ ]size[ ]of[ ]\d+[ ]bytes[ ]exhausted                # PHP fatal errors
         | Maximum[ ]execution[ ]time[ ]of[ ]\d+[ ]seconds?[ ]exceeded
         | Thread[ ]was[ ]being[ ]aborted                                       # .NET ThreadAbortException
+        | PublicKeyToken=(null|[0-9a-fA-F]{16})\b                             # .NET assembly load failures
+        | See[ ]the[ ]inner[ ]exception[ ]for[ ]details
+        | Call[ ]to[ ](a[ ]member|undefined)[ ]function[ ]                     # PHP
+        | of[ ]non-object\b
+        | undefined[ ]local[ ]variable[ ]or[ ]method[ ]                         # Ruby, and its object inspect
+        | \#<[A-Z][\w:]*:0x[0-9a-f]+
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }

@@ -26,7 +26,9 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["jdbc", "SQLException", "SQLSyntaxErrorException", "SQLGrammarException", "SQLIntegrityConstraint",
             "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo"], Drivers),
         new(Kind, ["Access denied for user", "MySQL server", "password authentication failed", "redis server",
-            "No connection is available to service", "PoolableConnectionFactory", "Communications link failure"], Connections),
+            "No connection is available to service", "PoolableConnectionFactory", "Communications link failure",
+            "ConnectionString property", "connection from the pool", "underlying provider failed", "requested by the login",
+            "MySQL hosts"], Connections),
         new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
     ];
@@ -42,6 +44,11 @@ internal static partial class SqlErrorPatterns
         | No[ ]connection[ ]is[ ]available[ ]to[ ]service[ ]this[ ]operation
         | \bPoolableConnectionFactory\b
         | Communications[ ]link[ ]failure
+        | ConnectionString[ ]property[ ]has[ ]not[ ]been[ ]initialized                 # ADO.NET and Entity Framework
+        | prior[ ]to[ ]obtaining[ ]a[ ]connection[ ]from[ ]the[ ]pool
+        | underlying[ ]provider[ ]failed[ ]on
+        | requested[ ]by[ ]the[ ]login
+        | any[ ]of[ ]the[ ]specified[ ]MySQL[ ]hosts
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Connections { get; }
