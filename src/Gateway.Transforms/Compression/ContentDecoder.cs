@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Unicode;
+using Gateway.Transforms.Extraction;
 
 namespace Gateway.Transforms.Compression;
 
@@ -102,13 +103,7 @@ public static class ContentDecoder
         }
 
         // The window may cut a character in two: its lead byte and what follows are left out.
-        var cut = head.Length;
-        while (cut > 0 && cut < encoded.Length && (encoded[cut] & 0xC0) == 0x80)
-        {
-            cut--;
-        }
-
-        return Utf8.IsValid(head[..cut]);
+        return Utf8.IsValid(head[..Utf8Boundary.Cut(encoded, head.Length)]);
     }
 
     internal static ContentCoding Parse(string? contentEncoding)

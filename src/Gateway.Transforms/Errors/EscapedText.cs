@@ -1,14 +1,14 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Transforms.Errors;
 
 /// <summary>
-/// Scans a message as a reader sees it once its escapes are decoded (JSON's <c>\uXXXX</c>, <c>\"</c>, <c>\/</c>, HTML
-/// entities and percent-encoding). A message taken as a text line from a body that failed to parse (JSON behind a few mis-encoded bytes)
-/// keeps them, and they hide exactly the characters the leak patterns anchor on: quotes, slashes, '&lt;'.
+/// Scans a message as a reader sees it once its escapes are decoded (JSON's escapes, HTML entities, percent-encoding).
+/// A message taken as a text line from a body that failed to parse (JSON behind a few mis-encoded bytes) keeps them,
+/// and they hide exactly the characters the leak patterns anchor on: quotes, slashes, '&lt;'.
 /// </summary>
 internal static partial class EscapedText
 {
@@ -17,10 +17,8 @@ internal static partial class EscapedText
         var leaks = LeakKinds.None;
         if (message.Contains('\\', StringComparison.Ordinal))
         {
-            var decoded = JsonUnicodeEscape.Replace(message, m => ((char)int.Parse(m.ValueSpan[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)).ToString())
-                .Replace("\\\"", "\"", StringComparison.Ordinal)
-                .Replace("\\/", "/", StringComparison.Ordinal);
-            leaks |= LeakScanner.Scan(decoded);
+            var decoded = message.ToCharArray();
+            leaks |= LeakScanner.Scan(decoded.AsSpan(0, JsonEscapes.Unescape(decoded)));
         }
 
         if (message.Contains('&', StringComparison.Ordinal))
@@ -36,9 +34,6 @@ internal static partial class EscapedText
 
         return leaks;
     }
-
-    [GeneratedRegex(@"\\u[0-9A-Fa-f]{4}", RegexOptions.CultureInvariant)]
-    private static partial Regex JsonUnicodeEscape { get; }
 
     [GeneratedRegex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex PercentEscape { get; }

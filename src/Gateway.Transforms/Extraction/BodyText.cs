@@ -52,11 +52,7 @@ internal ref struct BodyText
             return _string;
         }
 
-        var cut = Math.Min(bytes, Utf8.Length);
-        while (cut < Utf8.Length && cut > 0 && (Utf8[cut] & 0xC0) == 0x80)
-        {
-            cut--;
-        }
+        var cut = Utf8Boundary.Cut(Utf8, bytes);
 
         whole = cut == Utf8.Length;
         if (cut > _decodedBytes)

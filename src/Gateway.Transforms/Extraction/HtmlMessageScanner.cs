@@ -48,13 +48,7 @@ internal static class HtmlMessageScanner
     {
         // Reports are a few hundred bytes: a large page is not searched to its end for a row it cannot have. The window
         // ends before a character it would cut.
-        var cut = Math.Min(html.Length, ReportWindow);
-        while (cut > 0 && cut < html.Length && (html[cut] & 0xC0) == 0x80)
-        {
-            cut--;
-        }
-
-        html = html[..cut];
+        html = html[..Utf8Boundary.Cut(html, ReportWindow)];
         var at = AsciiSearch.IndexOfIgnoreCase(html, label);
         if (at < 0)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -52,32 +51,6 @@ internal static class JsonStringCollector
     }
 
     // The whole text with JSON's escapes undone wherever they stand; never longer than the UTF-8 it came from.
-    private static int Unescape(ReadOnlySpan<byte> utf8, Span<char> destination)
-    {
-        var length = Encoding.UTF8.GetChars(utf8, destination);
-        var text = destination[..length];
-        var written = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length)
-            {
-                var next = text[i + 1];
-                if (next == 'u' && i + 5 < text.Length && ushort.TryParse(text.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                {
-                    c = (char)code;
-                    i += 5;
-                }
-                else if (next is '"' or '\\' or '/' or 'n' or 'r' or 't' or 'b' or 'f')
-                {
-                    c = next switch { 'n' => '\n', 'r' => '\r', 't' => '\t', 'b' or 'f' => ' ', _ => next };
-                    i++;
-                }
-            }
-
-            text[written++] = c;
-        }
-
-        return written;
-    }
+    private static int Unescape(ReadOnlySpan<byte> utf8, Span<char> destination) =>
+        JsonEscapes.Unescape(destination[..Encoding.UTF8.GetChars(utf8, destination)]);
 }
