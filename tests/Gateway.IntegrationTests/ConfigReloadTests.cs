@@ -89,6 +89,7 @@ public sealed class ConfigReloadTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Routes\": { \"ghost\": { } } }, \"ReverseProxy\": {", "Gateway:Routes:ghost")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Profiel\": \"EdFi\" }, \"ReverseProxy\": {", "Profiel")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"MaxBufferedBytes\": 1000 }, \"ReverseProxy\": {", "Gateway:MaxBufferedBytes")]
+    [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"ErrorBodyTimeoutSeconds\": 0 }, \"ReverseProxy\": {", "Gateway:ErrorBodyTimeoutSeconds")]
     public async Task OneBadPartAmongGoodOnes_WholeUpdateRefused_WithPathInLog(string find, string replace, string expectedPath)
     {
         var bad = WithNewRoute.Replace(find, replace, StringComparison.Ordinal);

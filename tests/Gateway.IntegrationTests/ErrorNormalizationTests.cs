@@ -92,6 +92,13 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
                 c.Response.Headers.RetryAfter = "120";
                 return Bodies.Raw(503, "text/html", "<html><title>Down for maintenance</title></html>");
             });
+            // An old servlet or CGI writing ISO-8859-1: without a charset, or under a wrong "charset=UTF-8".
+            app.MapGet("/api/latin1/{label}", async (HttpContext c, string label) =>
+            {
+                c.Response.StatusCode = 400;
+                c.Response.ContentType = label == "none" ? "text/plain" : "text/plain; charset=UTF-8";
+                await c.Response.Body.WriteAsync(Encoding.Latin1.GetBytes("L'élève 12 est introuvable."));
+            });
             app.MapGet("/api/huge", () => Bodies.Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
@@ -154,6 +161,17 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
 
         var json = await Payload.ReadEdFiAsync(response, 409);
         AssertNoLeak(json.ToString());
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("utf8")]
+    public async Task Latin1Message_UndeclaredOrMislabelled_ReadAsLatin1(string label)
+    {
+        using var response = await _gateway.Client.GetAsync($"/api/latin1/{label}");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("L'élève 12 est introuvable.", json.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -147,6 +147,27 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StalledErrorBody_UpstreamStatusWithGenericMessage_AfterTheErrorBodyTimeout()
+    {
+        using var upstream = RawTcpUpstream.Script(async socket =>
+        {
+            await RawTcpUpstream.SendAsync(socket, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"message\":\"Student 12 at com.acme");
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        });
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.CatchAll("\"Gateway\": { \"ErrorBodyTimeoutSeconds\": 1 }"), upstream.Address, output);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await gateway.Client.GetAsync("/api/stalled-error");
+
+        // Not the cluster's 100 s idle timeout, and not a 502: the upstream did answer 400.
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request is not valid.", json.GetProperty("message").GetString());
+        AssertNoLeak(json.ToString());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
+        AssertQuietLog(gateway, perFailure: 1, failures: 1);
+    }
+
+    [Fact]
     public async Task InvalidUtf8ErrorBody_ValidPayload_NoRawBytes()
     {
         byte[] body = [.. "{\"message\":\"bad name \""u8, 0xFF, 0xFE, 0xC3, .. "\"}"u8];

@@ -3,7 +3,8 @@ using System.Text.Unicode;
 
 namespace Gateway.Transforms.Extraction;
 
-/// <summary>Turns body bytes into text: BOM first, then the declared charset, else UTF-8. Invalid bytes become U+FFFD.</summary>
+/// <summary>Turns body bytes into text: BOM first, then the declared charset, else UTF-8. A body said to be UTF-8 (or
+/// nothing) that is no UTF-8 at all is read as windows-1252; other invalid bytes become U+FFFD.</summary>
 internal static class BodyDecoder
 {
     /// <param name="body">The raw (already content-decoded) bytes.</param>
@@ -24,6 +25,12 @@ internal static class BodyDecoder
             if (Utf8.IsValid(payload))
             {
                 return new BodyText(payload, isAscii: false, text: null);
+            }
+
+            // A servlet writing ISO-8859-1 under "charset=UTF-8", or an old CGI saying nothing: read as browsers do.
+            if (preamble == 0 && LegacyText.LooksLikeWindows1252(payload))
+            {
+                encoding = Windows1252 ?? Encoding.Latin1;
             }
         }
 

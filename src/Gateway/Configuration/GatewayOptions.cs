@@ -29,6 +29,10 @@ public sealed class GatewayOptions
     /// <summary>How much of an upstream error body is read, in bytes; past it the body is dropped. Default 1 MiB.</summary>
     public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How long the gateway waits for an upstream error body once its headers have come, in seconds; a body
+    /// that stalls past it is treated as cut off (the generic message for the upstream's status). Default 10.</summary>
+    public int ErrorBodyTimeoutSeconds { get; set; } = 10;
+
     /// <summary>
     /// Upstream bodies held in memory at once over all requests (error bodies, bodies a route reads, bodies hashed for
     /// ETags), in bytes. Default 256 MiB. A body that finds no room is treated as over its own bound.

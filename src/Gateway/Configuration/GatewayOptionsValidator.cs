@@ -9,6 +9,7 @@ internal static class GatewayOptionsValidator
 {
     private const int MinErrorBodyBytes = 1024;
     private const int MaxErrorBodyBytes = 64 * 1024 * 1024;
+    private const int MaxErrorBodyTimeoutSeconds = 300;
     private const long MinBufferedBytes = 1024 * 1024;
     private const long MaxBufferedBytes = 64L * 1024 * 1024 * 1024;
 
@@ -41,6 +42,11 @@ internal static class GatewayOptionsValidator
         if (options.MaxErrorBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytes)
         {
             problems.Add(new($"{Root}:MaxErrorBodyBytes", $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytes}"));
+        }
+
+        if (options.ErrorBodyTimeoutSeconds is < 1 or > MaxErrorBodyTimeoutSeconds)
+        {
+            problems.Add(new($"{Root}:ErrorBodyTimeoutSeconds", $"must be between 1 and {MaxErrorBodyTimeoutSeconds}"));
         }
 
         if (options.MaxBufferedBytes is < MinBufferedBytes or > MaxBufferedBytes)

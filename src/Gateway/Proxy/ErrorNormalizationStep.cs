@@ -22,7 +22,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
     private readonly RequestLine _replaced = new(serilog, loggers, typeof(ErrorNormalizationStep).FullName!, new EventId(1, "Replaced"),
         "Upstream error {UpstreamStatus} ({ContentType}) replaced by {StatusCode}; leaks: {Leaks}; truncated: {Truncated}");
 
-    public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
+    public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes, TimeSpan bodyTimeout)
     {
         var httpContext = context.HttpContext;
         var upstream = context.ProxyResponse!;
@@ -34,7 +34,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         var declared = upstream.Content.Headers.ContentLength;
         using var body = declared > maxBodyBytes
             ? BoundedBody.Empty(BodyReadResult.OverBound)
-            : await UpstreamBodyReader.ReadAsync(await upstream.Content.ReadAsStreamAsync(context.CancellationToken), declared, maxBodyBytes, budget, context.CancellationToken);
+            : await ReadBodyAsync(upstream, declared, maxBodyBytes, bodyTimeout, context.CancellationToken);
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
 
@@ -69,6 +69,17 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         LogReplaced(httpContext, upstreamStatus, verdict, contentType, truncated);
         var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    // The status is known and the payload is the gateway's: a body that stalls is not worth the cluster's idle timeout
+    // (100 s by default), so past the deadline it counts as cut off.
+    private async ValueTask<BoundedBody> ReadBodyAsync(
+        HttpResponseMessage upstream, long? declared, int maxBodyBytes, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var stream = await upstream.Content.ReadAsStreamAsync(cancellationToken);
+        return await UpstreamBodyReader.ReadAsync(stream, declared, maxBodyBytes, budget, deadline.Token, cancellationToken);
     }
 
     /// <summary>A redirect to the backend's error page or login form (<see cref="RedirectMeaning"/>): the profile's 500

@@ -83,7 +83,9 @@ internal sealed partial class ResponseScrubTransform(
         var maxBodyBytes = snapshot.Options.MaxErrorBodyBytes;
         if ((int)upstream.StatusCode >= 400)
         {
-            return policy.NormalizeErrors ? normalization.ApplyAsync(context, policy, maxBodyBytes) : ValueTask.CompletedTask;
+            return policy.NormalizeErrors
+                ? normalization.ApplyAsync(context, policy, maxBodyBytes, TimeSpan.FromSeconds(snapshot.Options.ErrorBodyTimeoutSeconds))
+                : ValueTask.CompletedTask;
         }
 
         if (SuccessStatusMapping.Apply(context, policy) && feature is not null)

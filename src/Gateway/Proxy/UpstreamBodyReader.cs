@@ -5,8 +5,14 @@ namespace Gateway.Proxy;
 /// <summary>Reads an upstream body into a pooled buffer, stopping just past the bound.</summary>
 internal static class UpstreamBodyReader
 {
+    public static ValueTask<BoundedBody> ReadAsync(
+        Stream stream, long? declaredLength, int maxBytes, BufferBudget budget, CancellationToken cancellationToken) =>
+        ReadAsync(stream, declaredLength, maxBytes, budget, cancellationToken, cancellationToken);
+
+    /// <summary>The same, with a deadline: when <paramref name="deadline"/> is cancelled but
+    /// <paramref name="cancellationToken"/> is not, what arrived is returned as <see cref="BodyReadResult.Failed"/>.</summary>
     public static async ValueTask<BoundedBody> ReadAsync(
-        Stream stream, long? declaredLength, int maxBytes, BufferBudget budget, CancellationToken cancellationToken)
+        Stream stream, long? declaredLength, int maxBytes, BufferBudget budget, CancellationToken deadline, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declaredLength ?? 16 * 1024, 256, maxBytes) + 1);
         if (!budget.TryReserve(buffer.Length))
@@ -35,7 +41,7 @@ internal static class UpstreamBodyReader
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = await stream.ReadAsync(buffer.AsMemory(length), deadline);
                 if (read == 0)
                 {
                     return new BoundedBody(buffer, length, BodyReadResult.Complete, budget);
@@ -48,9 +54,10 @@ internal static class UpstreamBodyReader
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException
+            || (ex is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            // The upstream reset mid-body: what arrived is only a prefix.
+            // The upstream reset or stalled mid-body: what arrived is only a prefix.
             return new BoundedBody(buffer, length, BodyReadResult.Failed, budget);
         }
         catch

@@ -43,10 +43,18 @@ public static class TextAndEdgeCorpus
             Bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00],
         };
 
+        // UTF-8 with a damaged byte: the damage becomes U+FFFD, the rest stays UTF-8.
         yield return Both("charset/invalid-utf8-json", 400, "application/json",
-            string.Empty, LeakKinds.None, 400, "Grade \uFFFD must be between 1 and 12.") with
+            string.Empty, LeakKinds.None, 400, "Grade \uFFFD of élève 12 must be between 1 and 12.") with
         {
-            Bytes = [.. "{\"message\":\"Grade "u8, 0xFF, .. " must be between 1 and 12.\"}"u8],
+            Bytes = [.. "{\"message\":\"Grade "u8, 0xFF, .. " of élève 12 must be between 1 and 12.\"}"u8],
+        };
+
+        // No UTF-8 at all under "charset=utf-8" (a servlet writing ISO-8859-1): read as windows-1252, as browsers do.
+        yield return Both("charset/latin1-said-utf8-json", 400, "application/json; charset=utf-8",
+            string.Empty, LeakKinds.None, 400, "L'élève 12 n'a pas de numéro d'identifiant.") with
+        {
+            Bytes = System.Text.Encoding.Latin1.GetBytes("{\"message\":\"L'élève 12 n'a pas de numéro d'identifiant.\"}"),
         };
 
         yield return Both("charset/utf16-bom-json", 404, "application/json; charset=utf-16",

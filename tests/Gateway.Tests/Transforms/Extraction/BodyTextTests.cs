@@ -53,13 +53,44 @@ public class BodyTextTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("utf-8")]
+    [InlineData("UTF-8")]
+    public void Decode_Windows1252SaidToBeUtf8OrNothing_ReadAsWindows1252(string? charset)
+    {
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        foreach (var text in new[] { "L'élève 12 est introuvable.", "Straße “Süd” – 5 € fehlen", "Prénom invalide", "Año: 2026\r\nNiño no encontrado" })
+        {
+            AssertSame(windows1252.GetBytes(text), charset, text, MediaType.Parse("text/plain"), text);
+        }
+    }
+
+    [Fact]
+    public void Decode_BinaryOrMostlyHighBytes_NotTakenForWindows1252()
+    {
+        byte[] withNul = [.. "Fehler: "u8, 0xE4, 0x00, 0x01];
+        AssertSame(withNul, null, Encoding.UTF8.GetString(withNul), MediaType.Parse("text/plain"), "NUL");
+
+        var random = new Random(20261207);
+        var bytes = new byte[512];
+        random.NextBytes(bytes);
+        bytes.AsSpan().Replace((byte)0, (byte)1);
+        Assert.False(LegacyText.LooksLikeWindows1252(bytes), "random bytes are half high ones");
+        AssertSame(bytes, null, Encoding.UTF8.GetString(bytes), MediaType.Parse("text/plain"), "random bytes");
+
+        byte[] bom = [0xEF, 0xBB, 0xBF, .. "caf"u8, 0xE9];
+        AssertSame(bom, null, Encoding.UTF8.GetString(bom.AsSpan(3)), MediaType.Parse("text/plain"), "a UTF-8 BOM says UTF-8");
+    }
+
     [Fact]
     public void Decode_OtherCharsetsAndInvalidUtf8_GiveTheDecodedText()
     {
         var latin1 = Encoding.Latin1.GetBytes("<h1>Erreur 404 : page não encontrada</h1>");
         AssertSame(latin1, "ISO-8859-1", Encoding.Latin1.GetString(latin1), MediaType.Parse("text/html; charset=ISO-8859-1"), "Latin-1");
 
-        byte[] invalid = [.. "Error \r\n"u8, 0xFF, 0xC3, .. "second line\n"u8, 0xE4, 0xB8];
+        // UTF-8 with damaged bytes stays UTF-8: the damage becomes U+FFFD.
+        byte[] invalid = [.. "Erreur : élève\r\n"u8, 0xFF, 0xC3, .. "second line\n"u8, 0xE4, 0xB8];
         AssertSame(invalid, null, Encoding.UTF8.GetString(invalid), MediaType.Parse("text/plain"), "invalid UTF-8");
 
         byte[] bom = [0xEF, 0xBB, 0xBF, .. "  {\"message\":\"é\"}"u8];
