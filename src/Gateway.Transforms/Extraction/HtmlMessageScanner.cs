@@ -25,11 +25,12 @@ internal static class HtmlMessageScanner
     private const int SmallContent = 256;
 
     /// <summary>The number of candidate elements.</summary>
-    public const int Elements = 5;
+    public const int Elements = 6;
 
     /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>, then the
     /// message row of a servlet container's status report (3 Tomcat, 4 Jetty), where <c>sendError(404, "…")</c> puts
-    /// the application's message under a headline that is only the status.</summary>
+    /// the application's message under a headline that is only the status, and 5 the paragraph right after the
+    /// <c>h1</c> (Werkzeug's <c>abort(400, "…")</c>, Apache).</summary>
     /// <param name="html">The page as valid UTF-8.</param>
     /// <param name="element">The element's priority.</param>
     public static string? Candidate(ReadOnlySpan<byte> html, int element) => element switch
@@ -38,8 +39,26 @@ internal static class HtmlMessageScanner
         1 => ElementText(html, "<title"u8, "</title"u8),
         2 => ElementText(html, "<h2"u8, "</h2"u8),
         3 => ReportMessage(html, "<b>message</b>"u8, "</p"u8),
-        _ => ReportMessage(html, "<th>message:</th>"u8, "</td"u8),
+        4 => ReportMessage(html, "<th>message:</th>"u8, "</td"u8),
+        _ => ParagraphAfterHeadline(html),
     };
+
+    // <h1>Bad Request</h1>\n<p>Grade must be between 1 and 12.</p>: Werkzeug and Apache put the description under a
+    // headline that is only the reason phrase. Their stock descriptions say nothing the generic message does not.
+    private static string? ParagraphAfterHeadline(ReadOnlySpan<byte> html)
+    {
+        html = html[..Utf8Boundary.Cut(html, ReportWindow)];
+        var h1 = FindOpenTag(html, "<h1"u8);
+        var close = h1 < 0 ? -1 : AsciiSearch.IndexOfIgnoreCase(html[h1..], "</h1>"u8);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var rest = html[(h1 + close + "</h1>".Length)..].TrimStart(" \t\r\n"u8);
+        var text = FindOpenTag(rest, "<p"u8) == 0 ? ElementText(rest, "<p"u8, "</p"u8)?.Trim() : null;
+        return text is null || StockDescriptions.IsStock(text) ? null : text;
+    }
 
     // The text after a report's label (lower case: the search ignores case) up to the row's end. The containers' own
     // texts are no message: Tomcat's "The requested resource [/ctx/path] is not available" and a bare path (Tomcat 7,

@@ -16,7 +16,11 @@ internal static class MessageText
     private static readonly FrozenSet<string> s_junk = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "error", "errors", "exception", "null", "undefined", "none", "nil", "false", "true", "ok", "n/a", "unknown",
-        "unknown error", "No message available", "No message", "message", "fault", "failure", "failed");
+        "unknown error", "No message available", "No message", "message", "fault", "failure", "failed",
+        // Framework placeholders that say only that something failed (Web API, WCF, ASP.NET, Rails, Express pages).
+        "An error has occurred", "An error occurred", "An unexpected error occurred", "An unexpected error has occurred",
+        "Unexpected error", "Error occurred", "Request Error", "Application Error", "Runtime Error", "System Error",
+        "Something went wrong", "Oops", "Error page");
 
     // Reason phrases add nothing to the payload's own type/title; the generic message says more.
     private static readonly FrozenSet<string> s_reasonPhrases = BuildReasonPhrases();

@@ -15,6 +15,8 @@ internal static partial class ExceptionTypePatterns
     [
         new(Kind, ["exception", "error"], TypeNames, MarkerGuards.TypeName),
         new(Kind, ["::"], Namespaced),
+        new(Kind, ["Controller.", "Controller#", "Service.", "Impl.", "Repository.", "Dao.", "Servlet.", "Handler.",
+            "Manager.", "Helper.", "Factory.", "Mapper.", "Facade."], CodeMembers),
         new(Kind, ["ENOENT", "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL",
             "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EPERM", "EAI_AGAIN", "EMFILE", "EISDIR",
             "ENOTDIR", "EEXIST", "ENOTEMPTY", "cURL error"], ErrorCodes),
@@ -45,6 +47,19 @@ internal static partial class ExceptionTypePatterns
     // Foo::Bar and std::x, found from the "::".
     [GeneratedRegex("""::(?<=\b[A-Z]\w*::)[A-Z]|::(?<=\bstd::)[a-z_]""", LeakRule.Options)]
     private static partial Regex Namespaced { get; }
+
+    // A member of an application class named by its role: ItemController.Put, StudentServiceImpl.load,
+    // StudentsController#show (Rails). The class is one CamelCase word ending in the role, so "Customer Service." and
+    // host names (myservice.com) are not, nor a public endpoint (StudentService.svc); found from the role, the word read
+    // back once.
+    [GeneratedRegex(
+        """
+        (Controller[.\#]|(Service|Impl|Repository|Dao|Servlet|Handler|Manager|Helper|Factory|Mapper|Facade)\.)
+        (?<=\b[A-Z][A-Za-z0-9]*[a-z0-9](Controller[.\#]|(Service|Impl|Repository|Dao|Servlet|Handler|Manager|Helper|Factory|Mapper|Facade)\.))
+        (?!(svc|asmx|wsdl|ashx|aspx|php|jsp|do|cfm|html?|json|xml|NET)\b)[A-Za-z_]   # not a public endpoint's file name
+        """,
+        LeakRule.Options)]
+    private static partial Regex CodeMembers { get; }
 
     [GeneratedRegex(
         """\bE(NOENT|CONNREFUSED|CONNRESET|CONNABORTED|ACCES|ADDRINUSE|ADDRNOTAVAIL|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|PIPE|PERM|AI_AGAIN|MFILE|ISDIR|NOTDIR|EXIST|NOTEMPTY)\b|\bcURL[ ]error[ ]\d+:""",

@@ -232,5 +232,12 @@ public static class CleanMessages
         "The domain school.example.org is not verified.",
         "See https://developer.example.com/docs/errors#E1001 for details.",
         "Visit https://www.example.org/help/students for the API guide.",
+
+        // Near misses of class members: roles as words, host names, public endpoints.
+        "Please contact Customer Service.",
+        "Ask your Account Manager.Then try again.",
+        "See help.myservice.com for details.",
+        "The old endpoint https://api.example.com/Sis/GradeService.asmx is retired.",
+        "Our partner WebService.NET integration is not enabled for this district.",
     ];
 }

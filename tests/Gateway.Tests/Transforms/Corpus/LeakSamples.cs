@@ -225,5 +225,10 @@ public static class LeakSamples
         ("Value cannot be null. (Parameter 'source')", LeakKinds.ExceptionType),
         ("Exception of type 'System.OutOfMemoryException' was thrown.", LeakKinds.ExceptionType),
         ("The handler threw an exception while saving.", LeakKinds.ExceptionType),
+        ("ETag mismatch in ItemController.Put", LeakKinds.ExceptionType),
+        ("Enrollment failed in StudentServiceImpl.loadStudent", LeakKinds.ExceptionType),
+        ("No route matches StudentsController#show", LeakKinds.ExceptionType),
+        ("Rejected by GradeValidationHandler.Handle", LeakKinds.ExceptionType),
+        ("Query failed in EnrollmentRepository.findByStudentId", LeakKinds.ExceptionType),
     ];
 }

@@ -83,9 +83,23 @@ public static class ServerPagesCorpus
         yield return new("server/cloud-lb-429", 429, "text/html",
             "<html><head><title>429 Too Many Requests</title></head><body><h1>Too Many Requests</h1><p>Rate limit exceeded. Try again in 60 seconds.</p></body></html>")
         {
-            EdFi = new(429, Generic.TooManyRequests),
-            ProblemDetails = new(429, Generic.TooManyRequests),
+            EdFi = new(429, "Rate limit exceeded. Try again in 60 seconds."),
+            ProblemDetails = new(429, "Rate limit exceeded. Try again in 60 seconds."),
         };
+
+        // Werkzeug's abort(400, "…") and an Apache ErrorDocument text: the paragraph under the reason-phrase headline.
+        yield return Both("server/werkzeug-400-abort-message", 400, "text/html; charset=utf-8",
+            "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>Grade must be between 1 and 12.</p>\n",
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("server/werkzeug-404-stock", 404, "text/html; charset=utf-8",
+            "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        // WCF's REST "Request Error" page: a placeholder title, a stock paragraph.
+        yield return Both("server/wcf-400-request-error", 400, "text/html",
+            """<HTML><HEAD><STYLE type="text/css">#content{ FONT-SIZE: 0.7em; }</STYLE><TITLE>Request Error</TITLE></HEAD><BODY><DIV id="content"><P class="heading1">Request Error</P><BR/><P class="intro">The server encountered an error processing the request. See server logs for more details.</P></DIV></BODY></HTML>""",
+            LeakKinds.None, 400, Generic.BadRequest);
 
         yield return ServerError("server/tomcat-501", 501, "text/html;charset=utf-8",
             """<!doctype html><html lang="en"><head><title>HTTP Status 501 – Not Implemented</title></head><body><h1>HTTP Status 501 – Not Implemented</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Method PATCH is not implemented by this servlet for this URI</p><hr class="line" /><h3>Apache Tomcat/9.0.83</h3></body></html>""",

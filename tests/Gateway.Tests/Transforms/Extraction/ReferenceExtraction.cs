@@ -16,11 +16,27 @@ internal static class ReferenceExtraction
 
     public static string?[] HtmlCandidates(string html) =>
         [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2"),
-            ReportMessage(html, "<b>message</b>", "</p"), ReportMessage(html, "<th>message:</th>", "</td")];
+            ReportMessage(html, "<b>message</b>", "</p"), ReportMessage(html, "<th>message:</th>", "</td"), ParagraphAfterHeadline(html)];
 
-    private static string? ReportMessage(string html, string label, string end)
+    // The <p> right after the first <h1>, within the first 8 KiB, unless it is a server's stock description.
+    private static string? ParagraphAfterHeadline(string html)
     {
-        // The scanner reads the first 8 KiB of UTF-8: the text of that prefix (cut back to a whole character).
+        var prefix = Prefix(html);
+        var h1 = FindOpenTag(prefix, "h1");
+        var close = h1 < 0 ? -1 : prefix.IndexOf("</h1>", h1, StringComparison.OrdinalIgnoreCase);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var rest = prefix[(close + "</h1>".Length)..].TrimStart(' ', '\t', '\r', '\n');
+        var text = FindOpenTag(rest, "p") == 0 ? ElementText(rest, "p")?.Trim() : null;
+        return text is null || global::Gateway.Transforms.Extraction.StockDescriptions.IsStock(text) ? null : text;
+    }
+
+    // The scanner reads the first 8 KiB of UTF-8: the text of that prefix (cut back to a whole character).
+    private static string Prefix(string html)
+    {
         var utf8 = Encoding.UTF8.GetBytes(html);
         var cut = Math.Min(utf8.Length, 8 * 1024);
         while (cut > 0 && cut < utf8.Length && (utf8[cut] & 0xC0) == 0x80)
@@ -28,7 +44,12 @@ internal static class ReferenceExtraction
             cut--;
         }
 
-        html = Encoding.UTF8.GetString(utf8, 0, cut);
+        return Encoding.UTF8.GetString(utf8, 0, cut);
+    }
+
+    private static string? ReportMessage(string html, string label, string end)
+    {
+        html = Prefix(html);
         var at = html.IndexOf(label, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
