@@ -26,7 +26,9 @@ internal static class AnchorRarity
         been has had may must should might shall page pages found not found could not be found moved removed home return
         contact office district school schools student students staff section session course grade assessment details
         request requested requests resource resources available unavailable service services maintenance scheduled
-        please try again later field fields
+        please try again later field fields enrollment enrollments enrolled manage management manager handle handled
+        handling happen happened appear appears apply mapped help helped helpful made grade grades notice price device
+        control controls controlled introduction execute executed execution
         required value values valid invalid validation one or more errors occurred must be between batch contains records
         record title status type detail instance trace id traceid message messages description reason code name names
         bad forbidden unauthorized conflict gone internal server gateway timeout too many payload large unsupported media

@@ -80,6 +80,22 @@ internal static class MarkerGuards
     }
 
     /// <summary>
+    /// ExceptionTypePatterns.CodeMembers: the marker in this case ("Controller.", "Service." …), right after an ASCII
+    /// lower-case letter or digit (the class word's end), with a letter or '_' after it. Every marker of the rule.
+    /// </summary>
+    public static bool CodeMember(ReadOnlySpan<char> view, int start, int length, bool viewEndsText)
+    {
+        if (start == 0 || !(char.IsAsciiLetterLower(view[start - 1]) || char.IsAsciiDigit(view[start - 1]))
+            || !char.IsAsciiLetterUpper(view[start]))
+        {
+            return false;
+        }
+
+        var after = start + length;
+        return after < view.Length ? char.IsAsciiLetter(view[after]) || view[after] == '_' : !viewEndsText;
+    }
+
+    /// <summary>
     /// ExceptionTypePatterns.TypeNames: every match ends in "Exception" or "Error" (this case) right after a word
     /// character or '$'. Markers: "exception", "error".
     /// </summary>

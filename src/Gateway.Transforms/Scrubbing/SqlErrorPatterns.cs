@@ -122,7 +122,8 @@ internal static partial class SqlErrorPatterns
     [GeneratedRegex(
         """
           \b(jdbc|JDBC)\b|\b(SQLException|SQLSyntaxErrorException|SQLGrammarException|SQLIntegrityConstraintViolationException|BatchUpdateException)\b|\borg\.hibernate\b
-        | \bSQL[ ]\[[^\]\r\n]*\]                                             # Spring's "SQL [select …]"
+        | \bSQL[ ]\[[^\]\r\n]{0,1000}\]                                      # Spring's "SQL [select …]"; bounded (within the
+                                                                             # scan's reach): unbounded, each "SQL [" re-read its line
         | \bSequelize[A-Za-z]*Error\b|\bQueryFailedError\b|\bPrismaClient[A-Za-z]*Error\b|\bE11000[ ]duplicate[ ]key|\bMongo(Server|Write|Bulk)?(Error|Exception)\b
         """,
         LeakRule.Options)]

@@ -229,6 +229,6 @@ public static class LeakSamples
         ("Enrollment failed in StudentServiceImpl.loadStudent", LeakKinds.ExceptionType),
         ("No route matches StudentsController#show", LeakKinds.ExceptionType),
         ("Rejected by GradeValidationHandler.Handle", LeakKinds.ExceptionType),
-        ("Query failed in EnrollmentRepository.findByStudentId", LeakKinds.ExceptionType),
+        ("Query failed in EnrollmentDao.findByStudentId", LeakKinds.ExceptionType),
     ];
 }
