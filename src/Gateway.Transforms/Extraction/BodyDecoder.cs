@@ -30,7 +30,7 @@ internal static class BodyDecoder
             // A servlet writing ISO-8859-1 under "charset=UTF-8", or an old CGI saying nothing: read as browsers do.
             if (preamble == 0 && LegacyText.LooksLikeWindows1252(payload))
             {
-                encoding = Windows1252 ?? Encoding.Latin1;
+                encoding = Windows1252;
             }
         }
 
@@ -74,7 +74,7 @@ internal static class BodyDecoder
             "UTF-32" or "UTF-32LE" => Encoding.UTF32,
 
             // As browsers do (WHATWG Encoding): these labels mean windows-1252, whose 0x80–0x9F are quotes and dashes.
-            "ISO-8859-1" or "LATIN1" or "US-ASCII" or "ASCII" or "WINDOWS-1252" or "CP1252" => Windows1252 ?? Encoding.Latin1,
+            "ISO-8859-1" or "LATIN1" or "US-ASCII" or "ASCII" or "WINDOWS-1252" or "CP1252" => Windows1252,
 
             // UTF-7 can hide markers in base64 runs: read as UTF-8, never decoded.
             "UTF-7" or "UNICODE-1-1-UTF-7" => Encoding.UTF8,
@@ -84,7 +84,8 @@ internal static class BodyDecoder
         };
     }
 
-    private static Encoding? Windows1252 { get; } = CodePage("windows-1252");
+    // Latin-1 only if the runtime lacked the code page: it differs in 0x80–0x9F alone.
+    private static Encoding Windows1252 { get; } = CodePage("windows-1252") ?? Encoding.Latin1;
 
     // Without registering the provider globally: a library should not change Encoding.GetEncoding for its host.
     private static Encoding? CodePage(string name)
