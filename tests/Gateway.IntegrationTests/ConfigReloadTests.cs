@@ -90,6 +90,7 @@ public sealed class ConfigReloadTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"Profiel\": \"EdFi\" }, \"ReverseProxy\": {", "Profiel")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"MaxBufferedBytes\": 1000 }, \"ReverseProxy\": {", "Gateway:MaxBufferedBytes")]
     [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"ErrorBodyTimeoutSeconds\": 0 }, \"ReverseProxy\": {", "Gateway:ErrorBodyTimeoutSeconds")]
+    [InlineData("\"ReverseProxy\": {", "\"Gateway\": { \"LogBufferMilliseconds\": -1 }, \"ReverseProxy\": {", "Gateway:LogBufferMilliseconds")]
     public async Task OneBadPartAmongGoodOnes_WholeUpdateRefused_WithPathInLog(string find, string replace, string expectedPath)
     {
         var bad = WithNewRoute.Replace(find, replace, StringComparison.Ordinal);

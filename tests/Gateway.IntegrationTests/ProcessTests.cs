@@ -137,6 +137,11 @@ public sealed class ProcessTests : IDisposable
         Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the gateway did not exit after SIGTERM");
         Assert.Equal(0, process.ExitCode);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        // The drained request's completion line was held for a later write (Gateway:LogBufferMilliseconds); the exit
+        // wrote it.
+        await GatewayHost.EventuallyAsync(
+            () => process.Output.Any(l => l.Contains("\"Path\":\"/api/slow\"", StringComparison.Ordinal) && l.Contains("\"StatusCode\":200", StringComparison.Ordinal)),
+            "the drained request's completion line");
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health/live"));
     }
 

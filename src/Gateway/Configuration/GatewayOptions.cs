@@ -54,6 +54,13 @@ public sealed class GatewayOptions
     /// <summary>Which requests get a completion log line: <see cref="RequestLogMode.All"/> (default), <c>Errors</c> or <c>Off</c>.</summary>
     public RequestLogMode RequestLog { get; set; } = RequestLogMode.All;
 
+    /// <summary>How long a log line may wait on stdout for others, so lines are written together (read at startup).
+    /// Warnings and errors are never held. 0 writes every line at once. Default 250.</summary>
+    public int LogBufferMilliseconds { get; set; } = DefaultLogBufferMilliseconds;
+
+    /// <summary>The default of <see cref="LogBufferMilliseconds"/>.</summary>
+    public const int DefaultLogBufferMilliseconds = 250;
+
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 

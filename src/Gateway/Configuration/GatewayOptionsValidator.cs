@@ -64,6 +64,11 @@ internal static class GatewayOptionsValidator
             problems.Add(new($"{Root}:RequestLog", "must be All, Errors or Off"));
         }
 
+        if (options.LogBufferMilliseconds is < 0 or > 10_000)
+        {
+            problems.Add(new($"{Root}:LogBufferMilliseconds", "must be between 0 and 10000"));
+        }
+
         if (options.ShutdownTimeoutSeconds is < 0 or > 3600)
         {
             problems.Add(new($"{Root}:ShutdownTimeoutSeconds", "must be between 0 and 3600"));

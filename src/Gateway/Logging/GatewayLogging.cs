@@ -1,3 +1,4 @@
+using Gateway.Configuration;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
@@ -34,9 +35,17 @@ internal static class GatewayLogging
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(builder.Configuration, s_settingsAssemblies)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new StdoutJsonSink(new CompactLineFormatter(), Console.OpenStandardOutput())), preserveStaticLogger: true);
+            .WriteTo.Sink(new StdoutJsonSink(new CompactLineFormatter(), Console.OpenStandardOutput(), LogHold(builder.Configuration), TimeProvider.System)),
+            preserveStaticLogger: true);
         CachingLoggerFactory.Decorate(builder.Services);
     }
+
+    // Read once, like the rest of the logging set-up (the config's validation refuses a value out of range; it is
+    // clamped here because logging exists before that check).
+    private static TimeSpan LogHold(IConfiguration configuration) => TimeSpan.FromMilliseconds(Math.Clamp(
+        configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.LogBufferMilliseconds)}", GatewayOptions.DefaultLogBufferMilliseconds),
+        0,
+        10_000));
 
     // Other ILoggerProviders keep working (tests add one to read the log). Serilog's writeToProviders would put the
     // forwarding sink in the pipeline even with no provider, and it copies every event's properties.

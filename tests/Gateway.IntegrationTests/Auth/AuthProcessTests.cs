@@ -50,6 +50,10 @@ public sealed class AuthProcessTests : IDisposable
         Assert.Equal("batch-job", upstream.Requests.Single().Headers["X-Client-Id"]);
         using var anonymous = await client.GetAsync("/api/x");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // Log lines are written together (Gateway:LogBufferMilliseconds): wait for the last request's, then look.
+        await GatewayHost.EventuallyAsync(
+            () => process.Output.Any(l => l.Contains("\"Path\":\"/api/x\"", StringComparison.Ordinal) && l.Contains("\"StatusCode\":401", StringComparison.Ordinal)),
+            "the 401's completion line on stdout");
         Assert.DoesNotContain(Key, process.AllOutput, StringComparison.Ordinal);
     }
 
