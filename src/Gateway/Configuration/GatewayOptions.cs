@@ -61,6 +61,9 @@ public sealed class GatewayOptions
     /// <summary>The default of <see cref="LogBufferMilliseconds"/>.</summary>
     public const int DefaultLogBufferMilliseconds = 250;
 
+    /// <summary>The largest <see cref="LogBufferMilliseconds"/> accepted.</summary>
+    public const int MaxLogBufferMilliseconds = 10_000;
+
     /// <summary>How long in-flight requests may finish after SIGTERM, in seconds (read at startup). Default 25.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 

@@ -64,9 +64,9 @@ internal static class GatewayOptionsValidator
             problems.Add(new($"{Root}:RequestLog", "must be All, Errors or Off"));
         }
 
-        if (options.LogBufferMilliseconds is < 0 or > 10_000)
+        if (options.LogBufferMilliseconds is < 0 or > GatewayOptions.MaxLogBufferMilliseconds)
         {
-            problems.Add(new($"{Root}:LogBufferMilliseconds", "must be between 0 and 10000"));
+            problems.Add(new($"{Root}:LogBufferMilliseconds", $"must be between 0 and {GatewayOptions.MaxLogBufferMilliseconds}"));
         }
 
         if (options.ShutdownTimeoutSeconds is < 0 or > 3600)

@@ -45,7 +45,7 @@ internal static class GatewayLogging
     private static TimeSpan LogHold(IConfiguration configuration) => TimeSpan.FromMilliseconds(Math.Clamp(
         configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.LogBufferMilliseconds)}", GatewayOptions.DefaultLogBufferMilliseconds),
         0,
-        10_000));
+        GatewayOptions.MaxLogBufferMilliseconds));
 
     // Other ILoggerProviders keep working (tests add one to read the log). Serilog's writeToProviders would put the
     // forwarding sink in the pipeline even with no provider, and it copies every event's properties.
