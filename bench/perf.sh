@@ -9,11 +9,8 @@ set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
-source "$BENCH_DIR/lib/procs.sh"
-source "$BENCH_DIR/lib/secrets.sh"
-source "$BENCH_DIR/lib/wrk.sh"
-# shellcheck source=lib/target.sh
-source "$BENCH_DIR/lib/target.sh"
+# shellcheck source=lib/one-target.sh
+source "$BENCH_DIR/lib/one-target.sh"
 
 ENVS=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 target_options 60 10 "$@"

@@ -9,14 +9,8 @@ set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
-# shellcheck source=lib/procs.sh
-source "$BENCH_DIR/lib/procs.sh"
-# shellcheck source=lib/secrets.sh
-source "$BENCH_DIR/lib/secrets.sh"
-# shellcheck source=lib/wrk.sh
-source "$BENCH_DIR/lib/wrk.sh"
-# shellcheck source=lib/target.sh
-source "$BENCH_DIR/lib/target.sh"
+# shellcheck source=lib/one-target.sh
+source "$BENCH_DIR/lib/one-target.sh"
 
 ENVS=()
 target_options 30 10 "$@"
