@@ -159,6 +159,10 @@ public sealed class ProcessTests : IDisposable
             {
                 return true;
             }
+            catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset)
+            {
+                // The listener closed while this connection sat in its accept queue; the next attempt is refused.
+            }
 
             await Task.Delay(50);
         }
