@@ -14,4 +14,10 @@ public sealed class ClusterOptions
 
     /// <summary>Retries of failed upstream attempts; see <see cref="RetryOptions"/>. Default none.</summary>
     public RetryOptions? Retries { get; set; }
+
+    /// <summary>
+    /// Whether an idempotent bodiless request whose upstream connection closed or reset before any response byte
+    /// (a keep-alive connection the backend closed as it was reused) is sent again at once. Default true.
+    /// </summary>
+    public bool RetryClosedConnections { get; set; } = true;
 }

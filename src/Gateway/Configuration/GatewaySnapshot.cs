@@ -31,7 +31,7 @@ internal sealed class GatewaySnapshot
     /// <summary>Rate-limit policies per route, exemptions, trusted proxies, the Redis store and cluster caps.</summary>
     public RateLimitSnapshot RateLimiting { get; init; } = RateLimitSnapshot.Empty;
 
-    /// <summary>Retry policies by cluster id; clusters not listed are not retried.</summary>
+    /// <summary>Retry policies by cluster id: configured ones, and the closed-connection retry for the rest; clusters not listed are not retried.</summary>
     public FrozenDictionary<string, Proxy.Retry.RetryPolicy> Retries { get; init; } = FrozenDictionary<string, Proxy.Retry.RetryPolicy>.Empty;
 
     public RoutePolicy PolicyFor(string? routeId) =>

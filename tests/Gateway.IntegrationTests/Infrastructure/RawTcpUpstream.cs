@@ -9,7 +9,7 @@ public sealed class RawTcpUpstream : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
-    private RawTcpUpstream(Func<Socket, Task> onConnection)
+    private RawTcpUpstream(Func<RawTcpUpstream, Socket, Task> onConnection)
     {
         _listener.Start();
         _ = AcceptLoopAsync(onConnection);
@@ -19,29 +19,57 @@ public sealed class RawTcpUpstream : IDisposable
 
     public int Connections => _connections;
 
+    /// <summary>Request heads read, on all connections.</summary>
+    public int Requests => _requests;
+
     private int _connections;
+    private int _requests;
 
     /// <summary>Reads the request head, then resets the connection (RST) before any response byte.</summary>
-    public static RawTcpUpstream ResetBeforeHeaders() => new(async socket =>
+    public static RawTcpUpstream ResetBeforeHeaders() => new(async (self, socket) =>
     {
-        await ReadHeadAsync(socket);
+        await self.ReadHeadAsync(socket);
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
     });
 
     /// <summary>Sends the given raw bytes after the request head, then closes.</summary>
-    public static RawTcpUpstream Answer(string raw) => new(async socket =>
+    public static RawTcpUpstream Answer(string raw) => new(async (self, socket) =>
     {
-        await ReadHeadAsync(socket);
+        await self.ReadHeadAsync(socket);
         await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(raw));
         socket.Shutdown(SocketShutdown.Both);
         socket.Close();
     });
 
-    /// <summary>Reads the request head, then runs <paramref name="afterHead"/> on the socket (send, pause, reset).</summary>
-    public static RawTcpUpstream Script(Func<Socket, Task> afterHead) => new(async socket =>
+    /// <summary>
+    /// Answers the first request of each connection with a keep-alive 200 (no <c>Connection: close</c>), then reads
+    /// the next request on it and closes (or resets) without answering: the race a backend that closes its idle
+    /// connections loses, made certain.
+    /// </summary>
+    public static RawTcpUpstream AnswersOnceThenCloses(bool reset) => new(async (self, socket) =>
     {
-        await ReadHeadAsync(socket);
+        await self.ReadHeadAsync(socket);
+        await socket.SendAsync("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\npong"u8.ToArray());
+        if (!await self.ReadHeadAsync(socket))
+        {
+            return; // the gateway closed it first
+        }
+
+        if (reset)
+        {
+            Reset(socket);
+            return;
+        }
+
+        socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
+    });
+
+    /// <summary>Reads the request head, then runs <paramref name="afterHead"/> on the socket (send, pause, reset).</summary>
+    public static RawTcpUpstream Script(Func<Socket, Task> afterHead) => new(async (self, socket) =>
+    {
+        await self.ReadHeadAsync(socket);
         await afterHead(socket);
     });
 
@@ -65,7 +93,7 @@ public sealed class RawTcpUpstream : IDisposable
         _stop.Dispose();
     }
 
-    private async Task AcceptLoopAsync(Func<Socket, Task> onConnection)
+    private async Task AcceptLoopAsync(Func<RawTcpUpstream, Socket, Task> onConnection)
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -84,7 +112,7 @@ public sealed class RawTcpUpstream : IDisposable
             {
                 try
                 {
-                    await onConnection(socket);
+                    await onConnection(this, socket);
                 }
                 catch (SocketException)
                 {
@@ -97,7 +125,8 @@ public sealed class RawTcpUpstream : IDisposable
         }
     }
 
-    private static async Task ReadHeadAsync(Socket socket)
+    // Whether a whole request head arrived (false: the peer closed first). Counts the heads read.
+    private async Task<bool> ReadHeadAsync(Socket socket)
     {
         var buffer = new byte[8192];
         var seen = new List<byte>();
@@ -106,13 +135,14 @@ public sealed class RawTcpUpstream : IDisposable
             var read = await socket.ReceiveAsync(buffer);
             if (read == 0)
             {
-                return;
+                return false;
             }
 
             seen.AddRange(buffer.AsSpan(0, read).ToArray());
             if (System.Text.Encoding.ASCII.GetString(seen.ToArray()).Contains("\r\n\r\n", StringComparison.Ordinal))
             {
-                return;
+                Interlocked.Increment(ref _requests);
+                return true;
             }
         }
     }

@@ -14,4 +14,10 @@ internal enum RetryConditions
 
     /// <summary>The cluster's activity timeout fired before response headers.</summary>
     Timeout = 4,
+
+    /// <summary>
+    /// The connection closed or was reset before any response byte: the part of <see cref="Reset"/> that a stale
+    /// keep-alive connection causes. A malformed response is not one.
+    /// </summary>
+    ClosedConnection = 8,
 }

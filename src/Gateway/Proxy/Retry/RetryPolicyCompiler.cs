@@ -19,6 +19,15 @@ internal static class RetryPolicyCompiler
     private static readonly string[] s_defaultMethods = ["GET", "HEAD", "OPTIONS"];
     private static readonly string[] s_defaultOn = ["ConnectFailure", "Reset", "Status502", "Status503", "Status504"];
 
+    /// <summary>Most closed-connection retries of a cluster without a <c>Retries</c> policy.</summary>
+    public const int ClosedConnectionRetries = 3;
+
+    // RFC 9110 §9.2.2: a request whose connection closed before any response may be sent again if it is idempotent.
+    // At once: the backend is not failing, one of its idle connections was. Another pooled connection can be
+    // closing too (a backend that closes after every response without saying so), hence three.
+    private static readonly RetryPolicy s_closedConnectionsOnly = new(
+        ClosedConnectionRetries, RetryConditions.ClosedConnection, FrozenSet<int>.Empty, s_idempotent, TimeSpan.Zero);
+
     public static FrozenDictionary<string, RetryPolicy> Compile(GatewayOptions options, IReadOnlyList<ClusterConfig> clusters, List<ConfigProblem> problems)
     {
         var known = new HashSet<string>(clusters.Select(c => c.ClusterId), StringComparer.OrdinalIgnoreCase);
@@ -35,6 +44,24 @@ internal static class RetryPolicyCompiler
             if (Compile(retries, path, problems) is { } policy && known.Contains(clusterId))
             {
                 result[clusterId] = policy;
+            }
+        }
+
+        foreach (var cluster in clusters)
+        {
+            var settings = options.Clusters.GetValueOrDefault(cluster.ClusterId);
+            if (settings?.RetryClosedConnections == false)
+            {
+                continue;
+            }
+
+            if (result.TryGetValue(cluster.ClusterId, out var policy))
+            {
+                result[cluster.ClusterId] = policy with { Conditions = policy.Conditions | RetryConditions.ClosedConnection };
+            }
+            else if (settings?.Retries is null)
+            {
+                result[cluster.ClusterId] = s_closedConnectionsOnly;
             }
         }
 
@@ -79,7 +106,7 @@ internal static class RetryPolicyCompiler
             }
             else
             {
-                problems.Add(new($"{path}:On:{i}", $"'{on[i]}' is not ConnectFailure, Reset, Timeout or Status500 … Status599"));
+                problems.Add(new($"{path}:On:{i}", $"'{on[i]}' is not ConnectFailure, Reset, ClosedConnection, Timeout or Status500 … Status599"));
             }
         }
 

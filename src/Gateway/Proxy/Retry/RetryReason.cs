@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -27,17 +28,38 @@ internal static class RetryReason
             return null;
         }
 
-        var condition = error.Error switch
+        var conditions = attempt.Policy.Conditions;
+        return error.Error switch
         {
-            ForwarderError.Request when IsConnectFailure(error.Exception) => RetryConditions.ConnectFailure,
-            ForwarderError.Request => RetryConditions.Reset,
-            ForwarderError.RequestTimedOut => RetryConditions.Timeout,
-            _ => RetryConditions.None,
+            ForwarderError.Request when IsConnectFailure(error.Exception) => Named(RetryConditions.ConnectFailure, conditions),
+            ForwarderError.Request when IsClosedConnection(error.Exception) =>
+                Named(RetryConditions.Reset, conditions) ?? Named(RetryConditions.ClosedConnection, conditions),
+            ForwarderError.Request => Named(RetryConditions.Reset, conditions),
+            ForwarderError.RequestTimedOut => Named(RetryConditions.Timeout, conditions),
+            _ => null,
         };
-        return condition != RetryConditions.None && attempt.Policy.Conditions.HasFlag(condition) ? condition.ToString() : null;
     }
+
+    private static string? Named(RetryConditions condition, RetryConditions allowed) =>
+        allowed.HasFlag(condition) ? condition.ToString() : null;
 
     private static bool IsConnectFailure(Exception? exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
-        && exception.InnerException is System.Net.Sockets.SocketException or null;
+        && exception.InnerException is SocketException or null;
+
+    // End of stream before the status line, or a reset/aborted socket under the request's exception.
+    private static bool IsClosedConnection(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+                or HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
+                or SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

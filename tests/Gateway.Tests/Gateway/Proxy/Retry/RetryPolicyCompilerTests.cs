@@ -22,16 +22,63 @@ public sealed class RetryPolicyCompilerTests
     }
 
     [Fact]
-    public void Compile_NoRetriesSection_NoPolicy()
+    public void Compile_NoRetriesSection_RetriesClosedConnectionsOnly_ForEveryCluster()
     {
         var options = new GatewayOptions();
         options.Clusters["legacy"] = new ClusterOptions { MaxConcurrentRequests = 5 };
+        var problems = new List<ConfigProblem>();
+
+        var policies = RetryPolicyCompiler.Compile(options, [.. s_clusters, new() { ClusterId = "unlisted" }], problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(["legacy", "unlisted"], policies.Keys.Order());
+        var policy = policies["unlisted"];
+        Assert.Equal(RetryConditions.ClosedConnection, policy.Conditions);
+        Assert.Equal(RetryPolicyCompiler.ClosedConnectionRetries, policy.MaxRetries);
+        Assert.Empty(policy.Statuses);
+        Assert.Equal(TimeSpan.Zero, policy.Backoff);
+        Assert.Equal(["DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"], policy.Methods.Order());
+        Assert.False(policy.RetriesMethod("POST"));
+        Assert.False(policy.RetriesMethod("PATCH"));
+    }
+
+    [Fact]
+    public void Compile_RetryClosedConnectionsOff_NoPolicy()
+    {
+        var options = new GatewayOptions();
+        options.Clusters["legacy"] = new ClusterOptions { RetryClosedConnections = false };
         var problems = new List<ConfigProblem>();
 
         var policies = RetryPolicyCompiler.Compile(options, s_clusters, problems);
 
         Assert.Empty(policies);
         Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Compile_ConfiguredPolicy_GetsClosedConnectionsUnlessTurnedOff(bool retryClosed)
+    {
+        var expected = retryClosed ? RetryConditions.ClosedConnection | RetryConditions.Timeout : RetryConditions.Timeout;
+        var options = new GatewayOptions();
+        options.Clusters["legacy"] = new ClusterOptions { RetryClosedConnections = retryClosed, Retries = new RetryOptions { On = ["Timeout"], MaxRetries = 4 } };
+        var problems = new List<ConfigProblem>();
+
+        var policy = RetryPolicyCompiler.Compile(options, s_clusters, problems)["legacy"];
+
+        Assert.Empty(problems);
+        Assert.Equal(expected, policy.Conditions);
+        Assert.Equal(4, policy.MaxRetries);
+    }
+
+    [Fact]
+    public void Compile_ClosedConnectionNamed_Accepted()
+    {
+        var (policy, problems) = Compile(new RetryOptions { On = ["closedconnection"] });
+
+        Assert.Empty(problems);
+        Assert.Equal(RetryConditions.ClosedConnection, policy!.Conditions);
     }
 
     [Theory]
@@ -115,7 +162,8 @@ public sealed class RetryPolicyCompilerTests
     private static (RetryPolicy? Policy, List<ConfigProblem> Problems) Compile(RetryOptions retries)
     {
         var options = new GatewayOptions();
-        options.Clusters["legacy"] = new ClusterOptions { Retries = retries };
+        // The configured policy alone: closed-connection retries are tested above.
+        options.Clusters["legacy"] = new ClusterOptions { Retries = retries, RetryClosedConnections = false };
         var problems = new List<ConfigProblem>();
         var policies = RetryPolicyCompiler.Compile(options, s_clusters, problems);
         return (policies.GetValueOrDefault("legacy"), problems);
