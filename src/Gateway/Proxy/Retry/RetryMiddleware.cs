@@ -30,10 +30,14 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
     private async Task ForwardWithRetriesAsync(HttpContext context, IReverseProxyFeature proxy, RetryPolicy policy)
     {
         var attempt = new RetryAttemptFeature(policy);
-        context.Features.Set(attempt);
+        if (policy.Statuses.Count > 0)
+        {
+            context.Features.Set(attempt); // for the response gate, which discards retryable statuses
+        }
+
         // Headers earlier steps set directly survive a retry; the upstream's are dropped with the failed attempt.
         var headersBefore = context.Response.Headers.ToArray();
-        var tried = new List<DestinationState>(policy.MaxRetries + 1);
+        List<DestinationState>? tried = null; // most requests are never retried
         for (var retry = 1; ; retry++)
         {
             await next(context);
@@ -46,7 +50,7 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
 
             if (proxy.ProxiedDestination is { } failed)
             {
-                tried.Add(failed);
+                (tried ??= new List<DestinationState>(policy.MaxRetries + 1)).Add(failed);
             }
 
             var delay = policy.DelayBefore(retry);
@@ -56,7 +60,7 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
                 return; // the client left during the backoff
             }
 
-            Reset(context, proxy, headersBefore, tried);
+            Reset(context, proxy, headersBefore, tried ?? []);
             attempt.StartNextAttempt();
             if (context.Features.Get<GatewayRequestFeature>() is { } feature)
             {
