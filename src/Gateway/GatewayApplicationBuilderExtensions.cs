@@ -30,6 +30,8 @@ public static class GatewayApplicationBuilderExtensions
         // 4a. Ambiguous framing (Content-Length with Transfer-Encoding) or a declared body over the limit: refused
         // in the route's profile with Connection: close, before anything is forwarded.
         app.UseMiddleware<RequestFramingGuardMiddleware>();
+        // 4b. TRACE would have the backend echo the request, with what the gateway adds upstream: answered here.
+        app.UseMiddleware<TraceMethodGuardMiddleware>();
         app.UseRequestTimeouts();
         // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();

@@ -38,6 +38,29 @@ public sealed class GatewayAnswerTests(ITestOutputHelper output)
         Assert.Equal("/nothing/here", json.GetProperty("instance").GetString());
     }
 
+    [Theory]
+    [InlineData("TRACE", "/api/students", false)]
+    [InlineData("trace", "/api/students", false)]
+    [InlineData("TRACK", "/api/students", false)]
+    [InlineData("TRACE", "/v2/api/students", true)]
+    public async Task Trace_AnsweredByTheGateway_NeverEchoedByTheBackend(string method, string path, bool problemDetails)
+    {
+        // An old Apache (TraceEnable on) echoes the request with the headers the gateway adds upstream.
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapMethods("/api/students", ["TRACE", "TRACK"],
+            (HttpRequest request) => Results.Text($"TRACE {request.Path}\nX-Forwarded-For: {request.Headers["X-Forwarded-For"]}", "message/http")));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("Cookie", "session=secret-session");
+        using var response = await gateway.Client.SendAsync(request);
+
+        // 405 is in neither profile's list: the nearest is 400.
+        var json = problemDetails ? await Payload.ReadProblemAsync(response, 400) : await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The TRACE method is not allowed.", json.GetProperty(problemDetails ? "detail" : "message").GetString());
+        Assert.DoesNotContain("secret-session", json.ToString(), StringComparison.Ordinal);
+        Assert.Empty(upstream.Requests);
+    }
+
     [Fact]
     public async Task ExceptionInsideGateway_Answers500WithGenericPayload_ExceptionOnlyInLog()
     {
