@@ -61,8 +61,8 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
     [InlineData("""{ "Kind": "TokenBucket", "TokenLimit": 6, "TokensPerPeriod": 1, "ReplenishmentPeriod": "01:00:00", "Store": "Redis" }""")]
     public async Task TwoGateways_ShareOneLimitExactly(string policy)
     {
-        await using var a = await GatewayHost.StartAsync(Config(_redis.Configuration, policy), _upstream.Address, output);
-        await using var b = await GatewayHost.StartAsync(Config(_redis.Configuration, policy), _upstream.Address, output);
+        await using var a = await StartConnectedAsync(Config(_redis.Configuration, policy));
+        await using var b = await StartConnectedAsync(Config(_redis.Configuration, policy));
 
         var statuses = new List<int>();
         var remaining = new List<long>();
@@ -83,7 +83,7 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task RedisKilledAndRestarted_FailOpen_LocalLimitMeanwhile_LoggedOnce_Counted_Degraded_Recovers()
     {
-        await using var gateway = await GatewayHost.StartAsync(Config(_redis.Configuration, FixedSix), _upstream.Address, output);
+        await using var gateway = await StartConnectedAsync(Config(_redis.Configuration, FixedSix));
         var counters = gateway.Services.GetRequiredService<RateLimitCounters>();
         Assert.Equal(new[] { 200, 200 }, await StatusesAsync(gateway, "/api/ping", 2));
         Assert.Contains("\"ratelimit-store\":{\"status\":\"Healthy\"", await ReadyAsync(gateway), StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task RedisKilled_FailClosed_RefusesWithConfiguredStatusAndPayload_ThenRecovers()
     {
-        await using var gateway = await GatewayHost.StartAsync(Config(_redis.Configuration, FixedSix, "FailClosed"), _upstream.Address, output);
+        await using var gateway = await StartConnectedAsync(Config(_redis.Configuration, FixedSix, "FailClosed"));
         var counters = gateway.Services.GetRequiredService<RateLimitCounters>();
         Assert.Equal(new[] { 200 }, await StatusesAsync(gateway, "/api/ping", 1));
 
@@ -168,7 +168,7 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task HotReload_RaisedLimit_AppliesToTheSharedCounter()
     {
-        await using var gateway = await GatewayHost.StartAsync(Config(_redis.Configuration, FixedSix), _upstream.Address, output);
+        await using var gateway = await StartConnectedAsync(Config(_redis.Configuration, FixedSix));
         Assert.Equal(new[] { 200, 200, 200, 200, 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 7));
 
         await gateway.WriteConfigAsync(Config(_redis.Configuration, FixedSix.Replace("6", "8", StringComparison.Ordinal)), _upstream.Address);
@@ -178,7 +178,23 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(new[] { 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 3));
     }
 
-    private static bool ProbeReady(GatewayHost gateway)
+    // A loaded machine can take longer than the 1 s connect timeout at startup; these tests begin with Redis connected.
+    private async Task<GatewayHost> StartConnectedAsync(string config)
+    {
+        var gateway = await GatewayHost.StartAsync(config, _upstream.Address, output);
+        try
+        {
+            await GatewayHost.EventuallyAsync(() => ProbeReady(gateway), "the gateway to connect to Redis", TimeSpan.FromSeconds(20));
+            return gateway;
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal static bool ProbeReady(GatewayHost gateway)
     {
         using var response = gateway.Client.GetAsync("/health/ready").GetAwaiter().GetResult();
         return response.Content.ReadAsStringAsync().GetAwaiter().GetResult().Contains("\"ratelimit-store\":{\"status\":\"Healthy\"", StringComparison.Ordinal);

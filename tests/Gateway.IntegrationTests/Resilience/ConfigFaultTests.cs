@@ -85,6 +85,7 @@ public sealed class ConfigFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await using var redis = await RedisServer.StartAsync();
         const string Generous = """{ "Kind": "FixedWindow", "PermitLimit": 1000000, "Window": "1.00:00:00", "Store": "Redis" }""";
         await using var gateway = await GatewayHost.StartAsync(RedisRateLimitingTests.Config(redis.Configuration, Generous), _upstream.Address, output);
+        await GatewayHost.EventuallyAsync(() => RedisRateLimitingTests.ProbeReady(gateway), "the gateway to connect to Redis", TimeSpan.FromSeconds(20));
         var counters = gateway.Services.GetRequiredService<Gateway.RateLimiting.RateLimitCounters>();
         await using var load = new BackgroundLoad(gateway.Client, "/api/ping");
         await load.AdvanceAsync(20);
