@@ -16,7 +16,7 @@ public sealed class ClusterOptions
     public RetryOptions? Retries { get; set; }
 
     /// <summary>
-    /// Whether an idempotent bodiless request whose upstream connection closed or reset before any response byte
+    /// Whether an idempotent bodiless request whose upstream connection was reset before any response byte
     /// (a keep-alive connection the backend closed as it was reused) is sent again at once. Default true.
     /// </summary>
     public bool RetryClosedConnections { get; set; } = true;

@@ -12,8 +12,8 @@ public sealed class RetryOptions
 
     /// <summary>
     /// What is retried: <c>ConnectFailure</c> (no connection was made), <c>Reset</c> (the connection failed or was
-    /// reset before response headers), <c>ClosedConnection</c> (the part of <c>Reset</c> where the connection closed
-    /// or was reset before any response byte), <c>Timeout</c> (the cluster's <c>ActivityTimeout</c> fired before response
+    /// reset before response headers), <c>ClosedConnection</c> (the part of <c>Reset</c> where the connection was
+    /// reset before any response byte), <c>Timeout</c> (the cluster's <c>ActivityTimeout</c> fired before response
     /// headers; not the route's <c>Timeout</c>) and <c>Status&lt;code&gt;</c> for an upstream 5xx, e.g. <c>Status503</c>.
     /// Default <c>ConnectFailure</c>, <c>Reset</c>, <c>Status502</c>, <c>Status503</c>, <c>Status504</c>.
     /// <c>ClosedConnection</c> is added unless the cluster sets <c>RetryClosedConnections</c> to false.

@@ -112,6 +112,21 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         Assert.Equal(expectedRequests, upstream.Requests);
     }
 
+    [Fact]
+    public async Task NewConnectionClosedWithoutAnAnswer_IsTheBackendFailing_NotRetried()
+    {
+        // Every connection is closed cleanly as soon as the request arrives: nothing stale about it.
+        using var upstream = RawTcpUpstream.Answer(string.Empty);
+        await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}"), upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/ping");
+
+        await Payload.ReadEdFiAsync(response, 500);
+        // SocketsHttpHandler itself sends a request again after a clean close, up to 3 times; the gateway adds none.
+        Assert.InRange(upstream.Requests, 1, 4);
+        Assert.DoesNotContain(gateway.Logs.Lines, l => l.EventName == "Retrying");
+    }
+
     [Theory]
     [InlineData("garbage\r\n\r\n")]
     [InlineData("HTTP/1.1 200 OK\r\nX-Big: {0}\r\nContent-Length: 0\r\n\r\n")]

@@ -16,8 +16,8 @@ internal enum RetryConditions
     Timeout = 4,
 
     /// <summary>
-    /// The connection closed or was reset before any response byte: the part of <see cref="Reset"/> that a stale
-    /// keep-alive connection causes. A malformed response is not one.
+    /// The connection was reset before any response byte: the part of <see cref="Reset"/> that a stale keep-alive
+    /// connection causes. A malformed response, or a clean close on a new connection, is not one.
     /// </summary>
     ClosedConnection = 8,
 }

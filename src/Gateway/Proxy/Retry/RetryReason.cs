@@ -47,14 +47,14 @@ internal static class RetryReason
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
         && exception.InnerException is SocketException or null;
 
-    // End of stream before the status line, or a reset/aborted socket under the request's exception.
+    // A reset or aborted socket under the request's exception. A clean end of stream on a reused connection is already
+    // re-sent by SocketsHttpHandler itself; one that reaches here came on a new connection: the backend failing, not
+    // a stale connection, so it is not retried.
     private static bool IsClosedConnection(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
-                or HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
-                or SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown })
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown })
             {
                 return true;
             }
