@@ -17,12 +17,7 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         using var upstream = RawTcpUpstream.AnswersOnceThenCloses(reset: true);
         await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}"), upstream.Address, output);
 
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await gateway.Client.GetAsync("/api/ping");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("pong", await response.Content.ReadAsStringAsync());
-        }
+        await GetsAnsweredAsync(gateway, 5);
 
         // Every GET after the first found its pooled connection resetting: one retry each, on a new connection.
         Assert.Equal(4, gateway.Logs.Lines.Count(l => l.EventName == "Retrying" && l.Message.Contains("ClosedConnection", StringComparison.Ordinal)));
@@ -40,11 +35,7 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         using var upstream = RawTcpUpstream.AnswersOnceThenCloses(reset: false);
         await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}"), upstream.Address, output);
 
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await gateway.Client.GetAsync("/api/ping");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await GetsAnsweredAsync(gateway, 3);
 
         Assert.Equal(5, upstream.Requests);
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.EventName == "Retrying");
@@ -58,10 +49,7 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         using var upstream = RawTcpUpstream.AnswersOnceThenCloses(reset: true);
         await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}"), upstream.Address, output);
 
-        using (var first = await gateway.Client.GetAsync("/api/ping"))
-        {
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        }
+        await GetsAnsweredAsync(gateway, 1);
 
         using var response = await gateway.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/ping"));
 
@@ -77,10 +65,7 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         await using var gateway = await GatewayHost.StartAsync(
             ResilienceConfigs.OneDestination("{UPSTREAM}", """{ "legacy": { "RetryClosedConnections": false } }"""), upstream.Address, output);
 
-        using (var first = await gateway.Client.GetAsync("/api/ping"))
-        {
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        }
+        await GetsAnsweredAsync(gateway, 1);
 
         using var response = await gateway.Client.GetAsync("/v2/api/ping");
 
@@ -101,10 +86,7 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
             """;
         await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}", clusters), upstream.Address, output);
 
-        using (var first = await gateway.Client.GetAsync("/api/ping"))
-        {
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        }
+        await GetsAnsweredAsync(gateway, 1);
 
         using var second = await gateway.Client.GetAsync("/api/ping");
 
@@ -140,5 +122,16 @@ public sealed class ClosedConnectionRetryTests(ITestOutputHelper output)
         await Payload.ReadEdFiAsync(response, 500);
         Assert.Equal(1, upstream.Requests);
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.EventName == "Retrying");
+    }
+
+    // GETs in a row, each answered 200 "pong" (the upstream's one answer per connection).
+    private static async Task GetsAnsweredAsync(GatewayHost gateway, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await gateway.Client.GetAsync("/api/ping");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("pong", await response.Content.ReadAsStringAsync());
+        }
     }
 }
