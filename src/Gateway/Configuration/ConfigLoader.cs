@@ -219,6 +219,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
             Auth = Auth.AuthCompiler.Compile(options, routes),
             RateLimiting = rateLimiting,
             Retries = retries,
+            ClosedConnectionClusters = RetryPolicyCompiler.ClosedConnectionClusters(options, clusters),
         };
     }
 

@@ -31,8 +31,11 @@ internal sealed class GatewaySnapshot
     /// <summary>Rate-limit policies per route, exemptions, trusted proxies, the Redis store and cluster caps.</summary>
     public RateLimitSnapshot RateLimiting { get; init; } = RateLimitSnapshot.Empty;
 
-    /// <summary>Retry policies by cluster id: configured ones, and the closed-connection retry for the rest; clusters not listed are not retried.</summary>
+    /// <summary>Retry policies by cluster id; clusters not listed are not retried, except for reset connections.</summary>
     public FrozenDictionary<string, Proxy.Retry.RetryPolicy> Retries { get; init; } = FrozenDictionary<string, Proxy.Retry.RetryPolicy>.Empty;
+
+    /// <summary>Clusters without a retry policy whose reset connections are retried (<see cref="Proxy.Retry.ClosedConnectionRetry"/>).</summary>
+    public FrozenSet<string> ClosedConnectionClusters { get; init; } = FrozenSet<string>.Empty;
 
     public RoutePolicy PolicyFor(string? routeId) =>
         routeId is not null && RoutePolicies.TryGetValue(routeId, out var policy) ? policy : DefaultPolicy;

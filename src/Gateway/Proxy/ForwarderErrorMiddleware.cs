@@ -1,5 +1,7 @@
 using Gateway.Errors;
+using Gateway.Configuration;
 using Gateway.Middleware;
+using Gateway.Proxy.Retry;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -9,13 +11,26 @@ namespace Gateway.Proxy;
 /// Proxy-pipeline step: when the upstream was refused, reset or timed out, YARP leaves a bare 502/504; this turns
 /// it into the profile's 5xx with payload (and YARP's bare 503 when no destination is healthy). Runs after <c>await next()</c> and only while nothing was sent.
 /// </summary>
-internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, ErrorResponseWriter writer, ILogger<ForwarderErrorMiddleware> logger)
+internal sealed partial class ForwarderErrorMiddleware(
+    RequestDelegate next, ErrorResponseWriter writer, GatewaySnapshotAccessor snapshots, ILogger<ForwarderErrorMiddleware> logger)
 {
     private const string NoDestinationMessage = "No healthy upstream server is available. Try again later.";
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var proxy = context.GetReverseProxyFeature();
+        var retryReset = ClosedConnectionRetry.Applies(context, snapshots.Current, proxy);
+        // A failed attempt changes no header unless a route transform runs on failure: then it is not undone, not retried.
+        var headerCount = context.Response.Headers.Count;
         await next(context);
+
+        for (var retry = 1; retryReset && retry <= ClosedConnectionRetry.MaxRetries && ClosedConnectionRetry.Failed(context)
+            && context.Response.Headers.Count == headerCount; retry++)
+        {
+            Log.Retrying(logger, proxy.Cluster.Config.ClusterId, proxy.ProxiedDestination?.DestinationId, retry);
+            ClosedConnectionRetry.PrepareNextAttempt(context, proxy);
+            await next(context);
+        }
 
         var errorFeature = context.GetForwarderErrorFeature();
         if (errorFeature is null || errorFeature.Error == ForwarderError.None)
@@ -54,6 +69,9 @@ internal sealed partial class ForwarderErrorMiddleware(RequestDelegate next, Err
 
     private static partial class Log
     {
+        [LoggerMessage(2, LogLevel.Information, "Retrying upstream request to cluster {ClusterId} (destination {DestinationId} failed: ClosedConnection); retry {Retry} at once")]
+        public static partial void Retrying(ILogger logger, string clusterId, string? destinationId, int retry);
+
         [LoggerMessage(1, LogLevel.Warning, "Upstream request failed: {ForwarderError} (timed out: {TimedOut}): {Reason}")]
         public static partial void ForwardFailed(ILogger logger, ForwarderError forwarderError, bool timedOut, string? reason);
     }

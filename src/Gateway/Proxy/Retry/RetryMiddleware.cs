@@ -83,7 +83,7 @@ internal sealed partial class RetryMiddleware(RequestDelegate next, GatewaySnaps
         }
     }
 
-    private static bool HasBody(HttpContext context) =>
+    internal static bool HasBody(HttpContext context) =>
         context.Request.ContentLength is > 0
         || (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
 

@@ -16,17 +16,11 @@ internal static class RetryPolicyCompiler
     private static readonly FrozenSet<string> s_idempotent =
         FrozenSet.ToFrozenSet(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The methods a retry may send again (idempotent ones).</summary>
+    public static FrozenSet<string> IdempotentMethods => s_idempotent;
+
     private static readonly string[] s_defaultMethods = ["GET", "HEAD", "OPTIONS"];
     private static readonly string[] s_defaultOn = ["ConnectFailure", "Reset", "Status502", "Status503", "Status504"];
-
-    /// <summary>Most closed-connection retries of a cluster without a <c>Retries</c> policy.</summary>
-    public const int ClosedConnectionRetries = 3;
-
-    // RFC 9110 §9.2.2: a request whose connection closed before any response may be sent again if it is idempotent.
-    // At once: the backend is not failing, one of its idle connections was. Another pooled connection can be
-    // closing too (a backend that closes after every response without saying so), hence three.
-    private static readonly RetryPolicy s_closedConnectionsOnly = new(
-        ClosedConnectionRetries, RetryConditions.ClosedConnection, FrozenSet<int>.Empty, s_idempotent, TimeSpan.Zero);
 
     public static FrozenDictionary<string, RetryPolicy> Compile(GatewayOptions options, IReadOnlyList<ClusterConfig> clusters, List<ConfigProblem> problems)
     {
@@ -47,26 +41,24 @@ internal static class RetryPolicyCompiler
             }
         }
 
-        foreach (var cluster in clusters)
-        {
-            var settings = options.Clusters.GetValueOrDefault(cluster.ClusterId);
-            if (settings?.RetryClosedConnections == false)
-            {
-                continue;
-            }
-
-            if (result.TryGetValue(cluster.ClusterId, out var policy))
-            {
-                result[cluster.ClusterId] = policy with { Conditions = policy.Conditions | RetryConditions.ClosedConnection };
-            }
-            else if (settings?.Retries is null)
-            {
-                result[cluster.ClusterId] = s_closedConnectionsOnly;
-            }
-        }
-
-        return result.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return result.ToFrozenDictionary(
+            p => p.Key,
+            p => options.Clusters.GetValueOrDefault(p.Key)?.RetryClosedConnections == false
+                ? p.Value
+                : p.Value with { Conditions = p.Value.Conditions | RetryConditions.ClosedConnection },
+            StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The clusters whose reset connections <see cref="ClosedConnectionRetry"/> retries: those without a <c>Retries</c>
+    /// policy (a policy gets <see cref="RetryConditions.ClosedConnection"/> instead) that do not turn it off.
+    /// </summary>
+    public static FrozenSet<string> ClosedConnectionClusters(GatewayOptions options, IReadOnlyList<ClusterConfig> clusters) =>
+        clusters
+            .Where(c => options.Clusters.GetValueOrDefault(c.ClusterId) is not { } settings
+                || (settings.Retries is null && settings.RetryClosedConnections))
+            .Select(c => c.ClusterId)
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static RetryPolicy? Compile(RetryOptions retries, string path, List<ConfigProblem> problems)
     {

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -32,7 +31,7 @@ internal static class RetryReason
         return error.Error switch
         {
             ForwarderError.Request when IsConnectFailure(error.Exception) => Named(RetryConditions.ConnectFailure, conditions),
-            ForwarderError.Request when IsClosedConnection(error.Exception) =>
+            ForwarderError.Request when ClosedConnectionRetry.IsReset(error.Exception) =>
                 Named(RetryConditions.Reset, conditions) ?? Named(RetryConditions.ClosedConnection, conditions),
             ForwarderError.Request => Named(RetryConditions.Reset, conditions),
             ForwarderError.RequestTimedOut => Named(RetryConditions.Timeout, conditions),
@@ -45,21 +44,5 @@ internal static class RetryReason
 
     private static bool IsConnectFailure(Exception? exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
-        && exception.InnerException is SocketException or null;
-
-    // A reset or aborted socket under the request's exception. A clean end of stream on a reused connection is already
-    // re-sent by SocketsHttpHandler itself; one that reaches here came on a new connection: the backend failing, not
-    // a stale connection, so it is not retried.
-    private static bool IsClosedConnection(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        && exception.InnerException is System.Net.Sockets.SocketException or null;
 }

@@ -22,37 +22,29 @@ public sealed class RetryPolicyCompilerTests
     }
 
     [Fact]
-    public void Compile_NoRetriesSection_RetriesClosedConnectionsOnly_ForEveryCluster()
+    public void NoRetriesSection_NoPolicy_ClosedConnectionsRetriedForEveryCluster()
     {
         var options = new GatewayOptions();
         options.Clusters["legacy"] = new ClusterOptions { MaxConcurrentRequests = 5 };
         var problems = new List<ConfigProblem>();
+        ClusterConfig[] clusters = [.. s_clusters, new() { ClusterId = "unlisted" }];
 
-        var policies = RetryPolicyCompiler.Compile(options, [.. s_clusters, new() { ClusterId = "unlisted" }], problems);
+        var policies = RetryPolicyCompiler.Compile(options, clusters, problems);
 
         Assert.Empty(problems);
-        Assert.Equal(["legacy", "unlisted"], policies.Keys.Order());
-        var policy = policies["unlisted"];
-        Assert.Equal(RetryConditions.ClosedConnection, policy.Conditions);
-        Assert.Equal(RetryPolicyCompiler.ClosedConnectionRetries, policy.MaxRetries);
-        Assert.Empty(policy.Statuses);
-        Assert.Equal(TimeSpan.Zero, policy.Backoff);
-        Assert.Equal(["DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"], policy.Methods.Order());
-        Assert.False(policy.RetriesMethod("POST"));
-        Assert.False(policy.RetriesMethod("PATCH"));
+        Assert.Empty(policies);
+        Assert.Equal(["legacy", "unlisted"], RetryPolicyCompiler.ClosedConnectionClusters(options, clusters).Order());
+        Assert.Equal(["DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"], RetryPolicyCompiler.IdempotentMethods.Order());
     }
 
     [Fact]
-    public void Compile_RetryClosedConnectionsOff_NoPolicy()
+    public void RetryClosedConnectionsOff_ClusterLeftOut()
     {
         var options = new GatewayOptions();
         options.Clusters["legacy"] = new ClusterOptions { RetryClosedConnections = false };
-        var problems = new List<ConfigProblem>();
 
-        var policies = RetryPolicyCompiler.Compile(options, s_clusters, problems);
-
-        Assert.Empty(policies);
-        Assert.Empty(problems);
+        Assert.Empty(RetryPolicyCompiler.ClosedConnectionClusters(options, s_clusters));
+        Assert.Empty(RetryPolicyCompiler.Compile(options, s_clusters, []));
     }
 
     [Theory]
@@ -70,6 +62,8 @@ public sealed class RetryPolicyCompilerTests
         Assert.Empty(problems);
         Assert.Equal(expected, policy.Conditions);
         Assert.Equal(4, policy.MaxRetries);
+        // The policy's own retries cover reset connections: the separate closed-connection retry leaves the cluster out.
+        Assert.Empty(RetryPolicyCompiler.ClosedConnectionClusters(options, s_clusters));
     }
 
     [Fact]
