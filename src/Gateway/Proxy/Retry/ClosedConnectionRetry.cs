@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Gateway.Configuration;
 using Gateway.Middleware;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -30,8 +29,7 @@ internal static class ClosedConnectionRetry
         context.GetForwarderErrorFeature() is { Error: ForwarderError.Request } error
         && IsReset(error.Exception)
         && !context.Response.HasStarted
-        && !context.RequestAborted.IsCancellationRequested
-        && context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested != true;
+        && !RetryReason.NothingToRetryFor(context);
 
     /// <summary>Undoes what the failed attempt left: YARP's 502, its error, the destination it picked.</summary>
     public static void PrepareNextAttempt(HttpContext context, IReverseProxyFeature proxy)

@@ -20,9 +20,7 @@ internal static class RetryReason
             return null;
         }
 
-        // The route's own timeout (or the client leaving) cancels the request: nothing is left to retry for.
-        var routeTimedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
-        if (routeTimedOut || context.RequestAborted.IsCancellationRequested)
+        if (NothingToRetryFor(context))
         {
             return null;
         }
@@ -38,6 +36,11 @@ internal static class RetryReason
             _ => null,
         };
     }
+
+    /// <summary>The route's own timeout, or the client leaving, cancelled the request: nothing is left to retry for.</summary>
+    public static bool NothingToRetryFor(HttpContext context) =>
+        context.RequestAborted.IsCancellationRequested
+        || context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
 
     private static string? Named(RetryConditions condition, RetryConditions allowed) =>
         allowed.HasFlag(condition) ? condition.ToString() : null;
