@@ -93,6 +93,7 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(retryAfter >= limit.Number("t"), $"Retry-After {retryAfter} < t {limit.Number("t")}");
         var policy = RateLimitFields.Policy(refused);
         Assert.Equal(("five", 5, 86400), (policy.Name, policy.Number("q"), policy.Number("w")));
+        Assert.Equal(["5", "0"], [Assert.Single(refused.Headers.GetValues("RateLimit-Limit")), Assert.Single(refused.Headers.GetValues("RateLimit-Remaining"))]);
         Assert.Equal(5, _upstream.Requests.Count);
         Assert.Equal(1, _gateway.Services.GetRequiredService<RateLimitCounters>().QuotaRefusals);
         // The completion line is written after the response went out.
@@ -128,6 +129,10 @@ public sealed class RateLimitingTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(expected, limit.Number("r"));
             Assert.InRange(limit.Number("t"), 1, 86400);
             Assert.False(response.Headers.Contains("Retry-After"));
+            // The earlier drafts' separate fields (Kong, Envoy), with the same numbers.
+            Assert.Equal("5", Assert.Single(response.Headers.GetValues("RateLimit-Limit")));
+            Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("RateLimit-Remaining")));
+            Assert.Equal(limit.Number("t").ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("RateLimit-Reset")));
         }
 
         // The error writer clears headers when it replaces an upstream error; the RateLimit fields still go out.

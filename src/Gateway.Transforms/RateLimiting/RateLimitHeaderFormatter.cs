@@ -12,6 +12,11 @@ internal static class RateLimitHeaderFormatter
     public const string PolicyHeader = "RateLimit-Policy";
     public const string LimitHeader = "RateLimit";
 
+    // The earlier drafts' (-03 to -06) separate fields, which Kong and Envoy send and many clients still read.
+    public const string QuotaHeader = "RateLimit-Limit";
+    public const string RemainingHeader = "RateLimit-Remaining";
+    public const string ResetHeader = "RateLimit-Reset";
+
     /// <summary>The draft's quota unit for concurrency limits (the default unit, "requests", is left out).</summary>
     public const string ConcurrentRequests = "concurrent-requests";
 

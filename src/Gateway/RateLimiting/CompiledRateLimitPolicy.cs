@@ -13,4 +13,7 @@ internal sealed class CompiledRateLimitPolicy
 
     /// <summary>The <c>RateLimit-Policy</c> field value, e.g. <c>"demo";q=5;w=10</c>.</summary>
     public required string PolicyHeader { get; init; }
+
+    /// <summary>The <c>RateLimit-Limit</c> field value: the quota, e.g. <c>5</c>.</summary>
+    public required string QuotaHeader { get; init; }
 }

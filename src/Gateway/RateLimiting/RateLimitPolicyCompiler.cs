@@ -51,6 +51,7 @@ internal static class RateLimitPolicyCompiler
             PolicyHeader = spec.Shape is { } shape
                 ? RateLimitHeaderFormatter.Policy(name, shape.Limit, RateLimitHeaderFormatter.ToDelaySeconds(shape.NominalWindowMs))
                 : RateLimitHeaderFormatter.Policy(name, spec.ConcurrencyLimit, null, RateLimitHeaderFormatter.ConcurrentRequests),
+            QuotaHeader = (spec.Shape?.Limit ?? spec.ConcurrencyLimit).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -4,8 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Gateway.RateLimiting;
 
 /// <summary>
-/// Puts <c>RateLimit-Policy</c>, <c>RateLimit</c> and, on refusals, <c>Retry-After</c> on the response just before it
-/// starts, so they survive the error writer clearing headers and replace any an upstream sent.
+/// Puts <c>RateLimit-Policy</c>, <c>RateLimit</c>, the earlier drafts' <c>RateLimit-Limit</c> / <c>-Remaining</c> /
+/// <c>-Reset</c> and, on refusals, <c>Retry-After</c> on the response just before it starts, so they survive the
+/// error writer clearing headers and replace any an upstream sent.
 /// </summary>
 internal static class RateLimitResponseHeaders
 {
@@ -39,11 +40,19 @@ internal static class RateLimitResponseHeaders
         var policy = feature.Target.Policy;
         if (!feature.StoreUnavailable)
         {
+            long? resetSeconds = decision.ResetAfterMs is { } reset ? RateLimitHeaderFormatter.ToDelaySeconds(reset) : null;
             headers[RateLimitHeaderFormatter.PolicyHeader] = policy.PolicyHeader;
-            headers[RateLimitHeaderFormatter.LimitHeader] = RateLimitHeaderFormatter.Limit(
-                policy.Name,
-                decision.Remaining,
-                decision.ResetAfterMs is { } reset ? RateLimitHeaderFormatter.ToDelaySeconds(reset) : null);
+            headers[RateLimitHeaderFormatter.LimitHeader] = RateLimitHeaderFormatter.Limit(policy.Name, decision.Remaining, resetSeconds);
+            headers[RateLimitHeaderFormatter.QuotaHeader] = policy.QuotaHeader;
+            headers[RateLimitHeaderFormatter.RemainingHeader] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (resetSeconds is { } seconds)
+            {
+                headers[RateLimitHeaderFormatter.ResetHeader] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                headers.Remove(RateLimitHeaderFormatter.ResetHeader); // an upstream's would describe another limit
+            }
         }
 
         if (!decision.Allowed && feature.RetryAfter is { } retryAfter)

@@ -67,6 +67,7 @@ public sealed class RateLimitTargetResolverTests
             PartitionBy = by,
             Store = RateLimitStore.Memory,
             PolicyHeader = "\"p\";q=1;w=1",
+            QuotaHeader = "1",
         };
         return new RateLimitSnapshot
         {
