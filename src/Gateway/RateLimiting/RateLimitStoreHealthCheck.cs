@@ -9,11 +9,11 @@ namespace Gateway.RateLimiting;
 /// </summary>
 internal sealed class RateLimitStoreHealthCheck(GatewaySnapshotAccessor snapshots, RedisRateLimitStore store, RateLimitCounters counters) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (snapshots.Current.RateLimiting.Redis is not { } redis)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("no policy uses Redis"));
+            return HealthCheckResult.Healthy("no policy uses Redis");
         }
 
         var data = new Dictionary<string, object>
@@ -24,13 +24,13 @@ internal sealed class RateLimitStoreHealthCheck(GatewaySnapshotAccessor snapshot
             ["localDecisions"] = counters.LocalFallbackDecisions,
             ["closedRefusals"] = counters.StoreClosedRefusals,
         };
-        if (store.Probe(redis))
+        if (await store.CheckAsync(redis))
         {
-            return Task.FromResult(HealthCheckResult.Healthy("Redis connected: limits are shared by all replicas", data));
+            return HealthCheckResult.Healthy("Redis connected: limits are shared by all replicas", data);
         }
 
-        return Task.FromResult(HealthCheckResult.Degraded(redis.WhenUnavailable == RedisFailureMode.FailOpen
+        return HealthCheckResult.Degraded(redis.WhenUnavailable == RedisFailureMode.FailOpen
             ? "Redis unavailable: failing open, each replica enforces its limits in memory"
-            : "Redis unavailable: failing closed, Redis-limited routes are refused", data: data));
+            : "Redis unavailable: failing closed, Redis-limited routes are refused", data: data);
     }
 }

@@ -30,13 +30,16 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
         Probe(settings);
     }
 
-    /// <summary>Whether a decision can be asked of Redis now; updates the availability state.</summary>
+    /// <summary>
+    /// Whether a decision can be asked of Redis now. Marks an outage when disconnected, but never its end: right after
+    /// Redis restarts the multiplexer reports itself connected while commands still fail ("No connection is
+    /// active/available"), so only a command that succeeded (a decision, or the readiness check's PING) ends it.
+    /// </summary>
     public bool Probe(RedisStoreSettings settings)
     {
         var multiplexer = Connection(settings).Multiplexer;
         if (multiplexer is { IsConnected: true })
         {
-            MarkAvailable();
             return true;
         }
 
@@ -47,6 +50,27 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
         }
 
         return false;
+    }
+
+    /// <summary>The readiness check: a PING when connected; its answer starts or ends an outage.</summary>
+    public async Task<bool> CheckAsync(RedisStoreSettings settings)
+    {
+        if (!Probe(settings))
+        {
+            return false;
+        }
+
+        try
+        {
+            await Connection(settings).Multiplexer!.GetDatabase().PingAsync().ConfigureAwait(false);
+            MarkAvailable();
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            MarkUnavailable(settings, ex.GetType().Name + ": " + ex.Message);
+            return false;
+        }
     }
 
     /// <summary>Asks Redis for a decision; null when Redis failed (the caller then fails open or closed).</summary>
