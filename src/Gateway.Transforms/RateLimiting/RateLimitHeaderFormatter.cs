@@ -21,6 +21,9 @@ internal static class RateLimitHeaderFormatter
     public const string ConcurrentRequests = "concurrent-requests";
 
     private const int MaxStackName = 64;
+    private const int SmallIntegers = 1024;
+
+    private static readonly string[] s_small = Enumerable.Range(0, SmallIntegers).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
     private const int StackBuffer = 128;
 
     /// <summary>A quota policy item: <c>q</c> quota units per <c>w</c> seconds (<c>w</c> left out when time plays no part).</summary>
@@ -64,6 +67,10 @@ internal static class RateLimitHeaderFormatter
 
         return builder.ToString();
     }
+
+    /// <summary>A non-negative integer field value (<c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c>); small ones are not allocated per response.</summary>
+    public static string Integer(long value) =>
+        value is >= 0 and < SmallIntegers ? s_small[value] : Math.Max(0, value).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Milliseconds as delay-seconds (RFC 9110 §10.2.3), rounded up so a client never comes back too early.</summary>
     public static long ToDelaySeconds(long milliseconds) => milliseconds <= 0 ? 0 : (milliseconds + 999) / 1000;

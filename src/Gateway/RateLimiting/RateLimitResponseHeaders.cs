@@ -44,10 +44,10 @@ internal static class RateLimitResponseHeaders
             headers[RateLimitHeaderFormatter.PolicyHeader] = policy.PolicyHeader;
             headers[RateLimitHeaderFormatter.LimitHeader] = RateLimitHeaderFormatter.Limit(policy.Name, decision.Remaining, resetSeconds);
             headers[RateLimitHeaderFormatter.QuotaHeader] = policy.QuotaHeader;
-            headers[RateLimitHeaderFormatter.RemainingHeader] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers[RateLimitHeaderFormatter.RemainingHeader] = RateLimitHeaderFormatter.Integer(decision.Remaining);
             if (resetSeconds is { } seconds)
             {
-                headers[RateLimitHeaderFormatter.ResetHeader] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                headers[RateLimitHeaderFormatter.ResetHeader] = RateLimitHeaderFormatter.Integer(seconds);
             }
             else
             {

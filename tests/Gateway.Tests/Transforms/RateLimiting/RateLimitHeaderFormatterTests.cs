@@ -39,4 +39,22 @@ public sealed class RateLimitHeaderFormatterTests
     {
         Assert.Equal(expected, RateLimitHeaderFormatter.ToDelaySeconds(ms));
     }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(7, "7")]
+    [InlineData(1023, "1023")]
+    [InlineData(1024, "1024")]
+    [InlineData(86_400, "86400")]
+    [InlineData(-3, "0")]
+    public void Integer_FormatsNonNegative(long value, string expected)
+    {
+        Assert.Equal(expected, RateLimitHeaderFormatter.Integer(value));
+    }
+
+    [Fact]
+    public void Integer_SmallValues_SameStringEachTime()
+    {
+        Assert.Same(RateLimitHeaderFormatter.Integer(42), RateLimitHeaderFormatter.Integer(42));
+    }
 }
