@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Gateway.IntegrationTests.Infrastructure;
 using Gateway.Proxy;
+using Gateway.Transforms.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,14 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
                 await c.Response.Body.WriteAsync(Encoding.Latin1.GetBytes("L'élève 12 est introuvable."));
             });
             app.MapGet("/api/huge", () => Bodies.Raw(500, "text/plain", "Timeout expired. " + new string('x', 3 * 1024 * 1024)));
+            // Client errors whose message names a class, a decoder's struct or a service, without the usual suffixes.
+            app.MapGet("/api/laravel-missing", () => Bodies.Raw(404, "application/json",
+                """{"message":"No query results for model [App\\Models\\Student] 12"}"""));
+            app.MapGet("/api/spring-mismatch", () => Bodies.Raw(400, "application/json",
+                """{"timestamp":"2026-12-07T08:00:00.000+00:00","status":400,"error":"Bad Request","message":"Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: \"abc\"","path":"/api/students/abc"}"""));
+            app.MapGet("/api/go-decode", () => Bodies.Raw(400, "text/plain; charset=utf-8",
+                "json: cannot unmarshal string into Go struct field Student.age of type int\n"));
+            app.MapGet("/api/proxy-host", () => Bodies.Raw(409, "text/plain", "Sync refused: could not connect to legacy-sis:8080"));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
     }
@@ -122,6 +131,20 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         var json = await Payload.ReadEdFiAsync(response, 500);
         Assert.Equal("An unexpected error occurred.", json.GetProperty("message").GetString());
         AssertNoLeak(json.ToString());
+    }
+
+    [Theory]
+    [InlineData("laravel-missing", 404, "App\\Models")]
+    [InlineData("spring-mismatch", 400, "java.lang")]
+    [InlineData("go-decode", 400, "Go struct")]
+    [InlineData("proxy-host", 409, "legacy-sis")]
+    public async Task LeakyClientError_ProblemDetails_GenericDetail(string name, int status, string leak)
+    {
+        using var response = await _gateway.Client.GetAsync($"/v2/api/{name}");
+
+        var json = await Payload.ReadProblemAsync(response, status);
+        Assert.Equal(StatusDefaults.GenericMessage(status), json.GetProperty("detail").GetString());
+        Assert.DoesNotContain(leak, json.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

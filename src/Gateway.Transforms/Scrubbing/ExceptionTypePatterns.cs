@@ -28,6 +28,9 @@ internal static partial class ExceptionTypePatterns
             "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception",
             "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
             "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
+        new(Kind, [".exceptions.", ".exc.", "java.", "javax.", "jakarta.", "_exception", "App\\", "No query results for model",
+            "into Go ", "[Errno ", "HttpClient.Timeout", "Undefined index", "Undefined offset", "Undefined variable",
+            "Undefined array key", "Undefined property"], TypeMentions),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -89,7 +92,7 @@ internal static partial class ExceptionTypePatterns
         | 'NoneType'[ ]object
         | object[ ]has[ ]no[ ]attribute[ ]'
         | list[ ]index[ ]out[ ]of[ ]range
-        | nil[ ]pointer[ ]dereference
+        | nil[ ]pointer[ ](dereference|evaluating)
         | Unable[ ]to[ ]cast[ ]object[ ]of[ ]type
         | was[ ]not[ ]present[ ]in[ ]the[ ]dictionary
         | Specified[ ]cast[ ]is[ ]not[ ]valid
@@ -115,4 +118,23 @@ internal static partial class ExceptionTypePatterns
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }
+
+    // Types and runtime errors named without an Exception or Error suffix: Python's module.exceptions.Name, JDK and
+    // Jakarta classes in framework messages ("Failed to convert value of type 'java.lang.String'"), Elasticsearch's
+    // snake-case types, PHP application classes (App\Models\Student, as Laravel's ModelNotFoundException names them),
+    // Go's decoder, Python's OSError, .NET's HttpClient, and PHP notices.
+    [GeneratedRegex(
+        """
+          \.(exceptions|exc)\.[A-Z]\w*(?<=\b[a-z_]\w*(\.[a-z_]\w*)*\.(exceptions|exc)\.[A-Z]\w*)
+        | \b(java|javax|jakarta)(\.[a-z_][a-z0-9_]{0,31}){1,8}\.[A-Z]              # bounded: no run is re-read from every start
+        | _exception\b(?<=\b[a-z]+_[a-z][a-z_]*_exception)
+        | \bApp(\\|\\\\)[A-Z]\w*
+        | No[ ]query[ ]results[ ]for[ ]model
+        | \binto[ ]Go[ ](struct[ ]field|value[ ]of[ ]type)\b
+        | \[Errno[ ]-?\d+\]
+        | \bHttpClient\.Timeout\b
+        | \bUndefined[ ](index|offset|variable|array[ ]key|property)\b
+        """,
+        LeakRule.Options)]
+    private static partial Regex TypeMentions { get; }
 }

@@ -5,8 +5,9 @@ namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
 /// Private, loopback and link-local addresses, internal DNS suffixes (Kubernetes and Consul names too),
-/// <c>localhost:port</c>, services named with their database or broker port, AWS resource names, and URLs whose host
-/// has no dot (public hosts always have one). Dotted quads must stand alone, so versions like 1.2.3 stay clean.
+/// <c>localhost:port</c>, services named with their database, broker or application-server port, AWS resource names,
+/// URLs whose host has no dot (public hosts always have one), the names resolvers and HTTP clients report, and SQL
+/// Server instances. Dotted quads must stand alone, so versions like 1.2.3 stay clean.
 /// </summary>
 internal static partial class InternalHostPatterns
 {
@@ -22,6 +23,9 @@ internal static partial class InternalHostPatterns
         new(Kind, ["arn:aws"], AwsResourceName),
         new(Kind, [":1433", ":1521", ":3306", ":5432", ":5672", ":6379", ":9042", ":9092", ":9200", ":9300", ":11211",
             ":2181", ":27017", ":8500", ":15672", ":61616", ":5984"], ServiceWithInfrastructurePort),
+        new(Kind, [":8080", ":8000", ":8001", ":8081", ":8082", ":8088", ":8090", ":8181", ":8443", ":8888", ":3000",
+            ":3001", ":4000", ":5000", ":5001", ":7001", ":8009", ":9000", ":9080", ":9090", ":9443"], ServiceWithApplicationPort),
+        new(Kind, ["ConnectionPool(host=", "resolve host", "no such host", "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
     ];
 
@@ -70,11 +74,36 @@ internal static partial class InternalHostPatterns
     // sis-db:1433): how drivers report where they failed to connect. Dotted public names are not flagged here.
     [GeneratedRegex(
         """
-        :(1433|1521|3306|5432|5672|6379|9042|9092|9200|9300|11211|2181|27017|8500|15672|61616|5984)(?![\w.]|:\d)
+        :(1433|1521|3306|5432|5672|6379|9042|9092|9200|9300|11211|2181|27017|8500|15672|61616|5984)(?!\w|\.\w|:\d)   # a full stop may end the sentence
         (?<=(?<![\w.-])[a-z][a-z0-9_-]*:\d+)
         """,
         Options)]
     private static partial Regex ServiceWithInfrastructurePort { get; }
+
+    // The same for the ports application servers and dev servers listen on (legacy-sis:8080, app-backend-2:9000), except
+    // after the words that name a setting rather than a host ("timeout:3000", "limit:5000").
+    [GeneratedRegex(
+        """
+        :(8080|8000|8001|8081|8082|8088|8090|8181|8443|8888|3000|3001|4000|5000|5001|7001|8009|9000|9080|9090|9443)(?!\w|\.\w|:\d)
+        (?<=(?<![\w.-])[a-z][a-z0-9_-]*:\d+)
+        (?<!\b(limit|max|maximum|min|minimum|timeout|size|count|delay|retry|retries|port|page|offset|length|status|code|line|id|step|interval|ttl|wait|total|amount|value|version|year|time|rate|quota|number|top|skip|take|threshold|capacity|balance|price|cost|from|to):\d+)
+        """,
+        Options)]
+    private static partial Regex ServiceWithApplicationPort { get; }
+
+    // Where a client or resolver says which name it could not reach: urllib3's HTTPConnectionPool(host='sis-core', …),
+    // curl's "Could not resolve host: sis-core", Go's "lookup sis-core: no such host" (single-label names: a public
+    // name that failed to resolve names no internal host), and SQL Server instances (SISPROD\SQLEXPRESS, (localdb)\…).
+    [GeneratedRegex(
+        """
+          ConnectionPool\(host=(?<=\bHTTPS?ConnectionPool\(host=)
+        | \bresolve[ ]host:[ ]+['"]?[a-z0-9_-]+(?![\w.-])
+        | :[ ]no[ ]such[ ]host(?<=\blookup[ ][a-z0-9_-]+([ ]on[ ][\d.:]+)?:[ ]no[ ]such[ ]host)
+        | (\\|\\\\)(SQLEXPRESS|MSSQLSERVER)\b(?<=\b[a-z0-9][\w-]*(\\|\\\\)(SQLEXPRESS|MSSQLSERVER))
+        | \(localdb\)
+        """,
+        Options)]
+    private static partial Regex NameLookups { get; }
 
     [GeneratedRegex("""\b(https?|wss?|tcp|grpc|net\.tcp|ftp|smb|nfs)://[a-z0-9_-]+(:\d+)?($|[/"'\s<>)\]?\#])""", Options)]
     private static partial Regex SingleLabelUrl { get; }

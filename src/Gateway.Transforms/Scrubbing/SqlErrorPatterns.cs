@@ -18,17 +18,18 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["ORA-", "PLS-", "TNS-", "TNS:", "OracleException"], Oracle),
         new(Kind, ["sqlstate", "sql_state", "ERROR:", "\" does not exist", "42P01:", "42703:", "42601:", "42883:", "23505:",
             "23503:", "23502:", "23514:", "40P01:", "40001:", "53300:", "57014:", "22P02:", "PSQLException", "Postgres",
-            "Npgsql", "postgresql", "PG::", "psycopg", "asyncpg", "pq: ", "violates ", "syntax error at", ")=("], Postgres),
+            "Npgsql", "postgresql", "PG::", "psycopg", "asyncpg", "pq: ", "violates ", "syntax error at", ")=(",
+            "could not serialize access", "current transaction is aborted"], Postgres),
         new(Kind, ["SQL syntax", "ER_", "doesn't exist", "Unknown column", "Duplicate entry", "child row", "parent row",
             "MySql", "PDOException", "mysqli", "Mysql2::", "com.mysql", "Lock wait timeout", "Deadlock found", "SQLITE_",
             "sqlite3.", "liteException", "liteError", "no such table", "no such column", "constraint failed",
-            "\": syntax error"], MySqlSqlite),
+            "\": syntax error", "for column '"], MySqlSqlite),
         new(Kind, ["jdbc", "SQLException", "SQLSyntaxErrorException", "SQLGrammarException", "SQLIntegrityConstraint",
-            "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo"], Drivers),
+            "BatchUpdateException", "hibernate", "SQL [", "Sequelize", "QueryFailedError", "PrismaClient", "E11000", "Mongo", "Cast to "], Drivers),
         new(Kind, ["Access denied for user", "MySQL server", "password authentication failed", "redis server",
             "No connection is available to service", "PoolableConnectionFactory", "Communications link failure",
             "ConnectionString property", "connection from the pool", "underlying provider failed", "requested by the login",
-            "MySQL hosts"], Connections),
+            "MySQL hosts", "timeout period elapsed"], Connections),
         new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
     ];
@@ -49,6 +50,7 @@ internal static partial class SqlErrorPatterns
         | underlying[ ]provider[ ]failed[ ]on
         | requested[ ]by[ ]the[ ]login
         | any[ ]of[ ]the[ ]specified[ ]MySQL[ ]hosts
+        | timeout[ ]period[ ]elapsed[ ]prior[ ]to[ ](completion|obtaining)              # ADO.NET's command and pool timeouts
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Connections { get; }
@@ -97,6 +99,8 @@ internal static partial class SqlErrorPatterns
         | violates[ ](foreign[ ]key|unique|not-null|check|exclusion)[ ]constraint
         | syntax[ ]error[ ]at[ ](or[ ]near|end[ ]of[ ]input)
         | \bKey[ ]\([^()\r\n]+\)=\(
+        | could[ ]not[ ]serialize[ ]access[ ]due[ ]to
+        | current[ ]transaction[ ]is[ ]aborted,[ ]commands[ ]ignored
         """,
         LeakRule.Options)]
     private static partial Regex Postgres { get; }
@@ -115,6 +119,7 @@ internal static partial class SqlErrorPatterns
         | \bno[ ]such[ ](table|column):
         | \b(UNIQUE|NOT[ ]NULL|FOREIGN[ ]KEY|CHECK|PRIMARY[ ]KEY)[ ]constraint[ ]failed\b
         | near[ ]"[^"\r\n]*":[ ]syntax[ ]error
+        | (too[ ]long|range[ ]value|truncated|value:[ ]'[^'\r\n]{0,64}')[ ]for[ ]column[ ]'[^'\r\n]{1,64}'[ ]at[ ]row[ ]\d+   # Data too long for column 'name' at row 1
         """,
         LeakRule.Options)]
     private static partial Regex MySqlSqlite { get; }
@@ -125,6 +130,7 @@ internal static partial class SqlErrorPatterns
         | \bSQL[ ]\[[^\]\r\n]{0,1000}\]                                      # Spring's "SQL [select …]"; bounded (within the
                                                                              # scan's reach): unbounded, each "SQL [" re-read its line
         | \bSequelize[A-Za-z]*Error\b|\bQueryFailedError\b|\bPrismaClient[A-Za-z]*Error\b|\bE11000[ ]duplicate[ ]key|\bMongo(Server|Write|Bulk)?(Error|Exception)\b
+        | \bCast[ ]to[ ]\w+[ ]failed[ ]for[ ]value[ ]                                 # Mongoose: names the path and the model
         """,
         LeakRule.Options)]
     private static partial Regex Drivers { get; }

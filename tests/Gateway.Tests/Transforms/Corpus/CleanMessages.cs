@@ -239,5 +239,24 @@ public static class CleanMessages
         "See help.myservice.com for details.",
         "The old endpoint https://api.example.com/Sis/GradeService.asmx is retired.",
         "Our partner WebService.NET integration is not enabled for this district.",
+
+        // Near misses of the application-port, resolver, type and driver rules.
+        "Request timeout:3000 ms exceeded.",
+        "The limit:5000 per day was reached.",
+        "Set the page size to max:5000 or less.",
+        "Use port 8080 for the sandbox.",
+        "Student number 8080 was not found.",
+        "See https://api.example.com:8443/v2/docs for details.",
+        "The resolve host option is not part of this plan.",
+        "No such hostel was found in the directory.",
+        "Our Java and JavaScript SDKs are at version 3.",
+        "Use java.util compatible date formats.",
+        "Please see the App Store listing for details.",
+        "The value for column 'name' at row 1 is too long.",
+        "Cast to vote failed: the election is closed.",
+        "The transaction is aborted by the user.",
+        "Undefined behaviour is not allowed in this sandbox.",
+        "Student has_exception flag must be a boolean.",
+        "Errno must be a number.",
     ];
 }
