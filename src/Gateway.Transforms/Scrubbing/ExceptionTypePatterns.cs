@@ -29,8 +29,10 @@ internal static partial class ExceptionTypePatterns
             "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
             "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
         new(Kind, [".exceptions.", ".exc.", "java.", "javax.", "jakarta.", "_exception", "App\\", "No query results for model",
-            "into Go ", "[Errno ", "HttpClient.Timeout", "Undefined index", "Undefined offset", "Undefined variable",
-            "Undefined array key", "Undefined property"], TypeMentions),
+            "into Go ", "[Errno ", "HttpClient.Timeout", "given identifier exists", "not marked as ignorable", "type=value_error.", "type=type_error.", "Undefined index", "Undefined offset", "Undefined variable",
+            "Undefined array key", "Undefined property", "Could not load ", "target of an invocation", "creating bean with name",
+            "likely due to a transient failure", "instance of entity type", "Padding is invalid", "viewstate MAC",
+            "potentially dangerous Request", "underlying connection was closed"], TypeMentions),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -120,13 +122,19 @@ internal static partial class ExceptionTypePatterns
     private static partial Regex RuntimeMessages { get; }
 
     // Types and runtime errors named without an Exception or Error suffix: Python's module.exceptions.Name, JDK and
-    // Jakarta classes in framework messages ("Failed to convert value of type 'java.lang.String'"), Elasticsearch's
-    // snake-case types, PHP application classes (App\Models\Student, as Laravel's ModelNotFoundException names them),
-    // Go's decoder, Python's OSError, .NET's HttpClient, and PHP notices.
+    // Jakarta classes ("Failed to convert value of type 'java.lang.String'"), the messages in which Hibernate and Jackson
+    // name an application class, pydantic's and Elasticsearch's error types, PHP application classes (App\Models\Student,
+    // as Laravel's ModelNotFoundException names them), Go's decoder, Python's OSError, PHP notices, and .NET, Spring and
+    // Entity Framework messages. A rule of its own: alternatives added to the rules above widen the characters their
+    // searches start at (+30 % on a 1 KiB Java trace, measured with the PostgreSQL rule), and a bare "com." marker woke on
+    // every frame of a Java trace.
     [GeneratedRegex(
         """
           \.(exceptions|exc)\.[A-Z]\w*(?<=\b[a-z_]\w*(\.[a-z_]\w*)*\.(exceptions|exc)\.[A-Z]\w*)
         | \b(java|javax|jakarta)(\.[a-z_][a-z0-9_]{0,31}){1,8}\.[A-Z]              # bounded: no run is re-read from every start
+        | No[ ]row[ ]with[ ]the[ ]given[ ]identifier[ ]exists                      # Hibernate and Jackson name the class
+        | not[ ]marked[ ]as[ ]ignorable
+        | \(type=(value|type)_error\.                                            # pydantic v1
         | _exception\b(?<=\b[a-z]+_[a-z][a-z_]*_exception)
         | \bApp(\\|\\\\)[A-Z]\w*
         | No[ ]query[ ]results[ ]for[ ]model
@@ -134,6 +142,15 @@ internal static partial class ExceptionTypePatterns
         | \[Errno[ ]-?\d+\]
         | \bHttpClient\.Timeout\b
         | \bUndefined[ ](index|offset|variable|array[ ]key|property)\b
+        | Could[ ]not[ ]load[ ](file[ ]or[ ]assembly|type)[ ]'                   # .NET
+        | thrown[ ]by[ ]the[ ]target[ ]of[ ]an[ ]invocation
+        | Error[ ]creating[ ]bean[ ]with[ ]name[ ]'                              # Spring
+        | likely[ ]due[ ]to[ ]a[ ]transient[ ]failure                              # Entity Framework Core
+        | instance[ ]of[ ]entity[ ]type[ ]'
+        | Padding[ ]is[ ]invalid[ ]and[ ]cannot[ ]be[ ]removed                     # ASP.NET
+        | Validation[ ]of[ ]viewstate[ ]MAC[ ]failed
+        | potentially[ ]dangerous[ ]Request\.
+        | underlying[ ]connection[ ]was[ ]closed:
         """,
         LeakRule.Options)]
     private static partial Regex TypeMentions { get; }

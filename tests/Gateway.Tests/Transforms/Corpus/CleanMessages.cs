@@ -258,5 +258,10 @@ public static class CleanMessages
         "Undefined behaviour is not allowed in this sandbox.",
         "Student has_exception flag must be a boolean.",
         "Errno must be a number.",
+        "The package com.example is not available in your region.",
+        "Write to admin@example.org. We answer within a day.",
+        "Could not load the roster; try again later.",
+        "The invocation target of an import must be a file.",
+        "Each bean with a name must be unique in the catalogue.",
     ];
 }

@@ -262,5 +262,18 @@ public static class LeakSamples
         ("current transaction is aborted, commands ignored until end of transaction block", LeakKinds.SqlError),
         ("Timeout expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.", LeakKinds.SqlError),
         ("Cast to ObjectId failed for value \"abc\" (type string) at path \"_id\" for model \"Student\"", LeakKinds.SqlError),
+        ("Invalid `prisma.student.findUnique()` invocation: Argument `id` is missing.", LeakKinds.SqlError),
+        ("No row with the given identifier exists: [com.example.sis.Student#12]", LeakKinds.ExceptionType),
+        ("Unrecognized field \"nickname\" (class com.example.sis.dto.StudentDto), not marked as ignorable", LeakKinds.ExceptionType),
+        ("1 validation error for Student\ngrade\n  field required (type=value_error.missing)", LeakKinds.ExceptionType),
+        ("Could not load file or assembly 'Newtonsoft.Json, Version=12.0.0.0, Culture=neutral'", LeakKinds.ExceptionType),
+        ("Exception has been thrown by the target of an invocation.", LeakKinds.ExceptionType),
+        ("Error creating bean with name 'studentService'", LeakKinds.ExceptionType),
+        ("An exception has been raised that is likely due to a transient failure.", LeakKinds.ExceptionType),
+        ("The instance of entity type 'Student' cannot be tracked because another instance is already being tracked.", LeakKinds.ExceptionType),
+        ("Padding is invalid and cannot be removed.", LeakKinds.ExceptionType),
+        ("Validation of viewstate MAC failed.", LeakKinds.ExceptionType),
+        ("A potentially dangerous Request.Form value was detected from the client (comment=\"<b>\").", LeakKinds.ExceptionType),
+        ("The underlying connection was closed: An unexpected error occurred on a send.", LeakKinds.ExceptionType),
     ];
 }
