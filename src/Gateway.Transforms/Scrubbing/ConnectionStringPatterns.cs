@@ -22,7 +22,20 @@ internal static partial class ConnectionStringPatterns
         new(Kind, ["://", "jdbc:"], Uris, MarkerGuards.DatabaseUri),
         new(Kind, ["AKIA", "ASIA", "PRIVATE KEY-----", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxa-", "xoxs-", "ghp_",
             "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AIza"], Secrets),
+        new(Kind, ["sk_test_", "rk_test_", "api_key=", "apikey=", "api-key=", "client_secret=", "access_token=", "auth_token=",
+            "secret="], Keys),
     ];
+
+    // The backend's own keys in a URL it called or a setting it echoes (api_key=…, client_secret=…), and Stripe test
+    // keys. Not the client's own credentials (a JWT or bearer token echoed back tells the client nothing new) nor a
+    // pre-signed link: custom response headers are judged by the same rules, and some carry exactly those on purpose.
+    [GeneratedRegex(
+        """
+          \b[rs]k_test_[0-9A-Za-z]{10,}
+        | \b(api[_-]?key|client_secret|access_token|auth_token|secret)=[^\s&;,'"<>]{8,}
+        """,
+        Options)]
+    private static partial Regex Keys { get; }
 
     // Credentials of the backend's own that a dump or an echoed config shows: AWS access key ids, PEM private keys, and
     // the token formats of Stripe, Slack, GitHub and Google, whose prefixes make them unmistakable.

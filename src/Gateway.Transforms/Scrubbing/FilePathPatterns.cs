@@ -21,6 +21,7 @@ internal static partial class FilePathPatterns
             ".pem", ".key", ".pfx", ".sh", ".bat", ".ps1"], SourceFiles),
         new(Kind, [":\\", ":/", "\\\\"], Windows, MarkerGuards.DriveLetter),
         new(Kind, ["node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/"], Packages),
+        new(Kind, ["~/", "s3://", "s3a://", "gs://", "hdfs://", "abfs://", "abfss://", "wasb://", "wasbs://"], HomeAndStorage),
     ];
 
     // "Start of a path": line start, whitespace, quotes, brackets, separators, or a JSON escape (\n, \t, \").
@@ -40,7 +41,7 @@ internal static partial class FilePathPatterns
     [GeneratedRegex(
         """
           (?<=\b[A-Za-z]):(\\|\\\\)[\w$~.()-]                               # C:\inetpub, JSON "C:\\inetpub"
-        | (?<=\b[A-Za-z]):/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|build|agent|home|app|apps|sites|www|git|repos|temp|tmp|data)\b
+        | (?<=\b[A-Za-z]):/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|[Bb]uilds?|agent|home|app|apps|[Ss]ites|www|git|repos|temp|tmp|[Dd]ata|[Dd]eploy|[Jj]enkins|[Ss]ource|[Ss]ervices|[Ww]ebsites)\b
         | (?<=^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)[\w.$-]+(\\|\\\\)[\w.$-]+        # UNC \\host\share, raw or JSON-escaped
         """,
         LeakRule.Options)]
@@ -48,4 +49,14 @@ internal static partial class FilePathPatterns
 
     [GeneratedRegex("""\bnode_modules/|\b(site|dist)-packages/|\b(WEB|BOOT)-INF/""", LeakRule.Options)]
     private static partial Regex Packages { get; }
+
+    // A path in a home directory (~/sis/config.yml), and object-store and Hadoop locations, which name the bucket or
+    // cluster the backend writes to (s3://sis-prod-exports/…, hdfs://namenode:8020/…).
+    [GeneratedRegex(
+        """
+          (?<![\w~/])~/([\w.-]+/[\w.-]|[\w-]*\.[A-Za-z]\w{0,9}\b)                   # a folder in it, or a file
+        | \b(s3a?|gs|hdfs|abfss?|wasbs?)://[\w.@-]+
+        """,
+        LeakRule.Options)]
+    private static partial Regex HomeAndStorage { get; }
 }

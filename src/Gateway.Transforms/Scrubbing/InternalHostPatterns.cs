@@ -25,6 +25,7 @@ internal static partial class InternalHostPatterns
             ":2181", ":27017", ":8500", ":15672", ":61616", ":5984"], ServiceWithInfrastructurePort),
         new(Kind, [":8080", ":8000", ":8001", ":8081", ":8082", ":8088", ":8090", ":8181", ":8443", ":8888", ":3000",
             ":3001", ":4000", ":5000", ":5001", ":7001", ":8009", ":9000", ":9080", ":9090", ":9443"], ServiceWithApplicationPort),
+        new(Kind, [".amazonaws.com", ".windows.net", ".azure.net", ".cloudapp.net", ".azurewebsites.net"], CloudServiceHosts),
         new(Kind, ["ConnectionPool(host=", "resolve host", "no such host", "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
     ];
@@ -90,6 +91,17 @@ internal static partial class InternalHostPatterns
         """,
         Options)]
     private static partial Regex ServiceWithApplicationPort { get; }
+
+    // A cloud service's own host name names the backend's database, cache, bucket or vault (sis.abc.us-east-1.rds.amazonaws.com,
+    // sisprod.blob.core.windows.net, sis-kv.vault.azure.net); Azure AD's sign-in and Graph hosts are public and stay clean.
+    [GeneratedRegex(
+        """
+        \.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net|azurewebsites\.net)\b
+        (?<=\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net|azurewebsites\.net))
+        (?<!(?<![\w.-])(login|graph|sts)\.windows\.net)
+        """,
+        Options)]
+    private static partial Regex CloudServiceHosts { get; }
 
     // Where a client or resolver says which name it could not reach: urllib3's HTTPConnectionPool(host='sis-core', …),
     // curl's "Could not resolve host: sis-core", Go's "lookup sis-core: no such host" (single-label names: a public

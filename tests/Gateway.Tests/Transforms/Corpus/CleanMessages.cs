@@ -263,5 +263,15 @@ public static class CleanMessages
         "Could not load the roster; try again later.",
         "The invocation target of an import must be a file.",
         "Each bean with a name must be unique in the catalogue.",
+        "Sign in at https://login.windows.net/common to continue.",
+        "Use the Bearer scheme in the Authorization header.",
+        "Bearer token is missing.",
+        "Bearer realm=\"sis\", error=\"invalid_token\", error_description=\"The token expired\"",
+        "Bearer error_description=\"The access token expired\"",
+        "The page_token=abcdefghijkl is invalid.",
+        "The token= parameter is required.",
+        "Costs are roughly ~/month per user.",
+        "The S3 bucket policy is managed by your district's IT team.",
+        "The signature sig=abc is too short.",
     ];
 }
