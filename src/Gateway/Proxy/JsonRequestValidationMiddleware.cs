@@ -4,6 +4,7 @@ using Gateway.Errors;
 using Gateway.Middleware;
 using Gateway.Transforms.Requests;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
 
@@ -13,8 +14,17 @@ namespace Gateway.Proxy;
 /// Proxy-pipeline step for routes with <c>ValidateJsonRequestBody</c>: a malformed JSON body gets 400 with the
 /// payload and is never forwarded. A well-formed one is forwarded from the buffer, with its length set.
 /// </summary>
-internal sealed class JsonRequestValidationMiddleware(RequestDelegate next, GatewaySnapshotAccessor store, ErrorResponseWriter writer)
+/// <remarks>The buffer counts against <c>MaxBufferedBytes</c> with the upstream bodies the gateway holds, until the
+/// request is done: a burst of large uploads cannot take the process's memory. Without room the request is answered
+/// 503 with <c>Retry-After</c> (the profile's nearest 5xx), as Envoy's overload manager does, and not forwarded
+/// unchecked: the route asked for the check because its backend mishandles malformed input.</remarks>
+internal sealed class JsonRequestValidationMiddleware(
+    RequestDelegate next, GatewaySnapshotAccessor store, ErrorResponseWriter writer, BufferBudget budget)
 {
+    private const int FirstChunk = 4096;
+
+    private static readonly KeyValuePair<string, StringValues>[] s_retrySoon = [new(HeaderNames.RetryAfter, "1")];
+
     // Not async when there is nothing to check: no state machine per request on the success path.
     public Task InvokeAsync(HttpContext context)
     {
@@ -39,34 +49,83 @@ internal sealed class JsonRequestValidationMiddleware(RequestDelegate next, Gate
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)(request.ContentLength ?? 4096));
-        while (true)
+        // A declared length is read into one array of that size (the forwarded stream wraps it: no second copy).
+        var buffer = new byte[(int)(request.ContentLength ?? FirstChunk)];
+        var reserved = 0;
+        try
         {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), context.RequestAborted);
-            if (read == 0)
+            if (!budget.TryReserve(buffer.Length))
             {
-                break;
+                await writer.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, headers: s_retrySoon);
+                return;
             }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > max)
+            reserved = buffer.Length;
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length == request.ContentLength)
+                    {
+                        break; // Kestrel ends a declared body at its length
+                    }
+
+                    if (length >= max + 1L || !Grow(ref buffer, ref reserved, (int)Math.Min(max + 1L, 2L * buffer.Length)))
+                    {
+                        await (length >= max + 1L
+                            ? writer.WriteAsync(context, StatusCodes.Status413PayloadTooLarge)
+                            : writer.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, headers: s_retrySoon));
+                        return;
+                    }
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), context.RequestAborted);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (length > max)
             {
                 await writer.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
                 return;
             }
-        }
 
-        if (JsonSyntax.Check(buffer.WrittenSpan) is { } problem)
+            if (JsonSyntax.Check(buffer.AsSpan(0, length)) is { } problem)
+            {
+                context.Features.GetRequiredFeature<GatewayRequestFeature>().Changes |= GatewayChanges.RequestRejected;
+                await writer.WriteAsync(context, StatusCodes.Status400BadRequest, problem);
+                return;
+            }
+
+            request.Body = new MemoryStream(buffer, 0, length, writable: false);
+            request.Headers.Remove(HeaderNames.TransferEncoding);
+            request.ContentLength = length;
+            await next(context);
+        }
+        finally
         {
-            context.Features.GetRequiredFeature<GatewayRequestFeature>().Changes |= GatewayChanges.RequestRejected;
-            await writer.WriteAsync(context, StatusCodes.Status400BadRequest, problem);
-            return;
+            budget.Release(reserved);
+        }
+    }
+
+    // A body of unknown length (or longer than declared) grows by doubling, up to one byte past the bound.
+    private bool Grow(ref byte[] buffer, ref int reserved, int size)
+    {
+        if (!budget.TryReserve(size))
+        {
+            return false;
         }
 
-        request.Body = new MemoryStream(buffer.WrittenMemory.ToArray(), writable: false);
-        request.Headers.Remove(HeaderNames.TransferEncoding);
-        request.ContentLength = buffer.WrittenCount;
-        await next(context);
+        var larger = new byte[size];
+        buffer.CopyTo(larger, 0);
+        budget.Release(reserved);
+        (buffer, reserved) = (larger, size);
+        return true;
     }
 
     private static bool IsJson(string? contentType) =>
