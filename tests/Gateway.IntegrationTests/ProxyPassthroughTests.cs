@@ -26,6 +26,8 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
                 h["X-AspNetMvc-Version"] = "5.2";
                 h["X-SourceFiles"] = "=?UTF-8?B?QzpcaW5ldHB1Ylx3d3dyb290?=";
                 h["X-Debug-Token"] = "a1b2c3";
+                h["X-Envoy-Upstream-Service-Time"] = "12";
+                h["X-Oracle-Dms-Ecid"] = "005xyz0000abc";
                 h["X-Internal-Build"] = "build-42";
                 h["X-Custom-Keep"] = "kept";
                 h["Via"] = "1.1 squid.internal:3128 (squid/3.5.27), 1.0 10.0.3.17";
@@ -39,6 +41,10 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
                 h["X-Error-Message"] = "ORA-00942: table or view does not exist";
                 h["X-Debug-Exception-File"] = "%2Fvar%2Fwww%2Fsis%2Fsrc%2FController%2FStudentController.php%3A42";
                 h["X-Total-Count"] = "42";
+                h["X-Upstream-Service"] = "legacy-sis:8080";
+                h["X-Db"] = "sis.c9akciq32.us-east-1.rds.amazonaws.com";
+                h["X-Refresh-Token"] = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMiJ9.c2lnbmF0dXJlMTIz";
+                h["X-Next-Page"] = "/api/students?page=2&token=abc12345678";
                 h["X-Pagination"] = """{"page":1,"pageSize":25}""";
                 h["Access-Control-Allow-Origin"] = "http://intranet.corp";
                 return Results.Text(StudentJson, "application/json");
@@ -70,7 +76,8 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal("kept", response.Headers.GetValues("X-Custom-Keep").Single());
         Assert.Equal("max-age=60", response.Headers.CacheControl?.ToString());
         Assert.Equal("1.1 upstream, 1.0 upstream", string.Join(", ", response.Headers.GetValues("Via"))); // RFC 9110 §7.6.3
-        foreach (var leaky in new[] { "Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles", "X-Debug-Token", "X-Internal-Build" })
+        foreach (var leaky in new[] { "Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles", "X-Debug-Token", "X-Internal-Build",
+            "X-Envoy-Upstream-Service-Time", "X-Oracle-Dms-Ecid" })
         {
             Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
         }
@@ -85,12 +92,14 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(StudentJson, await response.Content.ReadAsStringAsync());
-        foreach (var leaky in new[] { "X-Node", "X-Error-Message", "X-Debug-Exception-File" })
+        foreach (var leaky in new[] { "X-Node", "X-Error-Message", "X-Debug-Exception-File", "X-Upstream-Service", "X-Db" })
         {
             Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
         }
 
         Assert.Equal("42", response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("/api/students?page=2&token=abc12345678", response.Headers.GetValues("X-Next-Page").Single());
+        Assert.StartsWith("eyJ", response.Headers.GetValues("X-Refresh-Token").Single(), StringComparison.Ordinal); // the client's own token
         Assert.Equal("""{"page":1,"pageSize":25}""", response.Headers.GetValues("X-Pagination").Single());
         Assert.Equal("http://intranet.corp", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }

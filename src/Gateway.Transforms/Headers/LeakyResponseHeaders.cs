@@ -64,5 +64,17 @@ public static class LeakyResponseHeaders
         "X-Hudson",
         "X-Hostname",
         "X-Pod-Name",
+        "X-Server-Name",
+        "X-Node-Name",
+        "X-Machine-Name",
+        "X-Oracle-Dms-Ecid",         // WebLogic / Oracle Fusion execution context ids
+        "X-Oracle-Dms-Rid",
+        "MicrosoftSharePointTeamServices", // SharePoint: product build
+        "X-SharePointHealthScore",
+        "X-MS-InvokeApp",
+        "X-Envoy-Upstream-Service-Time", // a sidecar or mesh behind the backend: its timing and service names
+        "X-Envoy-Decorator-Operation",
+        "X-Kong-Upstream-Latency",
+        "X-Kong-Proxy-Latency",
     ];
 }
