@@ -163,6 +163,8 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
     [InlineData("http://10.20.30.40:8080/Reports/Daily?format=pdf", "/Reports/Daily?format=pdf")] // a login page is a 401 (RedirectToTheLoginPage_IsA401)
     [InlineData("http://APPSRV01/students/5", "/students/5")]
     [InlineData("http://legacy.corp.local/students/5", "/students/5")]
+    [InlineData("//legacy-sis:8080/students/5", "/students/5")] // a network-path reference, as some frameworks write one
+    [InlineData("http://students.sis.svc:8080/students/5", "/students/5")]
     public async Task RedirectToAnotherInternalHost_KeepsThePath_HidesTheHost(string internalLocation, string expectedPath)
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app =>

@@ -9,7 +9,7 @@ namespace Gateway.Transforms.Headers;
 /// </summary>
 public static class InternalHost
 {
-    private static readonly string[] s_internalSuffixes = [".internal", ".local", ".localdomain", ".corp", ".lan", ".intra", ".intranet", ".home.arpa", ".localhost"];
+    private static readonly string[] s_internalSuffixes = [".internal", ".local", ".localdomain", ".corp", ".lan", ".intra", ".intranet", ".home.arpa", ".localhost", ".svc", ".consul"];
 
     /// <summary>True when the host is not reachable from the public internet by that name or address.</summary>
     public static bool IsInternal(Uri uri)

@@ -24,7 +24,10 @@ public static class LocationRewriter
             return removedPrefix is null && addedPrefix is null ? null : Combine("", location, removedPrefix, addedPrefix);
         }
 
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        // A network-path reference (//host/path) keeps the client's scheme; its host is judged like an absolute URL's.
+        var networkPath = location.StartsWith("//", StringComparison.Ordinal);
+        if (!Uri.TryCreate(networkPath ? "http:" + location : location, UriKind.Absolute, out var target)
+            || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
         {
             return null;
         }
@@ -32,9 +35,9 @@ public static class LocationRewriter
         foreach (var destination in destinations)
         {
             if (!Uri.TryCreate(destination, UriKind.Absolute, out var baseUri)
-                || !string.Equals(target.Scheme, baseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+                || (!networkPath && !string.Equals(target.Scheme, baseUri.Scheme, StringComparison.OrdinalIgnoreCase))
                 || !string.Equals(target.IdnHost, baseUri.IdnHost, StringComparison.OrdinalIgnoreCase)
-                || target.Port != baseUri.Port)
+                || (target.Port != baseUri.Port && !(networkPath && target.IsDefaultPort)))
             {
                 continue;
             }

@@ -31,7 +31,11 @@ public sealed class LocationRewriterTests
     [InlineData("https://api.example.com/v2/api/s", new[] { "http://10.0.0.5/" }, "/v2", null, null)] // already public
     [InlineData("ftp://10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("not a uri at all", new[] { "http://10.0.0.5/" }, null, null, null)]
-    [InlineData("//10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, null)]
+    [InlineData("//10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")] // network-path reference
+    [InlineData("//legacy-sis:8080/x?y=1", new[] { "http://10.0.0.5/" }, "/v2", null, "https://api.example.com/v2/x?y=1")]
+    [InlineData("//cdn.example.com/x.css", new[] { "http://10.0.0.5/" }, null, null, null)]
+    [InlineData("http://students.sis.svc:8080/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("http://roster.service.consul/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
     public void TryRewrite_Cases(string location, string[] destinations, string? removed, string? added, string? expected) =>
         Assert.Equal(expected, LocationRewriter.TryRewrite(location, destinations, Public, removed, added));
 
