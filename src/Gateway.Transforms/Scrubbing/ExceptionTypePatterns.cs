@@ -135,7 +135,7 @@ internal static partial class ExceptionTypePatterns
         | No[ ]row[ ]with[ ]the[ ]given[ ]identifier[ ]exists                      # Hibernate and Jackson name the class
         | not[ ]marked[ ]as[ ]ignorable
         | \(type=(value|type)_error\.                                            # pydantic v1
-        | _exception\b(?<=\b[a-z]+_[a-z][a-z_]*_exception)
+        | _exception\b(?<=(\btype=|"type"[ ]?:[ ]?")[a-z]+_[a-z][a-z_]*_exception)     # Elasticsearch names it as a type
         | \bApp(\\|\\\\)[A-Z]\w*
         | No[ ]query[ ]results[ ]for[ ]model
         | \binto[ ]Go[ ](struct[ ]field|value[ ]of[ ]type)\b

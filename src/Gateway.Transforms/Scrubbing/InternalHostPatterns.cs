@@ -81,13 +81,18 @@ internal static partial class InternalHostPatterns
         Options)]
     private static partial Regex ServiceWithInfrastructurePort { get; }
 
-    // The same for the ports application servers and dev servers listen on (legacy-sis:8080, app-backend-2:9000), except
-    // after the words that name a setting rather than a host ("timeout:3000", "limit:5000").
+    // The same for the ports application servers and dev servers listen on (legacy-sis:8080, app-backend-2:9000), where a
+    // host is meant: after a word about connecting or serving on the same line ("could not connect to legacy-sis:8080",
+    // "the server at app-backend-2:9000"), or as the whole text (a header value). Unlike a database port these are
+    // ordinary numbers, so "course CS-101:8000 is full" and "timeout:3000" stay clean.
     [GeneratedRegex(
         """
         :(8080|8000|8001|8081|8082|8088|8090|8181|8443|8888|3000|3001|4000|5000|5001|7001|8009|9000|9080|9090|9443)(?!\w|\.\w|:\d)
-        (?<=(?<![\w.-])[a-z][a-z0-9_-]*:\d+)
+        (?<=(?<![\w.-])[a-z][a-z0-9_-]*[a-z0-9_]:\d+)
         (?<!\b(limit|max|maximum|min|minimum|timeout|size|count|delay|retry|retries|port|page|offset|length|status|code|line|id|step|interval|ttl|wait|total|amount|value|version|year|time|rate|quota|number|top|skip|take|threshold|capacity|balance|price|cost|from|to):\d+)
+        (?<=
+            \b(connect\w*|refused|reach\w*|respond\w*|host|server|upstream|backend|proxy|endpoint|unreachable|dial|resolv\w*|timed[ ]out)\b[^\r\n]{0,80}:\d+
+          | ^\s*[a-z][a-z0-9_-]*:\d+(?=\s*$))
         """,
         Options)]
     private static partial Regex ServiceWithApplicationPort { get; }

@@ -273,5 +273,11 @@ public static class CleanMessages
         "Costs are roughly ~/month per user.",
         "The S3 bucket policy is managed by your district's IT team.",
         "The signature sig=abc is too short.",
+        "Meeting room B:3000 is not available.",
+        "Classroom sci-lab-3:3000 does not exist.",
+        "The course CS-101:8000 is full.",
+        "Order number ORD-2024:5000 is invalid.",
+        "Payment failed: card_declined_exception.",
+        "Request for course CS-101:8000 was denied.",
     ];
 }
