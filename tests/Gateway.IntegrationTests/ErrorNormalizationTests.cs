@@ -109,6 +109,9 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
             app.MapGet("/api/go-decode", () => Bodies.Raw(400, "text/plain; charset=utf-8",
                 "json: cannot unmarshal string into Go struct field Student.age of type int\n"));
             app.MapGet("/api/proxy-host", () => Bodies.Raw(409, "text/plain", "Sync refused: could not connect to legacy-sis:8080"));
+            // Already in the standard shape, but an extension field carries the ORM's query.
+            app.MapGet("/api/problem-with-sql", () => Bodies.Raw(400, "application/problem+json",
+                """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad Request","status":400,"detail":"The query failed.","sql":"select * from \"students\" where \"id\" = ?"}"""));
         });
         _gateway = await GatewayHost.StartAsync(TestConfigs.Standard, _upstream.Address, output);
     }
@@ -145,6 +148,17 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         var json = await Payload.ReadProblemAsync(response, status);
         Assert.Equal(StatusDefaults.GenericMessage(status), json.GetProperty("detail").GetString());
         Assert.DoesNotContain(leak, json.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ConformingProblem_WithQueryInAnExtensionField_IsRewritten_KeepsCleanDetail()
+    {
+        using var response = await _gateway.Client.GetAsync("/v2/api/problem-with-sql");
+
+        var json = await Payload.ReadProblemAsync(response, 400);
+        Assert.Equal("The query failed.", json.GetProperty("detail").GetString());
+        Assert.False(json.TryGetProperty("sql", out _));
+        Assert.DoesNotContain("students", json.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

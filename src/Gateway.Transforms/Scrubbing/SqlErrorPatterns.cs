@@ -30,6 +30,7 @@ internal static partial class SqlErrorPatterns
             "ConnectionString property", "connection from the pool", "underlying provider failed", "requested by the login",
             "MySQL hosts"], Connections),
         new(Kind, ["SELECT ", "INSERT ", "UPDATE ", "DELETE "], Statements),
+        new(Kind, ["select * from", "select count(", "insert into", "delete from"], LowerCaseStatements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
         new(Kind, ["for column '", "could not serialize access", "current transaction is aborted", "timeout period elapsed",
             "Cast to ", "prisma."], DriverMessages),
@@ -144,6 +145,17 @@ internal static partial class SqlErrorPatterns
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex DriverMessages { get; }
+
+    // SQL in lower case, as ORMs write it (Laravel's "select * from `students` where …", an extension field "sql"), in
+    // the shapes prose never takes: "select * from", "insert into t (…" or "… values", "delete from t where".
+    [GeneratedRegex(
+        """
+          \bselect[ ]+(\*|count\(\*\))[ ]+from[ ]+[\w."`\[\]\\]                          # a backslash: JSON-escaped quotes
+        | \binsert[ ]+into[ ]+[\w."`\[\]\\]+[ ]*(\(|values\b|select\b)
+        | \bdelete[ ]+from[ ]+[\w."`\[\]\\]+[ ]*(\bwhere\b|;|$)
+        """,
+        LeakRule.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex LowerCaseStatements { get; }
 
     // SQL text in upper case, as drivers and ORMs echo it; "Select a course" in prose stays clean. Non-backtracking:
     // a backtracking engine would read the rest of the line after every SELECT looking for its FROM.

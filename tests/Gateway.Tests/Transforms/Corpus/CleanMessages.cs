@@ -279,5 +279,9 @@ public static class CleanMessages
         "Order number ORD-2024:5000 is invalid.",
         "Payment failed: card_declined_exception.",
         "Request for course CS-101:8000 was denied.",
+        "Please select from the list of schools.",
+        "Insert into the form the student's full name.",
+        "Delete from the roster only students who have withdrawn.",
+        "Select one or more courses from the catalogue.",
     ];
 }
