@@ -249,7 +249,6 @@ public static class LeakSamples
         ("JSON parse error: Cannot deserialize value of type `java.time.LocalDate` from String \"abc\"", LeakKinds.ExceptionType),
         ("Elasticsearch exception [type=index_not_found_exception, reason=no such index [students]]", LeakKinds.ExceptionType),
         ("{\"error\":{\"root_cause\":[{\"type\":\"index_not_found_exception\",\"reason\":\"no such index [students]\"}]}}", LeakKinds.ExceptionType),
-        ("legacy-sis:8080", LeakKinds.InternalHost),
         ("{\"detail\":\"Query failed\",\"sql\":\"select * from \\\"students\\\" where \\\"id\\\" = ?\"}", LeakKinds.SqlError),
         ("insert into `enrollments` (`student_id`, `section_id`) values (12, 7)", LeakKinds.SqlError),
         ("delete from students where id = 12", LeakKinds.SqlError),

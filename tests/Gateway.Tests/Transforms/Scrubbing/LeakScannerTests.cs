@@ -67,6 +67,18 @@ public class LeakScannerTests
         }
     }
 
+    // A name with an application-server port is a host only where one is meant: as the whole text (a header value), or
+    // after a word about connecting or serving. Not a corpus sample: the fuzzer embeds those in any surrounding text.
+    [Theory]
+    [InlineData("legacy-sis:8080", LeakKinds.InternalHost)]
+    [InlineData("  app-backend-2:9000 ", LeakKinds.InternalHost)]
+    [InlineData("legacy-sis:8080 is full", LeakKinds.None)]
+    [InlineData("Room legacy-sis:8080", LeakKinds.None)]
+    public void Scan_NameWithApplicationPort_IsAHostOnlyWhereOneIsMeant(string text, LeakKinds expected)
+    {
+        Assert.Equal(expected, LeakScanner.Scan(text));
+    }
+
     [Fact]
     public void Scan_EmptyInput_ReportsNothing()
     {
