@@ -33,6 +33,8 @@ internal static partial class ExceptionTypePatterns
             "Undefined array key", "Undefined property", "Could not load ", "target of an invocation", "creating bean with name",
             "likely due to a transient failure", "instance of entity type", "Padding is invalid", "viewstate MAC",
             "potentially dangerous Request", "underlying connection was closed"], TypeMentions),
+        new(Kind, ["ADODB.", "VBScript", "Active Server Pages error", "is undefined in ", "Uncaught exception '",
+            "Could not find any entity of type", "ABAP runtime error", "AH00", "AH01", "AH02", "AH03"], LegacyPlatformMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -154,4 +156,21 @@ internal static partial class ExceptionTypePatterns
         """,
         LeakRule.Options)]
     private static partial Regex TypeMentions { get; }
+
+    // The error texts of the platforms legacy backends still run on, which name the runtime and its internals: classic ASP
+    // and ADO (error '800a0bcd'), ColdFusion ("Element STUDENTID is undefined in URL."), PHP 5's uncaught exceptions,
+    // TypeORM, SAP ABAP short dumps, and Apache httpd's message ids (AH01114: … failed to make connection to backend).
+    [GeneratedRegex(
+        """
+          \bADODB\.\w+[ ]error[ ]'
+        | \bVBScript[ ](runtime|compilation)[ ]error\b
+        | Active[ ]Server[ ]Pages[ ]error[ ]'
+        | [ ]is[ ]undefined[ ]in[ ](URL|FORM|SESSION|VARIABLES|ARGUMENTS|APPLICATION|CGI|REQUEST|CLIENT|COOKIE|a[ ]Java[ ]object)\b(?<=\bElement[ ][\w.]{1,64}[ ]is[ ]undefined[ ]in[ ]\w+(?:[ ]Java[ ]object)?)
+        | Uncaught[ ]exception[ ]'[\w\\]+'[ ]with[ ]message
+        | Could[ ]not[ ]find[ ]any[ ]entity[ ]of[ ]type[ ]"
+        | ABAP[ ]runtime[ ]error
+        | \bAH0[0-3]\d{3}:
+        """,
+        LeakRule.Options)]
+    private static partial Regex LegacyPlatformMessages { get; }
 }

@@ -33,7 +33,7 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["select * from", "select count(", "insert into", "delete from"], LowerCaseStatements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
         new(Kind, ["for column '", "could not serialize access", "current transaction is aborted", "timeout period elapsed",
-            "Cast to ", "prisma."], DriverMessages),
+            "Cast to ", "prisma.", "constraint failed on the fields"], DriverMessages),
     ];
 
     // A driver that could not reach or log in to its database or cache names the account, the host or the product.
@@ -82,7 +82,7 @@ internal static partial class SqlErrorPatterns
         | Arithmetic[ ]overflow[ ]error
         | The[ ]multi-part[ ]identifier[ ]"
         | \b(SqlException|SqlClient|SqlCommand|SqlConnection|SqlDataReader|DbUpdateException|EntityCommandExecutionException)\b
-        | \]\[ODBC|\bODBC[ ]Driver\b|\bOLE[ ]DB[ ]provider\b
+        | \]\[ODBC|\bODBC[ ]Driver\b|\bOLE[ ]DB[ ][Pp]rovider\b
         """,
         LeakRule.Options)]
     private static partial Regex SqlServer { get; }
@@ -142,6 +142,7 @@ internal static partial class SqlErrorPatterns
         | timeout[ ]period[ ]elapsed[ ]prior[ ]to[ ](completion|obtaining)              # ADO.NET's command and pool timeouts
         | \bCast[ ]to[ ]\w+[ ]failed[ ]for[ ]value[ ]                                 # Mongoose: names the path and the model
         | \bprisma\.\w+\.\w+\(                                                   # Prisma: "Invalid `prisma.student.create()` invocation"
+        | Unique[ ]constraint[ ]failed[ ]on[ ]the[ ]fields                         # Prisma P2002: names the columns
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex DriverMessages { get; }

@@ -17,6 +17,7 @@ internal static partial class StackTracePatterns
         new(Kind, [".js:", ".mjs:", ".cjs:", ".ts:", ".mts:", ".cts:", ".jsx:", ".tsx:", "(node:"], Node),
         new(Kind, [".php", "Stack trace:", "{main}", "Fatal error", "Parse error", "PHP "], Php),
         new(Kind, [".rb:", "goroutine ", ".go:", "panic: ", "panic serving", "runtime error: "], RubyGo),
+        new(Kind, ["panicked at", ".rs:"], Rust),
         new(Kind, ["stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"", "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\""], DumpFields),
     ];
 
@@ -90,4 +91,8 @@ internal static partial class StackTracePatterns
         """\x22(StackTrace|stackTrace|stack_trace|backtrace|Backtrace|ExceptionMessage|exceptionMessage|exception_message|ExceptionType|exceptionType|exception_type|InnerException|innerException|inner_exception)\x22\s*:\s*(\x22[^\x22]|\[|\{)""",
         LeakRule.Options)]
     private static partial Regex DumpFields { get; }
+
+    // Rust: "thread 'main' panicked at src/main.rs:10:5" (and the older "panicked at '…', src/main.rs:10:5").
+    [GeneratedRegex("""\bpanicked[ ]at[ ](?='|[\w/.-]{1,256}\.rs:\d)|\.rs:\d+:\d+\b(?<=\b[\w/-]+\.rs:\d+:\d+)""", LeakRule.Options)]
+    private static partial Regex Rust { get; }
 }

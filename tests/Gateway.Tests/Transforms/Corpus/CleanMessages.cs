@@ -283,5 +283,11 @@ public static class CleanMessages
         "Insert into the form the student's full name.",
         "Delete from the roster only students who have withdrawn.",
         "Select one or more courses from the catalogue.",
+        "The field Nickname is undefined in this form.",
+        "Element 3 is undefined in the list.",
+        "Uncaught exception handling is disabled for this tenant.",
+        "Could not find any entity matching your search.",
+        "Our team panicked at first, but the data was safe.",
+        "The API was rewritten in Rust.",
     ];
 }
