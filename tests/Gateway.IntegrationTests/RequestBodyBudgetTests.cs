@@ -112,7 +112,7 @@ public sealed class RequestBodyBudgetTests(ITestOutputHelper output) : IAsyncLif
     private static HttpContent Json(int size, bool declaredLength)
     {
         var bytes = Encoding.UTF8.GetBytes("{\"pad\":\"" + new string('x', size - 10) + "\"}");
-        HttpContent content = declaredLength ? new ByteArrayContent(bytes) : new StreamContent(new UnknownLengthStream(bytes));
+        HttpContent content = declaredLength ? new ByteArrayContent(bytes) : new StreamContent(new NonSeekableStream(bytes));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
@@ -125,10 +125,5 @@ public sealed class RequestBodyBudgetTests(ITestOutputHelper output) : IAsyncLif
         }
 
         Assert.True(condition());
-    }
-
-    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

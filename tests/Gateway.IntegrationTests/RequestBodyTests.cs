@@ -85,12 +85,17 @@ public sealed class RequestBodyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), _upstream.Requests.Single().Headers["Content-Length"]);
     }
 
-    [Fact]
-    public async Task JsonOverTheCheckBound_IsRefusedInPayloadForm()
+    [Theory]
+    [InlineData(4096, true)]
+    [InlineData(4096, false)]
+    [InlineData(3000, false)] // chunked, under the first read's size but over the bound
+    public async Task JsonOverTheCheckBound_IsRefusedInPayloadForm(int padding, bool declaredLength)
     {
-        var body = "{\"pad\":\"" + new string('x', 4096) + "\"}";
+        var bytes = Encoding.UTF8.GetBytes("{\"pad\":\"" + new string('x', padding) + "\"}");
+        using HttpContent content = declaredLength ? new ByteArrayContent(bytes) : new StreamContent(new NonSeekableStream(bytes));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await _gateway.Client.PostAsync("/api/students", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _gateway.Client.PostAsync("/api/students", content);
 
         var json = await Payload.ReadEdFiAsync(response, 400);
         Assert.Equal("The request body is too large.", json.GetProperty("message").GetString());
@@ -115,10 +120,5 @@ public sealed class RequestBodyTests(ITestOutputHelper output) : IAsyncLifetime
         // Kestrel's 413 maps to Ed-Fi's 400, in payload form.
         var json = await Payload.ReadEdFiAsync(response, 400);
         Assert.Equal("The request body is too large.", json.GetProperty("message").GetString());
-    }
-
-    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -50,7 +50,8 @@ internal sealed class JsonRequestValidationMiddleware(
         }
 
         // A declared length is read into one array of that size (the forwarded stream wraps it: no second copy).
-        var buffer = new byte[(int)(request.ContentLength ?? FirstChunk)];
+        // An undeclared one starts small and never grows past one byte over the bound, which the loop then refuses.
+        var buffer = new byte[(int)(request.ContentLength ?? Math.Min(FirstChunk, max + 1))];
         var reserved = 0;
         try
         {
@@ -87,12 +88,6 @@ internal sealed class JsonRequestValidationMiddleware(
                 }
 
                 length += read;
-            }
-
-            if (length > max)
-            {
-                await writer.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
-                return;
             }
 
             if (JsonSyntax.Check(buffer.AsSpan(0, length)) is { } problem)
