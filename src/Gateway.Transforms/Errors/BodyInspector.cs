@@ -11,7 +11,10 @@ internal static class BodyInspector
 {
     private const int Utf8ScanFrom = 8 * 1024;
 
-    public static BodyInspection Inspect(int upstreamStatus, ReadOnlySpan<byte> body, MediaType media, bool truncated)
+    /// <param name="readMessage">Whether the message could be shown. When not, it is read only where its leaks could
+    /// escape the body's own scans (<see cref="HidesEscapedText"/>), for the verdict's leak kinds; a wrapped document's
+    /// is read anyway (reading it tells whether it is JSON, which decides how the body is unescaped for the scan).</param>
+    public static BodyInspection Inspect(int upstreamStatus, ReadOnlySpan<byte> body, MediaType media, bool truncated, bool readMessage = true)
     {
         // Not a using variable: those are read-only, and the text keeps what it decoded.
         var text = BodyDecoder.Decode(body, media.Charset);
@@ -28,7 +31,7 @@ internal static class BodyInspector
             {
                 format = BodyFormat.Json;
             }
-            else if (!truncated)
+            else if (!truncated && (readMessage || HidesEscapedText(format, text.Utf8)))
             {
                 message = MessageExtractor.Choose(format, ref text, markup, upstreamStatus, media.IsForm, out json);
             }
@@ -42,6 +45,11 @@ internal static class BodyInspector
             text.Dispose();
         }
     }
+
+    // Escapes the body's scans do not undo but the message's do: percent-encoding anywhere (a form, an echoed URL), and
+    // JSON escapes or entities in text that is neither JSON nor markup (a document that failed to parse).
+    private static bool HidesEscapedText(BodyFormat format, ReadOnlySpan<byte> utf8) =>
+        format is BodyFormat.Json or BodyFormat.Html or BodyFormat.Xml ? utf8.Contains((byte)'%') : utf8.IndexOfAny("%\\&"u8) >= 0;
 
     // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
     // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes. Other UTF-8 of some

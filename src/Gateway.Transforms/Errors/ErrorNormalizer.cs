@@ -40,7 +40,10 @@ public static class ErrorNormalizer
         ArgumentNullException.ThrowIfNull(settings);
 
         var media = MediaType.Parse(contentType);
-        var inspection = BodyInspector.Inspect(upstreamStatus, body, media, truncated);
+
+        // A 5xx's own words are not shown by default, so they are not read: the scan still sees every byte of the body.
+        var mayShowUpstream = settings.ShowUpstream5xxMessages || (upstreamStatus < 500 && profile.Map(upstreamStatus, settings.StatusMap) < 500);
+        var inspection = BodyInspector.Inspect(upstreamStatus, body, media, truncated, readMessage: mayShowUpstream);
 
         // Ed-Fi Table 6 asks for 409 when a write collides with existing data; legacy services answer 500.
         var integrity = settings.MapIntegrityViolationsTo409 && upstreamStatus >= 400 && inspection.IntegrityViolation;

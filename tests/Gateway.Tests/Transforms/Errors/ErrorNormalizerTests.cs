@@ -98,6 +98,28 @@ public class ErrorNormalizerTests
     }
 
     [Fact]
+    public void Normalize_4xxMappedTo5xxByRoute_HidesTheMessage()
+    {
+        var settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [404] = 502 } };
+
+        var verdict = ErrorNormalizer.Normalize(404, "application/json", """{"message":"Student 12 was not found."}"""u8, false, ErrorProfile.EdFi, settings);
+
+        Assert.Equal(new ErrorVerdict(502, Generic.BadGateway, LeakKinds.None, false, false), verdict);
+    }
+
+    // A hidden 5xx message is read only where the body's scans cannot see what it says: here percent-encoding.
+    [Theory]
+    [InlineData("application/json", """{"message":"Callback failed: http%3A%2F%2F10.0.0.5%3A8080%2Fsis%2Fcb"}""")]
+    [InlineData("text/html", "<html><head><title>Callback failed: http%3A%2F%2F10.0.0.5%3A8080%2Fsis</title></head></html>")]
+    [InlineData("text/plain", "Callback failed: http%3A%2F%2F10.0.0.5%3A8080%2Fsis%2Fcb")]
+    public void Normalize_Hidden5xxMessage_StillReportsWhatOnlyItsDecodedTextShows(string contentType, string body)
+    {
+        var verdict = Normalize(500, contentType, body);
+
+        Assert.Equal(new ErrorVerdict(500, Generic.Internal, LeakKinds.InternalHost, false, false), verdict);
+    }
+
+    [Fact]
     public void Normalize_IntegrityViolationWithRouteMap_MapsTheConflictStatus()
     {
         var settings = new NormalizerSettings { StatusMap = new Dictionary<int, int> { [409] = 400 } };
