@@ -20,10 +20,12 @@ internal static class FormatSniffer
         [.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))]);
 
     /// <summary>Sniffs the start of a body: at most a few KiB of it are decoded.</summary>
-    public static BodyFormat Sniff(ref BodyText body, MediaType media) => Sniff(body.TrimmedStart(Window), media);
+    public static BodyFormat Sniff(ref BodyText body, MediaType media) => Sniff(body.TrimmedStart(Window), media, body.IsAscii);
 
     /// <summary>Sniffs text: only its first <see cref="Window"/> characters after leading whitespace are read.</summary>
-    public static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media)
+    public static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media) => Sniff(text, media, ascii: false);
+
+    private static BodyFormat Sniff(ReadOnlySpan<char> text, MediaType media, bool ascii)
     {
         var span = text.TrimStart();
         if (span.IsEmpty)
@@ -32,7 +34,7 @@ internal static class FormatSniffer
         }
 
         var window = span[..Math.Min(span.Length, Window)];
-        if (LooksBinary(window))
+        if (LooksBinary(window, ascii))
         {
             return BodyFormat.Binary;
         }
@@ -55,10 +57,10 @@ internal static class FormatSniffer
     private static bool ContainsHtmlMarker(ReadOnlySpan<char> window) => window.ContainsAny(s_htmlMarkers);
 
     // Text has few control characters; decoded binary has many, plus replacement characters for invalid UTF-8.
-    private static bool LooksBinary(ReadOnlySpan<char> window)
+    private static bool LooksBinary(ReadOnlySpan<char> window, bool ascii)
     {
-        // Nearly every body has none of them: one vectorized search settles it.
-        if (!window.ContainsAny(s_oddAscii) && !window.ContainsAnyInRange('\u0080', '\u009F') && !window.Contains('\uFFFD'))
+        // Nearly every body has none of them: one vectorized search settles it (an ASCII body has no others).
+        if (!window.ContainsAny(s_oddAscii) && (ascii || (!window.ContainsAnyInRange('\u0080', '\u009F') && !window.Contains('\uFFFD'))))
         {
             return false;
         }
