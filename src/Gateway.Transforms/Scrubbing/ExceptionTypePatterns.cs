@@ -35,6 +35,13 @@ internal static partial class ExceptionTypePatterns
             "potentially dangerous Request", "underlying connection was closed"], TypeMentions),
         new(Kind, ["ADODB.", "VBScript", "Active Server Pages error", "is undefined in ", "Uncaught exception '",
             "Could not find any entity of type", "ABAP runtime error", "AH00", "AH01", "AH02", "AH03"], LegacyPlatformMessages),
+        new(Kind, ["com.", "org.", "net.", "github.com/"], ApplicationClasses),
+        new(Kind, ["WRONGTYPE", "NOAUTH", "MISCONF", "READONLY You", "OOM command", "CLUSTERDOWN", "LOADING Redis",
+            "max number of clients", "SERVER_ERROR", "KeeperErrorCode", ":: caused by ::", "to execute command {",
+            "Plan executor error", "Error from server: code=", "Keyspace '", "at consistency ", "in vhost '", "ACCESS_REFUSED",
+            "PRECONDITION_FAILED", "NOT_FOUND - no", "index read-only", "Data too large, data for", "(Service: ",
+            "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "COM class factory", "(Parameter '", "BEA-", "IJ0",
+            "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]"], InfrastructureMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -174,4 +181,61 @@ internal static partial class ExceptionTypePatterns
         """,
         LeakRule.Options)]
     private static partial Regex LegacyPlatformMessages { get; }
+
+    // An application's own classes by their reverse-domain names (Hibernate's "could not initialize proxy
+    // [com.acme.sis.domain.Section#7]", Jackson's "class com.acme.sis.EnrollmentRequest"), and Go's package-qualified
+    // types (github.com/acme/sis/models.Student). A name after a dot is a host name (acme.com.au), and a package without
+    // a class (org.apache.commons) names a library, not the application's code.
+    [GeneratedRegex(
+        """
+          (?<![\w.])(com|org|net)(\.[a-z_][a-z0-9_]{0,31}){1,8}\.[A-Z]
+        | (?<![\w.])github\.com(/[\w-]{1,64}){2,8}\.[A-Z]\w*\b(?!\.\w)
+        """,
+        LeakRule.Options)]
+    private static partial Regex ApplicationClasses { get; }
+
+    // The errors of the services behind a backend, which name them and their settings: Redis, Memcached, ZooKeeper,
+    // MongoDB, Cassandra, RabbitMQ, Elasticsearch, Neo4j, the AWS SDK's error dump, and the message ids of WebLogic,
+    // IronJacamar, CICS, COBOL and Language Environment; Windows' HRESULT and COM texts, .NET's "(Parameter 'x')",
+    // Tomcat's servlet log line and Delphi's FireDAC.
+    [GeneratedRegex(
+        """
+          \bWRONGTYPE[ ]Operation\b
+        | \bNOAUTH[ ]Authentication[ ]required
+        | \bMISCONF[ ]Redis\b
+        | \bREADONLY[ ]You[ ]can't[ ]write
+        | \bOOM[ ]command[ ]not[ ]allowed
+        | \bCLUSTERDOWN\b
+        | \bLOADING[ ]Redis[ ]is[ ]loading
+        | \bERR[ ]max[ ]number[ ]of[ ]clients
+        | \bSERVER_ERROR[ ][a-z]
+        | \bKeeperErrorCode[ ]=
+        | [ ]::[ ]caused[ ]by[ ]::[ ]
+        | \bto[ ]execute[ ]command[ ]\{
+        | Plan[ ]executor[ ]error
+        | Error[ ]from[ ]server:[ ]code=
+        | \bKeyspace[ ]'\w{1,64}'[ ]does[ ]not[ ]exist
+        | \bat[ ]consistency[ ](LOCAL_|EACH_)?(ONE|TWO|THREE|QUORUM|ALL|SERIAL)\b
+        | [ ]in[ ]vhost[ ]'
+        | \bACCESS_REFUSED[ ]-
+        | \bPRECONDITION_FAILED[ ]-
+        | \bNOT_FOUND[ ]-[ ]no[ ](queue|exchange)\b
+        | index[ ]read-only[ ]/[ ]allow[ ]delete
+        | Data[ ]too[ ]large,[ ]data[ ]for[ ]\[
+        | \(Service:[ ][A-Z][\w ]{0,63};[ ]Status[ ]Code:
+        | \bRoutingTable\[
+        | Requested[ ]resource[ ]not[ ]found:[ ]Table:
+        | \bHRESULT:[ ]0x[0-9A-Fa-f]{8}
+        | COM[ ]class[ ]factory[ ]for[ ]component[ ]with[ ]CLSID
+        | \(Parameter[ ]'\w{1,64}'\)
+        | \bBEA-\d{6}\b
+        | \bIJ\d{6}:
+        | \bDFH[A-Z]{2}\d{4}\b
+        | \bIGZ\d{4}[A-Z]\b
+        | \bCEE[0-3]\d{3}[A-Z]\b
+        | \bServlet\.service\(\)[ ]for[ ]servlet
+        | \[FireDAC\]
+        """,
+        LeakRule.Options)]
+    private static partial Regex InfrastructureMessages { get; }
 }

@@ -22,6 +22,7 @@ internal static partial class FilePathPatterns
         new(Kind, [":\\", ":/", "\\\\"], Windows, MarkerGuards.DriveLetter),
         new(Kind, ["node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/"], Packages),
         new(Kind, ["~/", "s3://", "s3a://", "gs://", "hdfs://", "abfs://", "abfss://", "wasb://", "wasbs://"], HomeAndStorage),
+        new(Kind, ["HKEY_", "HKLM\\", "HKCU\\", "HKCR\\"], RegistryKeys),
     ];
 
     // "Start of a path": line start, whitespace, quotes, brackets, separators, or a JSON escape (\n, \t, \").
@@ -59,4 +60,10 @@ internal static partial class FilePathPatterns
         """,
         LeakRule.Options)]
     private static partial Regex HomeAndStorage { get; }
+
+    // A Windows registry key names the software and its settings on the server (HKEY_LOCAL_MACHINE\SOFTWARE\Acme\SIS).
+    [GeneratedRegex(
+        """\bHKEY_(LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USERS|CURRENT_CONFIG)\b|\bHK(LM|CU|CR)\\{1,2}[A-Za-z]""",
+        LeakRule.Options)]
+    private static partial Regex RegistryKeys { get; }
 }

@@ -22,12 +22,13 @@ internal static partial class InternalHostPatterns
         new(Kind, [".svc"], KubernetesService),
         new(Kind, ["arn:aws"], AwsResourceName),
         new(Kind, [":1433", ":1521", ":3306", ":5432", ":5672", ":6379", ":9042", ":9092", ":9200", ":9300", ":11211",
-            ":2181", ":27017", ":8500", ":15672", ":61616", ":5984"], ServiceWithInfrastructurePort),
+            ":2181", ":27017", ":8500", ":15672", ":61616", ":5984", ":7687"], ServiceWithInfrastructurePort),
         new(Kind, [":8080", ":8000", ":8001", ":8081", ":8082", ":8088", ":8090", ":8181", ":8443", ":8888", ":3000",
             ":3001", ":4000", ":5000", ":5001", ":7001", ":8009", ":9000", ":9080", ":9090", ":9443"], ServiceWithApplicationPort),
         new(Kind, [".amazonaws.com", ".windows.net", ".azure.net", ".cloudapp.net", ".azurewebsites.net"], CloudServiceHosts),
         new(Kind, ["ConnectionPool(host=", "resolve host", "no such host", "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
+        new(Kind, [",dc=", "LdapErr:", "system:serviceaccount:", "gserviceaccount.com", "Server at "], DirectoryNames),
     ];
 
     [GeneratedRegex(
@@ -75,7 +76,7 @@ internal static partial class InternalHostPatterns
     // sis-db:1433): how drivers report where they failed to connect. Dotted public names are not flagged here.
     [GeneratedRegex(
         """
-        :(1433|1521|3306|5432|5672|6379|9042|9092|9200|9300|11211|2181|27017|8500|15672|61616|5984)(?!\w|\.\w|:\d)   # a full stop may end the sentence
+        :(1433|1521|3306|5432|5672|6379|9042|9092|9200|9300|11211|2181|27017|8500|15672|61616|5984|7687)(?!\w|\.\w|:\d)   # a full stop may end the sentence
         (?<=(?<![\w.-])[a-z][a-z0-9_-]*:\d+)
         """,
         Options)]
@@ -124,4 +125,18 @@ internal static partial class InternalHostPatterns
 
     [GeneratedRegex("""\b(https?|wss?|tcp|grpc|net\.tcp|ftp|smb|nfs)://[a-z0-9_-]+(:\d+)?($|[/"'\s<>)\]?\#])""", Options)]
     private static partial Regex SingleLabelUrl { get; }
+
+    // Names from the backend's directories: an LDAP distinguished name (ou=Students,dc=sis,dc=corp), Active Directory's
+    // error codes, Kubernetes and Google Cloud service accounts, and Apache's signature with a host name of one label
+    // ("Server at sis-internal Port 8080"; a public name there is its ServerName and stays).
+    [GeneratedRegex(
+        """
+          \b(ou|OU|cn|CN|uid|UID)=[^,=\r\n]{1,128}(,\w{1,16}=[^,=\r\n]{1,128}){0,8},(dc|DC)=\w
+        | LdapErr:[ ]DSID-
+        | system:serviceaccount:
+        | @[\w-]{1,63}\.iam\.gserviceaccount\.com\b
+        | \bServer[ ]at[ ][A-Za-z0-9-]{1,63}[ ]Port[ ]\d{1,5}\b
+        """,
+        Options)]
+    private static partial Regex DirectoryNames { get; }
 }

@@ -34,6 +34,17 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
         new(Kind, ["for column '", "could not serialize access", "current transaction is aborted", "timeout period elapsed",
             "Cast to ", "prisma.", "constraint failed on the fields"], DriverMessages),
+        new(Kind, ["matching query does not exist", "Choices are", "returned more than one", "Couldn't find ", "bound to a Session",
+            "transaction has been rolled back", "sqlalche.me", "QueuePool limit", "initialize proxy", "detached entity",
+            "deleted by another transaction", "unsaved transient", "did not return a unique", "resolve root entity",
+            "HikariPool-", "expected to affect", "LINQ expression", "second operation was started", "primary key to be defined",
+            "database provider", "Error parsing column", "materialization", "splitOn", "notNull Violation",
+            "acquiring a connection", "obtain a connection", "sql: ", "Ecto.", "Postgrex."], OrmMessages),
+        new(Kind, ["has no column named", "readonly database", "Dynamic SQL Error", "KEY constraint \"", "lock conflict on no wait",
+            "right truncation", "database engine", "ACE.OLEDB", "Jet.OLEDB", "(missing operator)", "duplicate values in the index",
+            "SQL Anywhere Error", "SQL compilation error", "object not found:", "Table/View '", "connection slots are reserved",
+            "max_allowed_packet", "transaction log for database", "data type resulted in", "SQLCODE", "UNIQUE INDEX",
+            "(Unique Index:", "connect to database server (", "does not exist", ".* from "], MoreEngines),
     ];
 
     // A driver that could not reach or log in to its database or cache names the account, the host or the product.
@@ -169,4 +180,74 @@ internal static partial class SqlErrorPatterns
         """,
         LeakRule.NonBacktrackingOptions)]
     private static partial Regex Statements { get; }
+
+    // What ORMs and data-access libraries say, naming the model, its fields, the query or the pool: Django, Rails,
+    // SQLAlchemy, Hibernate, HikariCP, Entity Framework Core, Dapper, Sequelize, Knex, Go's database/sql and Ecto.
+    [GeneratedRegex(
+        """
+          matching[ ]query[ ]does[ ]not[ ]exist\b
+        | into[ ]field\.[ ]Choices[ ]are\b
+        | get\(\)[ ]returned[ ]more[ ]than[ ]one\b
+        | Couldn't[ ]find[ ]([A-Z]\w{0,63}[ ]with[ ]'?[a-z_]{1,64}'?=|all[ ][A-Z]\w{0,63}[ ]with[ ]'[a-z_]{1,64}':)
+        | is[ ]not[ ]bound[ ]to[ ]a[ ]Session\b
+        | Session's[ ]transaction[ ]has[ ]been[ ]rolled[ ]back
+        | \bsqlalche\.me/e/
+        | QueuePool[ ]limit[ ]of[ ]size
+        | could[ ]not[ ]initialize[ ]proxy[ ]\[
+        | detached[ ]entity[ ]passed[ ]to[ ]persist
+        | Row[ ]was[ ]updated[ ]or[ ]deleted[ ]by[ ]another[ ]transaction
+        | unsaved[ ]transient[ ]instance
+        | query[ ]did[ ]not[ ]return[ ]a[ ]unique[ ]result
+        | Could[ ]not[ ]resolve[ ]root[ ]entity[ ]'
+        | \bHikariPool-\d+[ ]-
+        | operation[ ]expected[ ]to[ ]affect[ ]\d+[ ]row\(s\)
+        | The[ ]LINQ[ ]expression[ ]'
+        | A[ ]second[ ]operation[ ]was[ ]started[ ]on[ ]this[ ]context
+        | requires[ ]a[ ]primary[ ]key[ ]to[ ]be[ ]defined
+        | No[ ]database[ ]provider[ ]has[ ]been[ ]configured
+        | Error[ ]parsing[ ]column[ ]\d+[ ]\(
+        | [ ]materialization\b(?<=\bfor[ ][\w.]{1,128}[ ]materialization)
+        | set[ ]the[ ]splitOn[ ]param
+        | \bnotNull[ ]Violation:
+        | Timeout[ ]acquiring[ ]a[ ]connection\.
+        | could[ ]not[ ]obtain[ ]a[ ]connection[ ]from[ ]the[ ]pool
+        | \bsql:[ ](Scan[ ]error[ ]on[ ]column|no[ ]rows[ ]in[ ]result[ ]set|Register[ ]called|database[ ]is[ ]closed|transaction[ ]has[ ]already)
+        | \b(Ecto\.(Query|Changeset|Multi|Repo|Adapters|[A-Z]\w{0,31}Error)|Postgrex\.[A-Z])
+        """,
+        LeakRule.Options)]
+    private static partial Regex OrmMessages { get; }
+
+    // The engines the rules above do not name: SQLite, Firebird, Microsoft Jet/ACE (Access), SQL Anywhere, Informix, DB2's
+    // SQLCODE, Snowflake, HSQLDB, Derby; server settings (max_allowed_packet) and states (the transaction log, the
+    // reserved connection slots); SQL Server's conversion message; PostgreSQL's unquoted "column s0.grade does not exist"
+    // (as Ecto prints it); lower-case SQL with quoted aliases ('select "s".* from').
+    [GeneratedRegex(
+        """
+          \btable[ ]\w{1,64}[ ]has[ ]no[ ]column[ ]named\b
+        | attempt[ ]to[ ]write[ ]a[ ]readonly[ ]database
+        | Dynamic[ ]SQL[ ]Error
+        | violation[ ]of[ ](PRIMARY[ ]or[ ]UNIQUE|FOREIGN)[ ]KEY[ ]constraint[ ]"
+        | lock[ ]conflict[ ]on[ ]no[ ]wait[ ]transaction
+        | string[ ]right[ ]truncation
+        | \b(JET|Jet)[ ](Database[ ]Engine|database[ ]engine)\b
+        | Microsoft\.(ACE|Jet)\.OLEDB
+        | Syntax[ ]error[ ]\(missing[ ]operator\)[ ]in[ ]query[ ]expression
+        | duplicate[ ]values[ ]in[ ]the[ ]index,[ ]primary[ ]key,[ ]or[ ]relationship
+        | SQL[ ]Anywhere[ ]Error
+        | SQL[ ]compilation[ ]error:
+        | user[ ]lacks[ ]privilege[ ]or[ ]object[ ]not[ ]found:
+        | \bTable/View[ ]'
+        | remaining[ ]connection[ ]slots[ ]are[ ]reserved
+        | \bmax_allowed_packet\b
+        | transaction[ ]log[ ]for[ ]database[ ]'
+        | data[ ]type[ ]to[ ]a[ ]\w{1,32}[ ]data[ ]type[ ]resulted[ ]in
+        | \bSQLCODE[ ]?[=:][ ]?-?\d+
+        | duplicate[ ]value[ ]in[ ]a[ ]UNIQUE[ ]INDEX
+        | \(Unique[ ]Index:
+        | connect[ ]to[ ]database[ ]server[ ]\(
+        | [ ]does[ ]not[ ]exist(?<=\bcolumn[ ][a-z_]\w{0,63}\.[a-z_]\w{0,63}[ ]does[ ]not[ ]exist)
+        | \.\*[ ]from[ ](?<=\bselect[ ]["`]?\w{1,64}["`]?\.\*[ ]from[ ])
+        """,
+        LeakRule.Options)]
+    private static partial Regex MoreEngines { get; }
 }

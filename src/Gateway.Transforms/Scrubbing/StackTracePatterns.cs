@@ -19,6 +19,11 @@ internal static partial class StackTracePatterns
         new(Kind, [".rb:", "goroutine ", ".go:", "panic: ", "panic serving", "runtime error: "], RubyGo),
         new(Kind, ["panicked at", ".rs:"], Rust),
         new(Kind, ["stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"", "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\""], DumpFields),
+        new(Kind, [".pm line ", ".pl line ", ".cgi line ", ".psgi line ", ".ex:", ".exs:", "** (", "** exception ", " REPORT====",
+            "{file,", "in do_boot", "HasCallStack", ".hs:", "Non-exhaustive patterns", "Prelude.", "fromJust: Nothing", ".swift:",
+            "Raised at ", "Fatal error: exception ", "a nil value", "is not a subtype of type", "clojure.lang.",
+            "Wrong number of args (", "stack smashing detected", "::unwrap()` on", "(os error ", " at 0x",
+            "Access violation at address"], MoreRuntimes),
     ];
 
     [GeneratedRegex(
@@ -95,4 +100,37 @@ internal static partial class StackTracePatterns
     // Rust: "thread 'main' panicked at src/main.rs:10:5" (and the older "panicked at '…', src/main.rs:10:5").
     [GeneratedRegex("""\bpanicked[ ]at[ ](?='|[\w/.-]{1,256}\.rs:\d)|\.rs:\d+:\d+\b(?<=\b[\w/-]+\.rs:\d+:\d+)""", LeakRule.Options)]
     private static partial Regex Rust { get; }
+
+    // The crash output of the runtimes the rules above do not name: Perl's "at lib/Sis.pm line 22.", Elixir's and Erlang's
+    // reports and frames, Haskell's, Swift's, OCaml's, Lua's, Dart's, Clojure's, Rust's unwrap and OS errors, glibc's
+    // abort, Python's object repr with its address, and Delphi's access violation.
+    [GeneratedRegex(
+        """
+          (?<=\w)\.(pm|pl|cgi|psgi)[ ]line[ ]\d+
+        | (?<=\w)\.exs?:\d+:[ ]
+        | \*\*[ ]\(([A-Z]\w{0,63}(\.[A-Z]\w{0,63}){1,8}|[A-Z]\w{0,63}Error|exit|throw|EXIT)\)[ ]      # not "** (required)"
+        | \*\*[ ]exception[ ](error|exit|throw):
+        | =(ERROR|CRASH|SUPERVISOR)[ ]REPORT====
+        | \{file,"[^"\r\n]{1,256}"\},?[ ]?\{line,\d+\}
+        | init[ ]terminating[ ]in[ ]do_boot
+        | CallStack[ ]\(from[ ]HasCallStack\)
+        | (?<=\w)\.hs:\(?\d+[,:]\d+
+        | Non-exhaustive[ ]patterns[ ]in\b
+        | \bPrelude\.(head|tail|!!|read|undefined|init|last|maximum|minimum|foldr1|chr|fromJust)\b
+        | Maybe\.fromJust:[ ]Nothing
+        | (?<=\w)\.swift:\d+:[ ]Fatal[ ]error
+        | Raised[ ]at[ ][\w.]{1,128}[ ]in[ ]file[ ]"
+        | Fatal[ ]error:[ ]exception[ ][A-Z]
+        | attempt[ ]to[ ](index|call|perform[ ]arithmetic[ ]on|concatenate)[ ]a[ ]nil[ ]value
+        | is[ ]not[ ]a[ ]subtype[ ]of[ ]type[ ]'
+        | \bclojure\.lang\.[A-Z]
+        | Wrong[ ]number[ ]of[ ]args[ ]\(\d+\)[ ]passed[ ]to:
+        | stack[ ]smashing[ ]detected
+        | called[ ]`(Result|Option)::unwrap\(\)`[ ]on[ ]an?[ ]`(Err|None)`[ ]value
+        | \(os[ ]error[ ]\d+\)
+        | [ ]at[ ]0x[0-9a-f]{6,16}>(?<=<[\w.]{1,128}([ ]object)?[ ]at[ ]0x[0-9a-f]{6,16}>)
+        | Access[ ]violation[ ]at[ ]address[ ][0-9A-F]{8}
+        """,
+        LeakRule.Options)]
+    private static partial Regex MoreRuntimes { get; }
 }
