@@ -7,7 +7,8 @@ namespace Gateway.Transforms.Errors;
 
 /// <summary>
 /// Recognises foreign-key, primary-key and unique-constraint violations in the dialects of SQL Server, PostgreSQL,
-/// Oracle, MySQL/MariaDB and SQLite (plus MongoDB's duplicate key), whatever layer wrapped them.
+/// Oracle, MySQL/MariaDB and SQLite (plus MongoDB's duplicate key, and the legacy engines Firebird, Informix, DB2, Sybase
+/// and Jet/Access), whatever layer wrapped them.
 /// NOT NULL and CHECK violations are not conflicts with existing data, so they do not count.
 /// </summary>
 internal static partial class IntegrityViolationDetector
@@ -20,6 +21,7 @@ internal static partial class IntegrityViolationDetector
         "Violation of", "duplicate key", "conflicted with the", "violates", "23503", "23505", "ORA-0", "Duplicate entry",
         "child row", "parent row", "ER_DUP_", "ER_NO_REFERENCED_ROW", "ER_ROW_IS_REFERENCED", "constraint failed",
         "SQLITE_CONSTRAINT", "UniqueViolation", "ForeignKeyViolation", "ConstraintViolation", "Integrity constraint",
+        "UNIQUE INDEX", "duplicate values in the index", "SQLCODE", "Ecto.ConstraintError",
     ];
 
     private static readonly SearchValues<string> s_markers = SearchValues.Create(MarkerList, StringComparison.OrdinalIgnoreCase);
@@ -84,6 +86,12 @@ internal static partial class IntegrityViolationDetector
         | \bSQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|FOREIGNKEY)\b
         | \bE11000[ ]duplicate[ ]key                                                          # MongoDB
         | \b(UniqueViolation|ForeignKeyViolation|UniqueConstraintViolationException|ForeignKeyConstraintViolationException)\b
+        | violation[ ]of[ ](PRIMARY[ ]or[ ]UNIQUE|FOREIGN)[ ]KEY[ ]constraint                  # Firebird, InterBase
+        | duplicate[ ]value[ ]in[ ]a[ ]UNIQUE[ ]INDEX                                          # Informix -239
+        | \bSQLCODE[ ]?[=:][ ]?-(803|530|532)\b                                              # DB2
+        | Attempt[ ]to[ ]insert[ ]duplicate[ ]key[ ]row                                        # Sybase, SQL Server 2601
+        | duplicate[ ]values[ ]in[ ]the[ ]index,[ ]primary[ ]key,[ ]or[ ]relationship           # Jet/Access
+        | \bEcto\.ConstraintError\b
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     internal static partial Regex Pattern { get; }

@@ -41,7 +41,8 @@ internal static partial class ExceptionTypePatterns
             "Plan executor error", "Error from server: code=", "Keyspace '", "at consistency ", "in vhost '", "ACCESS_REFUSED",
             "PRECONDITION_FAILED", "NOT_FOUND - no", "index read-only", "Data too large, data for", "(Service: ",
             "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "COM class factory", "(Parameter '", "BEA-", "IJ0",
-            "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]"], InfrastructureMessages),
+            "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]", "secrets \"", "configmaps \"",
+            "pods \"", "deployments \"", "registry access"], InfrastructureMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -235,6 +236,8 @@ internal static partial class ExceptionTypePatterns
         | \bCEE[0-3]\d{3}[A-Z]\b
         | \bServlet\.service\(\)[ ]for[ ]servlet
         | \[FireDAC\]
+        | \b(secrets|configmaps|pods|deployments)[ ]"[\w.-]{1,253}"[ ](not[ ]found|is[ ]forbidden|already[ ]exists)   # Kubernetes
+        | Requested[ ]registry[ ]access[ ]is[ ]not[ ]allowed
         """,
         LeakRule.Options)]
     private static partial Regex InfrastructureMessages { get; }

@@ -23,6 +23,7 @@ internal static partial class FilePathPatterns
         new(Kind, ["node_modules/", "site-packages/", "dist-packages/", "WEB-INF/", "BOOT-INF/"], Packages),
         new(Kind, ["~/", "s3://", "s3a://", "gs://", "hdfs://", "abfs://", "abfss://", "wasb://", "wasbs://"], HomeAndStorage),
         new(Kind, ["HKEY_", "HKLM\\", "HKCU\\", "HKCR\\"], RegistryKeys),
+        new(Kind, [".asp, line ", ".asa, line "], ClassicAspLines),
     ];
 
     // "Start of a path": line start, whitespace, quotes, brackets, separators, or a JSON escape (\n, \t, \").
@@ -66,4 +67,8 @@ internal static partial class FilePathPatterns
         """\bHKEY_(LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USERS|CURRENT_CONFIG)\b|\bHK(LM|CU|CR)\\{1,2}[A-Za-z]""",
         LeakRule.Options)]
     private static partial Regex RegistryKeys { get; }
+
+    // Classic ASP names the failing script by its site path after the error ("/sis/enroll.asp, line 42").
+    [GeneratedRegex("""(?<=\w)\.as[pa],[ ]line[ ]\d+""", LeakRule.Options)]
+    private static partial Regex ClassicAspLines { get; }
 }

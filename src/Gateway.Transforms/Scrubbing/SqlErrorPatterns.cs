@@ -44,7 +44,9 @@ internal static partial class SqlErrorPatterns
             "right truncation", "database engine", "ACE.OLEDB", "Jet.OLEDB", "(missing operator)", "duplicate values in the index",
             "SQL Anywhere Error", "SQL compilation error", "object not found:", "Table/View '", "connection slots are reserved",
             "max_allowed_packet", "transaction log for database", "data type resulted in", "SQLCODE", "UNIQUE INDEX",
-            "(Unique Index:", "connect to database server (", "does not exist", ".* from "], MoreEngines),
+            "(Unique Index:", "connect to database server (", "does not exist", ".* from ", "is not in the database",
+            "operation for file", "Unrecognized name:", "requires authentication", "association between entity types",
+            "from an async context"], MoreEngines),
     ];
 
     // A driver that could not reach or log in to its database or cache names the account, the host or the product.
@@ -218,7 +220,7 @@ internal static partial class SqlErrorPatterns
     private static partial Regex OrmMessages { get; }
 
     // The engines the rules above do not name: SQLite, Firebird, Microsoft Jet/ACE (Access), SQL Anywhere, Informix, DB2's
-    // SQLCODE, Snowflake, HSQLDB, Derby; server settings (max_allowed_packet) and states (the transaction log, the
+    // SQLCODE, Snowflake, HSQLDB, Derby, BigQuery, MongoDB's authentication error, two more ORM messages; server settings (max_allowed_packet) and states (the transaction log, the
     // reserved connection slots); SQL Server's conversion message; PostgreSQL's unquoted "column s0.grade does not exist"
     // (as Ecto prints it); lower-case SQL with quoted aliases ('select "s".* from').
     [GeneratedRegex(
@@ -247,6 +249,12 @@ internal static partial class SqlErrorPatterns
         | connect[ ]to[ ]database[ ]server[ ]\(
         | [ ]does[ ]not[ ]exist(?<=\bcolumn[ ][a-z_]\w{0,63}\.[a-z_]\w{0,63}[ ]does[ ]not[ ]exist)
         | \.\*[ ]from[ ](?<=\bselect[ ]["`]?\w{1,64}["`]?\.\*[ ]from[ ])
+        | specified[ ]table[ ]\(\w{1,64}\)[ ]is[ ]not[ ]in[ ]the[ ]database                 # Informix -206
+        | I/O[ ]error[ ]during[ ]"\w{1,16}"[ ]operation[ ]for[ ]file                          # Firebird
+        | Unrecognized[ ]name:[ ]\w{1,128}[ ]at[ ]\[\d+:\d+\]                               # BigQuery
+        | \bCommand[ ](find|insert|update|delete|aggregate|count|distinct|getMore|listCollections|listDatabases|listIndexes|createIndexes|drop|hello|isMaster|ping|buildInfo)[ ]requires[ ]authentication   # MongoDB
+        | association[ ]between[ ]entity[ ]types[ ]'                                         # Entity Framework Core
+        | cannot[ ]call[ ]this[ ]from[ ]an[ ]async[ ]context                                  # Django
         """,
         LeakRule.Options)]
     private static partial Regex MoreEngines { get; }

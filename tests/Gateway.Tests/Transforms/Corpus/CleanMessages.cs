@@ -312,5 +312,10 @@ public static class CleanMessages
         "Your report (Service: Attendance) is ready.",
         "Use the HKEY app token from your dashboard.",
         "Nothing matching your query was found.",
+        "The secrets \"vault\" feature is not enabled for your plan.",
+        "Please log in on computer 'Library-3' to continue.",
+        "Command search requires authentication; sign in first.",
+        "The specified table (seating plan) is not in the database.",
+        "Unrecognized name: please enter your full legal name.",
     ];
 }

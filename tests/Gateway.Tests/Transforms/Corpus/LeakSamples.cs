@@ -386,5 +386,14 @@ public static class LeakSamples
         ("Apache/2.4.57 (Debian) Server at sis-internal Port 8080", LeakKinds.InternalHost),
         ("routers=[neo4j-core-0:7687], readers=[], writers=[]", LeakKinds.InternalHost),
         ("Access to the registry key 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme\\SIS' is denied.", LeakKinds.FilePath),
+        ("-206: The specified table (students) is not in the database.", LeakKinds.SqlError),
+        ("I/O error during \"open\" operation for file \"SIS.FDB\"", LeakKinds.SqlError),
+        ("Unrecognized name: grade_lvl at [1:8]", LeakKinds.SqlError),
+        ("Command find requires authentication", LeakKinds.SqlError),
+        ("The association between entity types 'School' and 'Student' has been severed", LeakKinds.SqlError),
+        ("You cannot call this from an async context - use a thread or sync_to_async.", LeakKinds.SqlError),
+        ("secrets \"sis-db-credentials\" not found", LeakKinds.ExceptionType),
+        ("Requested registry access is not allowed.", LeakKinds.ExceptionType),
+        ("Object required: ''\n/sis/enroll.asp, line 42", LeakKinds.FilePath),
     ];
 }

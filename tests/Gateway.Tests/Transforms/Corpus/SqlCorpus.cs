@@ -105,6 +105,26 @@ public static class SqlCorpus
             "SQLITE_ERROR: no such column: grade_level",
             LeakKinds.SqlError);
 
+        yield return Conflict("sql/firebird-foreign-key", 500, "text/plain",
+            "violation of FOREIGN KEY constraint \"FK_ENROLL_STUDENT\" on table \"ENROLLMENTS\"\nForeign key reference target does not exist",
+            LeakKinds.SqlError);
+
+        yield return Conflict("sql/informix-239-unique-index", 500, "text/html",
+            "<html><body><h1>Error</h1><p>-239 Could not insert new row - duplicate value in a UNIQUE INDEX column (Unique Index:ix_students_email).</p></body></html>",
+            LeakKinds.SqlError);
+
+        yield return Conflict("sql/db2-sqlcode-803", 500, "application/json",
+            """{"message":"DB2 SQL Error: SQLCODE=-803, SQLSTATE=23505, SQLERRMC=1;SIS.STUDENTS, DRIVER=4.26.14"}""",
+            LeakKinds.SqlError);
+
+        yield return Conflict("sql/jet-duplicate-values", 500, "text/html",
+            "<html><body><font face=\"Arial\">Microsoft JET Database Engine</font> <font face=\"Arial\">error '80004005'</font><p>The changes you requested to the table were not successful because they would create duplicate values in the index, primary key, or relationship.</p><p>/sis/enroll.asp, line 42</p></body></html>",
+            LeakKinds.SqlError | LeakKinds.FilePath);
+
+        yield return ServerError("sql/firebird-table-unknown", 500, "text/plain",
+            "Dynamic SQL Error\nSQL error code = -204\nTable unknown\nSTUDENTS\nAt line 1, column 15",
+            LeakKinds.SqlError);
+
         yield return new("sql/integrity-mapping-disabled", 500, "application/json",
             """{"message":"duplicate key value violates unique constraint \"uq_student_email\""}""")
         {

@@ -49,6 +49,25 @@ public class IntegrityViolationDetectorTests
         Assert.True(integrityMarker);
     }
 
+    [Theory]
+    [InlineData("violation of PRIMARY or UNIQUE KEY constraint \"INTEG_42\" on table \"STUDENTS\"")]
+    [InlineData("-239 Could not insert new row - duplicate value in a UNIQUE INDEX column (Unique Index:ix_students_email).")]
+    [InlineData("DB2 SQL Error: SQLCODE=-530, SQLSTATE=23503")]
+    [InlineData("Attempt to insert duplicate key row in object 'students' with unique index 'ix_email'")]
+    [InlineData("would create duplicate values in the index, primary key, or relationship")]
+    [InlineData("** (Ecto.ConstraintError) constraint error when attempting to insert struct")]
+    public void IsMatch_LegacyEngineViolation_MatchesAndWakesTheCheck(string text)
+    {
+        Assert.True(IntegrityViolationDetector.IsMatch(text));
+        LeakScanner.Scan(Encoding.ASCII.GetBytes(text), out var integrityMarker);
+        Assert.True(integrityMarker);
+    }
+
+    [Theory]
+    [InlineData("DB2 SQL Error: SQLCODE=-204, SQLSTATE=42704")]
+    [InlineData("violation of CHECK constraint \"CHK_GRADE\" on table \"STUDENTS\"")]
+    public void IsMatch_LegacyEngineOtherError_DoesNotMatch(string text) => Assert.False(IntegrityViolationDetector.IsMatch(text));
+
     // Ids with "2350" and names with "ER_" are common in large clean bodies; the pattern never matches them, and they
     // must not cost a second pass over the body.
     [Theory]
