@@ -132,14 +132,19 @@ internal sealed class ErrorLine
         _buffer = larger;
     }
 
-    // System.Text.Json paths ("$.grade") become the member name; the root and the frameworks' "whole object" keys
-    // (ASP.NET "" and "$", Django "non_field_errors" and "__all__", Rails "base") are no field at all (empty).
+    // System.Text.Json paths ("$.grade") become the member name, and JSON pointers ("/grade", Micronaut) the member they
+    // end at, as JSON:API's source pointer does; the root and the frameworks' "whole object" keys (ASP.NET "" and "$",
+    // Django "non_field_errors" and "__all__", Rails "base") are no field at all (empty).
     private static ReadOnlySpan<char> FieldName(ReadOnlySpan<char> field)
     {
         var name = field.Trim();
         if (name.StartsWith("$.", StringComparison.Ordinal))
         {
             name = name[2..];
+        }
+        else if (name.StartsWith('/'))
+        {
+            name = name[(name.LastIndexOf('/') + 1)..];
         }
 
         return name is "$" or "non_field_errors" or "__all__" or "base" ? default : name;

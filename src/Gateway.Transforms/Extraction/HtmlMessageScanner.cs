@@ -24,13 +24,16 @@ internal static class HtmlMessageScanner
     // Content up to this many bytes is read in buffers on the stack.
     private const int SmallContent = 256;
 
+    // Exactly as Jetty 9's ErrorHandler.badMessageError writes it.
+    private static ReadOnlySpan<byte> JettyReason => "<pre>reason: "u8;
+
     /// <summary>The number of candidate elements.</summary>
     public const int Elements = 6;
 
     /// <summary>The text of one candidate element, in priority order: 0 <c>h1</c>, 1 <c>title</c>, 2 <c>h2</c>, then the
     /// message row of a servlet container's status report (3 Tomcat, 4 Jetty), where <c>sendError(404, "…")</c> puts
     /// the application's message under a headline that is only the status, and 5 the paragraph right after the
-    /// <c>h1</c> (Werkzeug's <c>abort(400, "…")</c>, Apache).</summary>
+    /// <c>h1</c> (Werkzeug's <c>abort(400, "…")</c>, Apache) or Jetty 9's <c>&lt;pre&gt;reason: …</c> there.</summary>
     /// <param name="html">The page as valid UTF-8.</param>
     /// <param name="element">The element's priority.</param>
     public static string? Candidate(ReadOnlySpan<byte> html, int element) => element switch
@@ -45,6 +48,9 @@ internal static class HtmlMessageScanner
 
     // <h1>Bad Request</h1>\n<p>Grade must be between 1 and 12.</p>: Werkzeug and Apache put the description under a
     // headline that is only the reason phrase. Their stock descriptions say nothing the generic message does not.
+    // Jetty answers a request its parser rejects with <h1>Bad Message 400</h1><pre>reason: …</pre>: the reason
+    // ("Illegal character CNTL=0x0", "Duplicate Content-Length") is the parser's fixed account of what the client sent
+    // wrong and names nothing of the server; a bare "Bad Request" there still falls through as a reason phrase.
     private static string? ParagraphAfterHeadline(ReadOnlySpan<byte> html)
     {
         html = html[..Utf8Boundary.Cut(html, ReportWindow)];
@@ -56,6 +62,13 @@ internal static class HtmlMessageScanner
         }
 
         var rest = html[(h1 + close + "</h1>".Length)..].TrimStart(" \t\r\n"u8);
+        if (rest.StartsWith(JettyReason))
+        {
+            var reason = rest[JettyReason.Length..];
+            var end = AsciiSearch.IndexOfIgnoreCase(reason, "</pre"u8);
+            return TextOf(end < 0 ? reason : reason[..end]).Trim();
+        }
+
         var text = FindOpenTag(rest, "<p"u8) == 0 ? ElementText(rest, "<p"u8, "</p"u8)?.Trim() : null;
         return text is null || StockDescriptions.IsStock(text) ? null : text;
     }

@@ -15,6 +15,9 @@ internal static class JsonErrorList
     private static readonly string[] s_fieldKeys =
         ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "target", "source"];
 
+    // Member names that, alone in the object and holding a string, are its message rather than a field.
+    private static readonly string[] s_soleMessageKeys = ["detail", "message"];
+
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
     public static string? ReadArray(ref JsonBody json)
     {
@@ -24,18 +27,30 @@ internal static class JsonErrorList
     }
 
     /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
+    /// <remarks>An object whose only member is a string <c>detail</c> or <c>message</c> is that message: Phoenix's
+    /// default error view answers <c>{"errors":{"detail":"Not Found"}}</c>. A list there (<c>{"message":["can't be
+    /// blank"]}</c>) is still a form's field.</remarks>
     public static string? ReadObject(ref JsonBody json)
     {
         ref var reader = ref json.Reader;
         var line = new ErrorLine();
         char[]? names = null; // the current field name, copied from the reader
+        var members = 0;
+        string? soleMessage = null;
         try
         {
             while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
             {
+                var messageName = ++members == 1 && JsonKeys.IndexOf(ref reader, s_soleMessageKeys) >= 0;
+
                 // Past the last kept entry nothing is materialized: a large validation list costs no allocations.
                 var field = line.IsFull ? JsonKeys.Text(ref reader, discard: true) : Name(ref reader, ref names);
                 reader.Read();
+                if (messageName && reader.TokenType == JsonTokenType.String)
+                {
+                    soleMessage = reader.GetString();
+                }
+
                 AddValue(ref json, field, line);
             }
         }
@@ -47,7 +62,8 @@ internal static class JsonErrorList
             }
         }
 
-        return line.Result;
+        var result = line.Result; // ends the line: its buffer goes back to the pool
+        return members == 1 && soleMessage is not null ? soleMessage : result;
     }
 
     // The property name the reader stands on, in a pooled buffer; it throws what GetString throws.

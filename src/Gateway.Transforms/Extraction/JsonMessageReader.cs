@@ -20,7 +20,7 @@ internal static class JsonMessageReader
     [
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
-        "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg", "data",
+        "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg", "data", "_embedded",
     ];
 
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
@@ -166,6 +166,9 @@ internal static class JsonMessageReader
                 case 23 when jsendFail && reader.TokenType == JsonTokenType.StartObject:
                     facts.Errors ??= JsonErrorList.ReadObject(ref json); // JSend: {"status":"fail","data":{"title":"…"}}
                     break;
+                case 24 when reader.TokenType == JsonTokenType.StartObject:
+                    ReadEmbedded(ref json, facts);
+                    break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
                     JsonErrorList.AddValue(ref json, unknownName ?? Encoding.UTF8.GetString(unknownUtf8), facts.FieldErrors);
                     break;
@@ -227,6 +230,26 @@ internal static class JsonMessageReader
         }
 
         return Array.Find(found, static s => !string.IsNullOrWhiteSpace(s));
+    }
+
+    // Micronaut's HAL errors: {"message":"Bad Request","_embedded":{"errors":[{"message":"…","path":"/grade"}]}}. The
+    // top-level message is only the reason phrase; the list is read as a top-level "errors" list.
+    private static void ReadEmbedded(ref JsonBody json, JsonFacts facts)
+    {
+        ref var reader = ref json.Reader;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var errors = reader.ValueTextEquals("errors"u8);
+            reader.Read();
+            if (errors && reader.TokenType == JsonTokenType.StartArray)
+            {
+                facts.Errors ??= JsonErrorList.ReadArray(ref json);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
     }
 
     // OData v2/v3 (SAP Gateway, SharePoint, WCF Data Services): "message": {"lang": "en", "value": "…"}.

@@ -184,7 +184,8 @@ internal static class MessageText
         return span.TrimStart(" \t-–—:.").ToString();
     }
 
-    /// <summary>Whether a cleaned message says something: letters, not a placeholder, not a bare reason phrase.</summary>
+    /// <summary>Whether a cleaned message says something: letters, not a placeholder, not a bare reason phrase (with or
+    /// without its code in parentheses), not an error word with only a number.</summary>
     public static bool IsInformative(string message)
     {
         var letters = 0;
@@ -196,8 +197,8 @@ internal static class MessageText
             }
         }
 
-        var core = message.AsSpan().TrimEnd(".!").Trim();
-        return letters >= 2 && !s_junkLookup.Contains(core) && !s_reasonPhraseLookup.Contains(core);
+        var core = StatusOnlyText.WithoutCodeInParentheses(message.AsSpan().TrimEnd(".!").Trim());
+        return letters >= 2 && !s_junkLookup.Contains(core) && !s_reasonPhraseLookup.Contains(core) && !StatusOnlyText.IsErrorNumber(core);
     }
 
     private static string Truncate(ReadOnlySpan<char> text)

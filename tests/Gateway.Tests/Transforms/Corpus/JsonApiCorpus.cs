@@ -133,5 +133,35 @@ public static class JsonApiCorpus
             """{"message":"The enrollment could not be saved because the student already has an overlapping enrollment in the same school for the same school year, the section is not offered in the selected session, the course requires a prerequisite that the student has not completed, and the program participation record that the enrollment depends on has already ended before the requested entry date of the enrollment."}""",
             LeakKinds.None, 400,
             "The enrollment could not be saved because the student already has an overlapping enrollment in the same school for the same school year, the section is not offered in the selected session, the course requires a prerequisite that the student has not completed, and the program participation record…");
+
+        // Phoenix's default JSON error view: an "errors" object holding only "detail" is the message, not a field.
+        yield return Both("json/phoenix-404-default-view", 404, "application/json; charset=utf-8",
+            """{"errors":{"detail":"Not Found"}}""",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("json/phoenix-404-detail", 404, "application/json; charset=utf-8",
+            """{"errors":{"detail":"Student 12 was not found."}}""",
+            LeakKinds.None, 404, "Student 12 was not found.");
+
+        yield return new("json/phoenix-422-changeset-errors", 422, "application/json; charset=utf-8",
+            """{"errors":{"name":["can't be blank"],"grade":["must be less than or equal to 12"]}}""")
+        {
+            EdFi = new(400, "name: can't be blank; grade: must be less than or equal to 12"),
+            ProblemDetails = new(422, "name: can't be blank; grade: must be less than or equal to 12"),
+        };
+
+        // Micronaut's HAL error: the top-level message is the reason phrase; the detail is in "_embedded.errors".
+        yield return Both("json/micronaut-400-conversion-error", 400, "application/json",
+            """{"message":"Bad Request","_links":{"self":{"href":"/students","templated":false}},"_embedded":{"errors":[{"message":"Failed to convert argument [grade] for value [abc] due to: For input string: \"abc\"","path":"/grade"}]}}""",
+            LeakKinds.None, 400, "grade: Failed to convert argument [grade] for value [abc] due to: For input string: \"abc\"");
+
+        yield return Both("json/micronaut-400-validation", 400, "application/json",
+            """{"message":"Bad Request","_links":{"self":{"href":"/students","templated":false}},"_embedded":{"errors":[{"message":"Grade must be between 1 and 12.","path":"/grade"}]}}""",
+            LeakKinds.None, 400, "grade: Grade must be between 1 and 12.");
+
+        // Micronaut's stock 404 text is shown as Go's "page not found" is (go/net-http-404-text).
+        yield return Both("json/micronaut-404-page-not-found", 404, "application/json",
+            """{"message":"Not Found","_links":{"self":{"href":"/api/studentz","templated":false}},"_embedded":{"errors":[{"message":"Page Not Found"}]}}""",
+            LeakKinds.None, 404, "Page Not Found");
     }
 }

@@ -127,5 +127,52 @@ public static class PythonCorpus
             <p>The browser (or proxy) sent a request that this server could not understand.</p>
             """,
             LeakKinds.None, 400, Generic.BadRequest);
+
+        // Django's production pages: "Reason (NNN)" is only the status; the 400 page has nothing else to say.
+        yield return Both("python/django-400-prod", 400, "text/html; charset=utf-8",
+            """
+
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <title>Bad Request (400)</title>
+            </head>
+            <body>
+              <h1>Bad Request (400)</h1><p></p>
+            </body>
+            </html>
+            """,
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("python/django-403-csrf-prod", 403, "text/html; charset=utf-8",
+            """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta http-equiv="content-type" content="text/html; charset=utf-8">
+              <meta name="robots" content="NONE,NOARCHIVE">
+              <title>403 Forbidden</title>
+              <style type="text/css">
+                html * { padding:0; margin:0; }
+                h1 span { font-size:60%; color:#666; font-weight:normal; }
+              </style>
+            </head>
+            <body>
+            <div id="summary">
+              <h1>Forbidden <span>(403)</span></h1>
+              <p>CSRF verification failed. Request aborted.</p>
+
+              <p>You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your web browser, but none was sent. This header is required for security reasons, to ensure that your browser is not being hijacked by third parties.</p>
+              <p>If you have configured your browser to disable “Referer” headers, please re-enable them, at least for this site, or for HTTPS connections, or for “same-origin” requests.</p>
+            </div>
+
+            <div id="explanation">
+              <p><small>More information is available with DEBUG=True.</small></p>
+            </div>
+
+            </body>
+            </html>
+            """,
+            LeakKinds.None, 403, "CSRF verification failed. Request aborted.");
     }
 }

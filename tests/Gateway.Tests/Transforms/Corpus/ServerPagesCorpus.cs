@@ -104,5 +104,68 @@ public static class ServerPagesCorpus
         yield return ServerError("server/tomcat-501", 501, "text/html;charset=utf-8",
             """<!doctype html><html lang="en"><head><title>HTTP Status 501 – Not Implemented</title></head><body><h1>HTTP Status 501 – Not Implemented</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Method PATCH is not implemented by this servlet for this URI</p><hr class="line" /><h3>Apache Tomcat/9.0.83</h3></body></html>""",
             LeakKinds.None);
+
+        // "Error 1020" is a Cloudflare rule number, no message: the title, next in order, says what happened.
+        yield return Both("server/cloudflare-1020-access-denied", 403, "text/html; charset=UTF-8",
+            """
+            <!DOCTYPE html>
+            <!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->
+            <!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->
+            <head>
+            <title>Access denied | api.example.org used Cloudflare to restrict access</title>
+            <meta charset="UTF-8" />
+            <meta name="robots" content="noindex, nofollow" />
+            <link rel="stylesheet" id="cf_styles-css" href="/cdn-cgi/styles/main.css" />
+            </head>
+            <body>
+              <div id="cf-wrapper">
+                <div class="cf-alert cf-alert-error cf-cookie-error hidden" id="cookie-alert" data-translate="enable_cookies">Please enable cookies.</div>
+                <div id="cf-error-details" class="p-0">
+                  <header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-15 antialiased">
+                     <h1 class="inline-block md:block mr-2 md:mb-2 font-light text-60 md:text-3xl text-black-dark leading-tight">
+                       <span data-translate="error">Error</span>
+                       <span>1020</span>
+                     </h1>
+                     <span class="inline-block md:block heading-ray-id font-mono text-15 lg:text-sm lg:leading-relaxed">Ray ID: 86357c4d2b9a3f1e &bull;</span>
+                    <h2 class="text-gray-600 leading-1.3 text-3xl lg:text-2xl font-light">Access denied</h2>
+                  </header>
+                  <section class="w-240 lg:w-full mx-auto mb-8 lg:px-8">
+                    <h2 class="text-3xl leading-tight font-normal mb-4 text-black-dark antialiased" data-translate="what_happened">What happened?</h2>
+                    <p>This website is using a security service to protect itself from online attacks.</p>
+                  </section>
+                  <div class="cf-error-footer cf-wrapper w-240 lg:w-full py-10 sm:py-4 sm:px-8 mx-auto text-center sm:text-left border-solid border-0 border-t border-gray-300">
+                    <p class="text-13">
+                      <span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">86357c4d2b9a3f1e</strong></span>
+                      <span class="hidden" id="cf-footer-ip">203.0.113.45</span>
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </body>
+            </html>
+            """,
+            LeakKinds.None, 403, "Access denied | api.example.org used Cloudflare to restrict access");
+
+        // The same rule number under the title: the h2 is the next candidate.
+        yield return Both("server/cloudflare-1020-title-is-the-number", 403, "text/html; charset=UTF-8",
+            "<html><head><title>Error 1020</title></head><body><h1><span>Error</span> <span>1020</span></h1><h2>Access denied</h2></body></html>",
+            LeakKinds.None, 403, "Access denied");
+
+        // Jetty 9 rejecting a request its parser cannot read: "Bad Message 400" is only the status, and the reason under
+        // it says what the client sent wrong (a NUL byte) and nothing of the server, so it is the client's message.
+        yield return Both("server/jetty9-400-bad-message-reason", 400, "text/html;charset=iso-8859-1",
+            "<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x0</pre>",
+            LeakKinds.None, 400, "Illegal character CNTL=0x0");
+
+        // A reason that is only the reason phrase says nothing either.
+        yield return Both("server/jetty9-400-bad-message-bad-request", 400, "text/html;charset=iso-8859-1",
+            "<h1>Bad Message 400</h1><pre>reason: Bad Request</pre>",
+            LeakKinds.None, 400, Generic.BadRequest);
+
+        yield return Both("server/jetty-400-error-page-bad-message", 400, "text/html;charset=iso-8859-1",
+            """
+            <html><head><meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/><title>Error 400 Bad Message 400</title></head><body><h2>HTTP ERROR 400 Bad Message 400</h2><table><tr><th>URI:</th><td>/api/students</td></tr><tr><th>STATUS:</th><td>400</td></tr><tr><th>MESSAGE:</th><td>Bad Message 400</td></tr><tr><th>SERVLET:</th><td>-</td></tr></table></body></html>
+            """,
+            LeakKinds.None, 400, Generic.BadRequest);
     }
 }

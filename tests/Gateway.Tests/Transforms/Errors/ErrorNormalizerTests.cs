@@ -268,6 +268,18 @@ public class ErrorNormalizerTests
         Assert.Equal(expected, Normalize(404, "text/html; charset=utf-8", page).Message);
     }
 
+    // A headline that names only the status ("Reason (NNN)", "Bad Message NNN", "Error NNNN") gives way to the next candidate.
+    [Theory]
+    [InlineData(403, "<h1>Forbidden <span>(403)</span></h1>\n<p>CSRF verification failed. Request aborted.</p>", "CSRF verification failed. Request aborted.")]
+    [InlineData(400, "<title>Bad Request (400)</title><h1>Bad Request (400)</h1><p></p>", Generic.BadRequest)]
+    [InlineData(403, "<h1><span>Error</span> <span>1020</span></h1><h2>Access denied</h2>", "Access denied")]
+    [InlineData(400, "<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x0</pre>", "Illegal character CNTL=0x0")]
+    [InlineData(400, "<title>Error 400 Bad Message 400</title><h2>HTTP ERROR 400 Bad Message 400</h2>", Generic.BadRequest)]
+    public void Normalize_HtmlHeadlineThatIsOnlyAStatus_NextCandidateUsed(int status, string page, string expected)
+    {
+        Assert.Equal(expected, Normalize(status, "text/html; charset=utf-8", page).Message);
+    }
+
     [Fact]
     public void Normalize_NullArguments_Throw()
     {

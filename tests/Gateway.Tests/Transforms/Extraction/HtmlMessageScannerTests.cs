@@ -13,7 +13,7 @@ public class HtmlMessageScannerTests
     [
         "<h1>", "<H1 class=\"x\">", "<h1\u00A0id=a>", "<h1\u2003>", "<h1/>", "<h10>", "<header>", "</h1>", "</H1 >",
         "<title>", "<TiTlE lang=en>", "<title\t>", "</title>", "</TITLE>", "<titles>", "<h2>", "<H2>", "</h2>", "</h2",
-        "<br>", "<b>", "</b>", "<b>Message</b>", "<B>MESSAGE</B> ", "</p>", "<th>MESSAGE:</th>", "<td>", "</td>", "&amp;", "&lt;", "&#x41;", "&quot;", "&#39;", "&nbsp;", "&#0065;", "&apos", ";", " ", "\n", "\t", "Page not found", "Erreur ", "é", "€", "\U0001D11E",
+        "<br>", "<b>", "</b>", "<b>Message</b>", "<B>MESSAGE</B> ", "</p>", "<th>MESSAGE:</th>", "<td>", "</td>", "<pre>reason: ", "<pre>", "</pre>", "</PRE", "&amp;", "&lt;", "&#x41;", "&quot;", "&#39;", "&nbsp;", "&#0065;", "&apos", ";", " ", "\n", "\t", "Page not found", "Erreur ", "é", "€", "\U0001D11E",
         "中文", "ı", "ſ", "\u212A", "<", ">", "h1", "/", "<h", "<H", "<t", "</",
         new string('x', 700), new string('é', 1500), string.Concat(Enumerable.Repeat("\U0001D11E", 1100)), new string('中', 2100),
     ];
@@ -64,6 +64,19 @@ public class HtmlMessageScannerTests
     public void Candidate_H1_IsTheElementText(string html, string? expected)
     {
         Assert.Equal(expected, HtmlMessageScanner.Candidate(Encoding.UTF8.GetBytes(html), 0));
+        AssertSame(html, html);
+    }
+
+    // Jetty's parser rejection: its reason says what the client sent wrong and nothing of the server, so it is read.
+    [Theory]
+    [InlineData("<h1>Bad Message 400</h1><pre>reason: Illegal character CNTL=0x0</pre>", "Illegal character CNTL=0x0")]
+    [InlineData("<h1>Bad Message 400</h1>\n<pre>reason: Duplicate Content-Length</pre>", "Duplicate Content-Length")]
+    [InlineData("<h1>Bad Message 400</h1><pre>reason: Bad &lt;Host&gt;", "Bad <Host>")]
+    [InlineData("<h1>Bad Message 400</h1><pre>Illegal character</pre>", null)]
+    [InlineData("<h1>Error</h1><p>x</p><pre>reason: Illegal character</pre>", "x")]
+    public void Candidate_JettyBadMessageReason_IsTheCandidateAfterTheHeadline(string html, string? expected)
+    {
+        Assert.Equal(expected, HtmlMessageScanner.Candidate(Encoding.UTF8.GetBytes(html), 5));
         AssertSame(html, html);
     }
 

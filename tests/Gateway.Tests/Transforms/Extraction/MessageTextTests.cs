@@ -69,4 +69,26 @@ public class MessageTextTests
     [InlineData("x", false)]
     public void IsInformative_ReasonPhrasesAndPlaceholders_AreNot(string message, bool expected) =>
         Assert.Equal(expected, MessageText.IsInformative(message));
+
+    // Django's "Reason (NNN)" headline, Jetty's "Bad Message NNN", Cloudflare's "Error 1020": a status, no message.
+    [Theory]
+    [InlineData("Bad Request (400)", false)]
+    [InlineData("Forbidden (403)", false)]
+    [InlineData("Server Error (500)", false)]
+    [InlineData("Not Found (404).", false)]
+    [InlineData("Bad Message 400", false)]
+    [InlineData("bad message 431", false)]
+    [InlineData("Error 1020", false)]
+    [InlineData("ERROR: 1020", false)]
+    [InlineData("Error #7", false)]
+    [InlineData("Student 12 was not found (404)", true)]
+    [InlineData("The page you were looking for doesn't exist (404)", true)]
+    [InlineData("Phone number must look like +1 (555) 010-0199.", true)]
+    [InlineData("Bad Request (4000)", true)]
+    [InlineData("Error 1020: access denied by rule 7", true)]
+    [InlineData("Errors 12", true)]
+    [InlineData("Error1020", true)]
+    [InlineData("Bad Message", true)]
+    public void IsInformative_StatusOnlyShapes_AreNot(string message, bool expected) =>
+        Assert.Equal(expected, MessageText.IsInformative(message));
 }

@@ -18,7 +18,8 @@ internal static class ReferenceExtraction
         [ElementText(html, "h1"), ElementText(html, "title"), ElementText(html, "h2"),
             ReportMessage(html, "<b>message</b>", "</p"), ReportMessage(html, "<th>message:</th>", "</td"), ParagraphAfterHeadline(html)];
 
-    // The <p> right after the first <h1>, within the first 8 KiB, unless it is a server's stock description.
+    // The <p> right after the first <h1>, within the first 8 KiB, unless it is a server's stock description; or Jetty 9's
+    // "<pre>reason: …</pre>" there.
     private static string? ParagraphAfterHeadline(string html)
     {
         var prefix = Prefix(html);
@@ -30,6 +31,13 @@ internal static class ReferenceExtraction
         }
 
         var rest = prefix[(close + "</h1>".Length)..].TrimStart(' ', '\t', '\r', '\n');
+        if (rest.StartsWith("<pre>reason: ", StringComparison.Ordinal))
+        {
+            var reason = rest["<pre>reason: ".Length..];
+            var end = reason.IndexOf("</pre", StringComparison.OrdinalIgnoreCase);
+            return WebUtility.HtmlDecode(StripTags(reason.AsSpan(0, Math.Min(end < 0 ? reason.Length : end, MaxContent)))).Trim();
+        }
+
         var text = FindOpenTag(rest, "p") == 0 ? ElementText(rest, "p")?.Trim() : null;
         return text is null || global::Gateway.Transforms.Extraction.StockDescriptions.IsStock(text) ? null : text;
     }

@@ -1,0 +1,37 @@
+namespace Gateway.Transforms.Extraction;
+
+/// <summary>The shapes in which servers print only a status where a message would be: Django's "Bad Request (400)",
+/// Jetty 9's "Bad Message 400", Cloudflare's "Error 1020".</summary>
+internal static class StatusOnlyText
+{
+    // The words servers put before a bare number; "Bad Message" is Jetty's headline for a request its parser rejected.
+    private static readonly string[] s_errorWords = ["Error", "Bad Message"];
+
+    /// <summary>The text without a status code in parentheses at its end ("Bad Request (400)" → "Bad Request"), so that a
+    /// reason phrase before it is recognised as one; any other text as it is.</summary>
+    public static ReadOnlySpan<char> WithoutCodeInParentheses(ReadOnlySpan<char> text)
+    {
+        const int Suffix = 6; // "(400)" and the space before it
+        return text.Length > Suffix && text[^1] == ')' && text[^5] == '(' && char.IsWhiteSpace(text[^6])
+            && char.IsAsciiDigit(text[^4]) && char.IsAsciiDigit(text[^3]) && char.IsAsciiDigit(text[^2])
+            ? text[..^Suffix].TrimEnd()
+            : text;
+    }
+
+    /// <summary>Whether the text is only an error word and a number ("Error 1020", "Bad Message 400", "ERROR: 7"): an
+    /// error code whose meaning the client cannot look up.</summary>
+    public static bool IsErrorNumber(ReadOnlySpan<char> text)
+    {
+        foreach (var word in s_errorWords)
+        {
+            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = text[word.Length..];
+                var number = rest.TrimStart(" :#");
+                return number.Length < rest.Length && !number.IsEmpty && !number.ContainsAnyExceptInRange('0', '9');
+            }
+        }
+
+        return false;
+    }
+}
