@@ -25,7 +25,7 @@ internal static partial class ExceptionTypePatterns
             "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
             "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
-            "call stack size", "divide by zero", "Value cannot be null", "Exception of type", "an exception",
+            "call stack size", "divide by zero", "Value cannot be null", "For input string", "Exception of type", "an exception",
             "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
             "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
         new(Kind, [".exceptions.", ".exc.", "java.", "javax.", "jakarta.", "_exception", "App\\", "No query results for model",
@@ -112,6 +112,7 @@ internal static partial class ExceptionTypePatterns
         | Collection[ ]was[ ]modified;
         | There[ ]is[ ]already[ ]an[ ]open[ ]DataReader
         | Input[ ]string[ ]was[ ]not[ ]in[ ]a[ ]correct[ ]format
+        | For[ ]input[ ]string:[ ]"                                               # Java's NumberFormatException
         | \.(?<=\w\.)\w+[ ]is[ ]not[ ]a[ ]function\b
         | Maximum[ ]call[ ]stack[ ]size[ ]exceeded
         | Attempted[ ]to[ ]divide[ ]by[ ]zero

@@ -394,6 +394,7 @@ public static class LeakSamples
         ("You cannot call this from an async context - use a thread or sync_to_async.", LeakKinds.SqlError),
         ("secrets \"sis-db-credentials\" not found", LeakKinds.ExceptionType),
         ("Requested registry access is not allowed.", LeakKinds.ExceptionType),
+        ("Failed to convert argument [grade] for value [abc] due to: For input string: \"abc\"", LeakKinds.ExceptionType),
         ("Object required: ''\n/sis/enroll.asp, line 42", LeakKinds.FilePath),
     ];
 }
