@@ -32,7 +32,7 @@ internal static partial class ConnectionStringPatterns
     [GeneratedRegex(
         """
           \b[rs]k_test_[0-9A-Za-z]{10,}
-        | \b(api[_-]?key|client_secret|access_token|auth_token|secret)=[^\s&;,'"<>]{8,}
+        | \b(api[_-]?key|client_secret|access_token|auth_token|secret)=(?!(YOUR|MY)_|<|\{|\$\{|[xX*]{4})[^\s&;,'"<>]{8,}   # not a placeholder
         """,
         Options)]
     private static partial Regex Keys { get; }
@@ -54,7 +54,8 @@ internal static partial class ConnectionStringPatterns
 
     [GeneratedRegex(
         """
-          \b(data[ ]source|initial[ ]catalog|user[ ]id|integrated[ ]security|trusted_connection|persist[ ]security[ ]info|multipleactiveresultsets|attachdbfilename|sslmode|connect(ion)?[ ]timeout|application[ ]name|failover[ ]partner|trustservercertificate)\s*=\s*[^\s;]
+          \b(data[ ]source|initial[ ]catalog|integrated[ ]security|trusted_connection|persist[ ]security[ ]info|multipleactiveresultsets|attachdbfilename|sslmode|application[ ]name|failover[ ]partner|trustservercertificate)\s*=\s*[^\s;]
+        | \b(user[ ]id|connect(ion)?[ ]timeout)\s*=\s*[^\s;]+\s*;                        # alone they are prose: "user id = 4821"
         | \b(accountkey|sharedaccesskey|sharedaccesskeyname|sharedaccesssignature|defaultendpointsprotocol)\s*=
         """,
         Options)]
@@ -74,8 +75,8 @@ internal static partial class ConnectionStringPatterns
 
     [GeneratedRegex(
         """
-          (?<=\b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite))://
-        | \bjdbc:[a-z0-9]+:
+          (?<=\b(postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|couchdb|cassandra|neo4j|bolt|memcached|ldap|ldaps|nats|kafka|db2|cockroachdb|clickhouse|sqlite))://(?=[\w\[%/@-])   # a scheme alone is no address
+        | \bjdbc:[a-z0-9]+:(//)?[\w@\[]
         | (?<=\b[a-z][a-z0-9+.-]*)://[^/\s:@"'<>]+:[^/\s@"'<>]+@           # user:password@ in any URL
         """,
         Options)]

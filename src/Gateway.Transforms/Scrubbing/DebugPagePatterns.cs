@@ -26,12 +26,12 @@ internal static partial class DebugPagePatterns
         | seeing[ ]this[ ]error[ ]because[ ]you[ ]have\s*(<code>)?\s*DEBUG\s*=\s*True     # Django
         | \bDjango[ ]Version:
         | Werkzeug[ ]Debugger|The[ ]debugger[ ]caught[ ]an[ ]exception|\bwerkzeug\.debug\b|__debugger__
-        | \bWhoops(\\|\\\\)(Run|Handler|Exception)|PrettyPageHandler|Whoops![ ]There[ ]was[ ]an[ ]error
+        | \bWhoops(\\|\\\\)(Run|Handler|Exception)|PrettyPageHandler|Whoops![ ]There[ ]was[ ]an[ ]error\.(?![ ]?\w)
         | \b(facade|spatie)/(laravel-)?ignition\b|window\.ignite|\bIgnition(\\|\\\\)
         | Symfony(\\|\\\\)Component(\\|\\\\)(ErrorHandler|Debug)|\bsf-dump\b|\bsf-toolbar
         | Action[ ]Controller:[ ]Exception[ ]caught|Rails\.root:
         | Whitelabel[ ]Error[ ]Page                                            # Spring Boot
-        | \bException[ ]Report\b                                               # Tomcat
+        | \b[Tt]ype(</b>)?[ ]Exception[ ][Rr]eport\b                            # Tomcat; not "the Exception Report for May"
         | Detailed[ ]Error[ ]Information|\bIIS[ ][\d.]+[ ]Detailed[ ]Error
         | \bxdebug-error\b|\bXdebug\b
         """,

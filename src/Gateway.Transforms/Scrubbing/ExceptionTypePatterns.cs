@@ -25,7 +25,7 @@ internal static partial class ExceptionTypePatterns
             "undefined method", "nil:NilClass", "NoneType", "has no attribute", "list index out of range", "nil pointer",
             "Unable to cast object", "not present in the dictionary", "Specified cast", "Nullable object",
             "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
-            "call stack size", "divide by zero", "Value cannot be null", "For input string", "Exception of type", "an exception",
+            "call stack size", "divide by zero", "Value cannot be null", "input string: \"", "Exception of type", "an exception",
             "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
             "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
         new(Kind, [".exceptions.", ".exc.", "java.", "javax.", "jakarta.", "_exception", "App\\", "No query results for model",
@@ -36,13 +36,13 @@ internal static partial class ExceptionTypePatterns
         new(Kind, ["ADODB.", "VBScript", "Active Server Pages error", "is undefined in ", "Uncaught exception '",
             "Could not find any entity of type", "ABAP runtime error", "AH00", "AH01", "AH02", "AH03"], LegacyPlatformMessages),
         new(Kind, ["com.", "org.", "net.", "github.com/"], ApplicationClasses),
-        new(Kind, ["WRONGTYPE", "NOAUTH", "MISCONF", "READONLY You", "OOM command", "CLUSTERDOWN", "LOADING Redis",
-            "max number of clients", "SERVER_ERROR", "KeeperErrorCode", ":: caused by ::", "to execute command {",
+        new(Kind, ["WRONGTYPE", "NOAUTH", "MISCONF", "READONLY You", "OOM command", "Redis is loading",
+            "max number of clients", "SERVER_ERROR", "KeeperErrorCode", ":: caused by ::", "command {",
             "Plan executor error", "Error from server: code=", "Keyspace '", "at consistency ", "in vhost '", "ACCESS_REFUSED",
-            "PRECONDITION_FAILED", "NOT_FOUND - no", "index read-only", "Data too large, data for", "(Service: ",
-            "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "COM class factory", "(Parameter '", "BEA-", "IJ0",
+            "PRECONDITION_FAILED", "NOT_FOUND - no", "read-only / allow", "Data too large, data for", "(Service: ",
+            "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "factory for component", "(Parameter '", "BEA-", "IJ0",
             "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]", "secrets \"", "configmaps \"",
-            "pods \"", "deployments \"", "registry access"], InfrastructureMessages),
+            "pods \"", "deployments \"", "registry access is not"], InfrastructureMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -50,8 +50,8 @@ internal static partial class ExceptionTypePatterns
     // before the lookbehind reads the dotted name back; reading back from every "Error" would read "$.$.$.…" again each time.
     [GeneratedRegex(
         """
-          \.[A-Za-z_$][\w$]*?(Exception|Error)\b                                      # java.lang.X, System.X, sqlite3.X
-          (?<=\b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*?\.[A-Za-z_$][\w$]*(Exception|Error))
+          \.[A-Z_$][\w$]*?(Exception|Error)\b                                      # java.lang.X, System.X, sqlite3.X; not a field "attempt.lastError"
+          (?<=\b[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*?\.[A-Z_$][\w$]*(Exception|Error))
         | (Exception|Error)\b(?<=
             \b[A-Z][A-Za-z0-9]*(Exception|Error)                                         # NullReferenceException, TypeError
           | \b[A-Z]\w*((\\|\\\\)[A-Z]\w*)*(\\|\\\\)[A-Z]\w*(Exception|Error))              # Illuminate\Database\QueryException
@@ -60,7 +60,8 @@ internal static partial class ExceptionTypePatterns
     private static partial Regex TypeNames { get; }
 
     // Foo::Bar and std::x, found from the "::".
-    [GeneratedRegex("""::(?<=\b[A-Z]\w*::)[A-Z]|::(?<=\bstd::)[a-z_]""", LeakRule.Options)]
+    // CloudFormation's resource types (AWS::S3::Bucket) are public names.
+    [GeneratedRegex("""::(?<=\b[A-Z]\w*::)(?<!\bAWS::)(?<!\bAWS::\w{1,64}::)[A-Z]|::(?<=\bstd::)[a-z_]""", LeakRule.Options)]
     private static partial Regex Namespaced { get; }
 
     // A member of an application class named by its role: ItemController.Put, StudentServiceImpl.load,
@@ -106,10 +107,10 @@ internal static partial class ExceptionTypePatterns
         | list[ ]index[ ]out[ ]of[ ]range
         | nil[ ]pointer[ ](dereference|evaluating)
         | Unable[ ]to[ ]cast[ ]object[ ]of[ ]type
-        | was[ ]not[ ]present[ ]in[ ]the[ ]dictionary
+        | given[ ]key([ ]'[^'\r\n]{0,256}')?[ ]was[ ]not[ ]present[ ]in[ ]the[ ]dictionary
         | Specified[ ]cast[ ]is[ ]not[ ]valid
         | Nullable[ ]object[ ]must[ ]have[ ]a[ ]value
-        | Collection[ ]was[ ]modified;
+        | Collection[ ]was[ ]modified;[ ]enumeration[ ]operation
         | There[ ]is[ ]already[ ]an[ ]open[ ]DataReader
         | Input[ ]string[ ]was[ ]not[ ]in[ ]a[ ]correct[ ]format
         | For[ ]input[ ]string:[ ]"                                               # Java's NumberFormatException
@@ -153,7 +154,7 @@ internal static partial class ExceptionTypePatterns
         | \binto[ ]Go[ ](struct[ ]field|value[ ]of[ ]type)\b
         | \[Errno[ ]-?\d+\]
         | \bHttpClient\.Timeout\b
-        | \bUndefined[ ](index|offset|variable|array[ ]key|property)\b
+        | \bUndefined[ ]((index|offset|variable|property):[ ]|variable[ ]\$|array[ ]key[ ]["\d]|property:?[ ][\w\\]+::\$)   # PHP's own forms
         | Could[ ]not[ ]load[ ](file[ ]or[ ]assembly|type)[ ]'                   # .NET
         | thrown[ ]by[ ]the[ ]target[ ]of[ ]an[ ]invocation
         | Error[ ]creating[ ]bean[ ]with[ ]name[ ]'                              # Spring
@@ -186,12 +187,13 @@ internal static partial class ExceptionTypePatterns
 
     // An application's own classes by their reverse-domain names (Hibernate's "could not initialize proxy
     // [com.acme.sis.domain.Section#7]", Jackson's "class com.acme.sis.EnrollmentRequest"), and Go's package-qualified
-    // types (github.com/acme/sis/models.Student). A name after a dot is a host name (acme.com.au), and a package without
-    // a class (org.apache.commons) names a library, not the application's code.
+    // types (github.com/acme/sis/models.Student). A name after a dot is a host name (acme.com.au), a package without a
+    // class (org.apache.commons) names a library, one package and a name (com.acme.SchoolApp) is a mobile app's id, and a
+    // capitalised last segment is a repository (github.com/dotnet/AspNetCore.Docs).
     [GeneratedRegex(
         """
-          (?<![\w.])(com|org|net)(\.[a-z_][a-z0-9_]{0,31}){1,8}\.[A-Z]
-        | (?<![\w.])github\.com(/[\w-]{1,64}){2,8}\.[A-Z]\w*\b(?!\.\w)
+          (?<![\w.])(com|org|net)(\.[a-z_][a-z0-9_]{0,31}){2,8}\.[A-Z]              # two packages: an app id (com.acme.SchoolApp) has one
+        | (?<![\w.])github\.com(/[\w-]{1,64}){1,7}/[a-z][a-z0-9_]{0,63}\.[A-Z]\w*\b(?!\.\w)   # a Go package is lower case
         """,
         LeakRule.Options)]
     private static partial Regex ApplicationClasses { get; }
@@ -207,7 +209,6 @@ internal static partial class ExceptionTypePatterns
         | \bMISCONF[ ]Redis\b
         | \bREADONLY[ ]You[ ]can't[ ]write
         | \bOOM[ ]command[ ]not[ ]allowed
-        | \bCLUSTERDOWN\b
         | \bLOADING[ ]Redis[ ]is[ ]loading
         | \bERR[ ]max[ ]number[ ]of[ ]clients
         | \bSERVER_ERROR[ ][a-z]
@@ -219,8 +220,8 @@ internal static partial class ExceptionTypePatterns
         | \bKeyspace[ ]'\w{1,64}'[ ]does[ ]not[ ]exist
         | \bat[ ]consistency[ ](LOCAL_|EACH_)?(ONE|TWO|THREE|QUORUM|ALL|SERIAL)\b
         | [ ]in[ ]vhost[ ]'
-        | \bACCESS_REFUSED[ ]-
-        | \bPRECONDITION_FAILED[ ]-
+        | \bACCESS_REFUSED[ ]-[ ](Login[ ]was[ ]refused|access[ ]to[ ](queue|exchange|vhost))
+        | \bPRECONDITION_FAILED[ ]-[ ](inequivalent[ ]arg|unknown[ ]delivery[ ]tag)
         | \bNOT_FOUND[ ]-[ ]no[ ](queue|exchange)\b
         | index[ ]read-only[ ]/[ ]allow[ ]delete
         | Data[ ]too[ ]large,[ ]data[ ]for[ ]\[
@@ -230,14 +231,14 @@ internal static partial class ExceptionTypePatterns
         | \bHRESULT:[ ]0x[0-9A-Fa-f]{8}
         | COM[ ]class[ ]factory[ ]for[ ]component[ ]with[ ]CLSID
         | \(Parameter[ ]'\w{1,64}'\)
-        | \bBEA-\d{6}\b
-        | \bIJ\d{6}:
-        | \bDFH[A-Z]{2}\d{4}\b
-        | \bIGZ\d{4}[A-Z]\b
-        | \bCEE[0-3]\d{3}[A-Z]\b
+        | <BEA-\d{6}>|\bBEA-\d{6}[ ]\[|\[BEA-\d{6}\]                               # not a SKU "BEA-102938"
+        | \bIJ\d{6}:[ ](?=[^\r\n]{0,160}(java:|jboss|managed[ ]connection|datasource|[Pp]ool))
+        | \bDFH[A-Z]{2}\d{4}[ ](\d{2}:\d{2}:\d{2}|[A-Z][A-Z0-9]{3,7}\b)                 # then the time or the region
+        | \bIGZ\d{4}[IWESC]\b                                                          # a severity, not a course "CEE3200L"
+        | \bCEE[0-3]\d{3}[IWESC]\b
         | \bServlet\.service\(\)[ ]for[ ]servlet
         | \[FireDAC\]
-        | \b(secrets|configmaps|pods|deployments)[ ]"[\w.-]{1,253}"[ ](not[ ]found|is[ ]forbidden|already[ ]exists)   # Kubernetes
+        | \b(secrets|configmaps|pods|deployments)[ ]"[a-z0-9][a-z0-9.-]{0,252}"[ ](not[ ]found|is[ ]forbidden|already[ ]exists)   # Kubernetes names are lower case
         | Requested[ ]registry[ ]access[ ]is[ ]not[ ]allowed
         """,
         LeakRule.Options)]

@@ -42,9 +42,9 @@ internal static partial class FilePathPatterns
 
     [GeneratedRegex(
         """
-          (?<=\b[A-Za-z]):(\\|\\\\)[\w$~.()-]                               # C:\inetpub, JSON "C:\\inetpub"
+          (?<=\b[A-Za-z]):(\\|\\\\)(?!fakepath(\\|\\\\))[\w$~.()-]         # C:\inetpub, JSON "C:\\inetpub"; not a browser's fakepath
         | (?<=\b[A-Za-z]):/(Users|Windows|Program[ ]Files|inetpub|Projects|src|dev|work|code|[Bb]uilds?|agent|home|app|apps|[Ss]ites|www|git|repos|temp|tmp|[Dd]ata|[Dd]eploy|[Jj]enkins|[Ss]ource|[Ss]ervices|[Ww]ebsites)\b
-        | (?<=^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)[\w.$-]+(\\|\\\\)[\w.$-]+        # UNC \\host\share, raw or JSON-escaped
+        | (?<=^|[\s"'(=:\[,;>`])(\\\\|\\\\\\\\)(?!fakepath\b)[\w.$-]+(\\|\\\\)[\w.$-]+   # UNC \\host\share, raw or JSON-escaped
         """,
         LeakRule.Options)]
     private static partial Regex Windows { get; }

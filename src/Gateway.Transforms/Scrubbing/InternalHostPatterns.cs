@@ -25,7 +25,7 @@ internal static partial class InternalHostPatterns
             ":2181", ":27017", ":8500", ":15672", ":61616", ":5984", ":7687"], ServiceWithInfrastructurePort),
         new(Kind, [":8080", ":8000", ":8001", ":8081", ":8082", ":8088", ":8090", ":8181", ":8443", ":8888", ":3000",
             ":3001", ":4000", ":5000", ":5001", ":7001", ":8009", ":9000", ":9080", ":9090", ":9443"], ServiceWithApplicationPort),
-        new(Kind, [".amazonaws.com", ".windows.net", ".azure.net", ".cloudapp.net", ".azurewebsites.net"], CloudServiceHosts),
+        new(Kind, [".amazonaws.com", ".windows.net", ".azure.net", ".cloudapp.net"], CloudServiceHosts),
         new(Kind, ["ConnectionPool(host=", "resolve host", "no such host", "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
         new(Kind, [",dc=", "LdapErr:", "system:serviceaccount:", "gserviceaccount.com", "Server at "], DirectoryNames),
@@ -78,6 +78,7 @@ internal static partial class InternalHostPatterns
         """
         :(1433|1521|3306|5432|5672|6379|9042|9092|9200|9300|11211|2181|27017|8500|15672|61616|5984|7687)(?!\w|\.\w|:\d)   # a full stop may end the sentence
         (?<=(?<![\w.-])[a-z][a-z0-9_-]*:\d+)
+        (?<!\b(id|sku|no|number|invoice|order|item|ref|ticket|code|page|line|room|course|account|customer|limit|max|timeout|port|size|count):\d+)
         """,
         Options)]
     private static partial Regex ServiceWithInfrastructurePort { get; }
@@ -102,9 +103,10 @@ internal static partial class InternalHostPatterns
     // sisprod.blob.core.windows.net, sis-kv.vault.azure.net); Azure AD's sign-in and Graph hosts are public and stay clean.
     [GeneratedRegex(
         """
-        \.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net|azurewebsites\.net)\b
-        (?<=\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net|azurewebsites\.net))
+        \.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net)\b
+        (?<=\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.(amazonaws\.com|windows\.net|azure\.net|cloudapp\.net))
         (?<!(?<![\w.-])(login|graph|sts)\.windows\.net)
+        (?<!(?<![\w.-])[a-z0-9-]{1,40}(\.[a-z]{2}(-gov)?-[a-z]+-\d)?\.amazonaws\.com(?!/\d{12}/))   # a service's public endpoint (sts.eu-west-1.amazonaws.com), unless an account's resource follows
         """,
         Options)]
     private static partial Regex CloudServiceHosts { get; }
@@ -135,7 +137,7 @@ internal static partial class InternalHostPatterns
         | LdapErr:[ ]DSID-
         | system:serviceaccount:
         | @[\w-]{1,63}\.iam\.gserviceaccount\.com\b
-        | \bServer[ ]at[ ][A-Za-z0-9-]{1,63}[ ]Port[ ]\d{1,5}\b
+        | (?-i:\bServer[ ]at[ ][A-Za-z0-9-]{1,63}[ ]Port[ ]\d{1,5}\b)                     # Apache's own capitals
         """,
         Options)]
     private static partial Regex DirectoryNames { get; }

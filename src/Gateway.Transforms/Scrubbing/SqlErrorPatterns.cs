@@ -34,19 +34,19 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
         new(Kind, ["for column '", "could not serialize access", "current transaction is aborted", "timeout period elapsed",
             "Cast to ", "prisma.", "constraint failed on the fields"], DriverMessages),
-        new(Kind, ["matching query does not exist", "Choices are", "returned more than one", "Couldn't find ", "bound to a Session",
-            "transaction has been rolled back", "sqlalche.me", "QueuePool limit", "initialize proxy", "detached entity",
+        new(Kind, ["matching query does not exist", "field. Choices are", "get() returned", "with 'id'=", "with id=", "with 'id':", "bound to a Session",
+            "transaction has been rolled back", "sqlalche.me", "Pool limit of size", "initialize proxy [", "detached entity passed",
             "deleted by another transaction", "unsaved transient", "did not return a unique", "resolve root entity",
-            "HikariPool-", "expected to affect", "LINQ expression", "second operation was started", "primary key to be defined",
-            "database provider", "Error parsing column", "materialization", "splitOn", "notNull Violation",
+            "HikariPool-", "expected to affect", "LINQ expression", "second operation was started on this", "primary key to be defined",
+            "database provider", "Error parsing column", "materialization", "splitOn param", "notNull Violation",
             "acquiring a connection", "obtain a connection", "sql: ", "Ecto.", "Postgrex."], OrmMessages),
         new(Kind, ["has no column named", "readonly database", "Dynamic SQL Error", "KEY constraint \"", "lock conflict on no wait",
             "right truncation", "database engine", "ACE.OLEDB", "Jet.OLEDB", "(missing operator)", "duplicate values in the index",
-            "SQL Anywhere Error", "SQL compilation error", "object not found:", "Table/View '", "connection slots are reserved",
+            "SQL Anywhere Error", "SQL compilation error", "object not found:", "Table/View '", "slots are reserved for",
             "max_allowed_packet", "transaction log for database", "data type resulted in", "SQLCODE", "UNIQUE INDEX",
             "(Unique Index:", "connect to database server (", "does not exist", ".* from ", "is not in the database",
-            "operation for file", "Unrecognized name:", "requires authentication", "association between entity types",
-            "from an async context"], MoreEngines),
+            "operation for file \"", "at [", "requires authentication", "association between entity types",
+            "call this from an async"], MoreEngines),
     ];
 
     // A driver that could not reach or log in to its database or cache names the account, the host or the product.
@@ -161,12 +161,12 @@ internal static partial class SqlErrorPatterns
     private static partial Regex DriverMessages { get; }
 
     // SQL in lower case, as ORMs write it (Laravel's "select * from `students` where …", an extension field "sql"), in
-    // the shapes prose never takes: "select * from", "insert into t (…" or "… values", "delete from t where".
+    // the shapes prose never takes: "select * from", "insert into t (…) values" or "… values", "delete from t where".
     [GeneratedRegex(
         """
           \bselect[ ]+(\*|count\(\*\))[ ]+from[ ]+[\w."`\[\]\\]                          # a backslash: JSON-escaped quotes
-        | \binsert[ ]+into[ ]+[\w."`\[\]\\]+[ ]*(\(|values\b|select\b)
-        | \bdelete[ ]+from[ ]+[\w."`\[\]\\]+[ ]*(\bwhere\b|;|$)
+        | \binsert[ ]+into[ ]+[\w."`\[\]\\]+[ ]*(\([^()\r\n]{0,512}\)[ ]*(values|select)\b|values\b|select\b)   # not "insert into playlist (…)"
+        | \bdelete[ ]+from[ ]+[\w."`\[\]\\]+[ ]+where\b
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex LowerCaseStatements { get; }
@@ -190,7 +190,7 @@ internal static partial class SqlErrorPatterns
           matching[ ]query[ ]does[ ]not[ ]exist\b
         | into[ ]field\.[ ]Choices[ ]are\b
         | get\(\)[ ]returned[ ]more[ ]than[ ]one\b
-        | Couldn't[ ]find[ ]([A-Z]\w{0,63}[ ]with[ ]'?[a-z_]{1,64}'?=|all[ ][A-Z]\w{0,63}[ ]with[ ]'[a-z_]{1,64}':)
+        | Couldn't[ ]find[ ]([A-Z]\w{0,63}[ ]with[ ]('id'|id)=|all[ ][A-Z]\w{0,63}[ ]with[ ]'id':)    # Rails names the key "id"
         | is[ ]not[ ]bound[ ]to[ ]a[ ]Session\b
         | Session's[ ]transaction[ ]has[ ]been[ ]rolled[ ]back
         | \bsqlalche\.me/e/
@@ -207,8 +207,8 @@ internal static partial class SqlErrorPatterns
         | A[ ]second[ ]operation[ ]was[ ]started[ ]on[ ]this[ ]context
         | requires[ ]a[ ]primary[ ]key[ ]to[ ]be[ ]defined
         | No[ ]database[ ]provider[ ]has[ ]been[ ]configured
-        | Error[ ]parsing[ ]column[ ]\d+[ ]\(
-        | [ ]materialization\b(?<=\bfor[ ][\w.]{1,128}[ ]materialization)
+        | Error[ ]parsing[ ]column[ ]\d+[ ]\(\w{1,64}=                                  # Dapper: (Grade=abc - String)
+        | [ ]materialization\b(?<=\bfor[ ]\w{1,64}(\.\w{1,64}){1,16}[ ]materialization)       # a type: not "view materialization"
         | set[ ]the[ ]splitOn[ ]param
         | \bnotNull[ ]Violation:
         | Timeout[ ]acquiring[ ]a[ ]connection\.
@@ -238,7 +238,7 @@ internal static partial class SqlErrorPatterns
         | SQL[ ]Anywhere[ ]Error
         | SQL[ ]compilation[ ]error:
         | user[ ]lacks[ ]privilege[ ]or[ ]object[ ]not[ ]found:
-        | \bTable/View[ ]'
+        | \bTable/View[ ]'[^'\r\n]{1,128}'[ ]does[ ]not[ ]exist
         | remaining[ ]connection[ ]slots[ ]are[ ]reserved
         | \bmax_allowed_packet\b
         | transaction[ ]log[ ]for[ ]database[ ]'
@@ -247,10 +247,10 @@ internal static partial class SqlErrorPatterns
         | duplicate[ ]value[ ]in[ ]a[ ]UNIQUE[ ]INDEX
         | \(Unique[ ]Index:
         | connect[ ]to[ ]database[ ]server[ ]\(
-        | [ ]does[ ]not[ ]exist(?<=\bcolumn[ ][a-z_]\w{0,63}\.[a-z_]\w{0,63}[ ]does[ ]not[ ]exist)
+        | [ ]does[ ]not[ ]exist(?<=\bcolumn[ ][a-z_]\w{0,63}\.[a-z_]\w{0,63}[ ]does[ ]not[ ]exist)(?![ ]in[ ])
         | \.\*[ ]from[ ](?<=\bselect[ ]["`]?\w{1,64}["`]?\.\*[ ]from[ ])
         | specified[ ]table[ ]\(\w{1,64}\)[ ]is[ ]not[ ]in[ ]the[ ]database                 # Informix -206
-        | I/O[ ]error[ ]during[ ]"\w{1,16}"[ ]operation[ ]for[ ]file                          # Firebird
+        | I/O[ ]error[ ]during[ ]"\w{1,16}"[ ]operation[ ]for[ ]file[ ]"                      # Firebird
         | Unrecognized[ ]name:[ ]\w{1,128}[ ]at[ ]\[\d+:\d+\]                               # BigQuery
         | \bCommand[ ](find|insert|update|delete|aggregate|count|distinct|getMore|listCollections|listDatabases|listIndexes|createIndexes|drop|hello|isMaster|ping|buildInfo)[ ]requires[ ]authentication   # MongoDB
         | association[ ]between[ ]entity[ ]types[ ]'                                         # Entity Framework Core

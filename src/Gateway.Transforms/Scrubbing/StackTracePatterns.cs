@@ -20,8 +20,8 @@ internal static partial class StackTracePatterns
         new(Kind, ["panicked at", ".rs:"], Rust),
         new(Kind, ["stacktrace\"", "stack_trace\"", "backtrace\"", "exceptionmessage\"", "exception_message\"", "exceptiontype\"", "exception_type\"", "innerexception\"", "inner_exception\""], DumpFields),
         new(Kind, [".pm line ", ".pl line ", ".cgi line ", ".psgi line ", ".ex:", ".exs:", "** (", "** exception ", " REPORT====",
-            "{file,", "in do_boot", "HasCallStack", ".hs:", "Non-exhaustive patterns", "Prelude.", "fromJust: Nothing", ".swift:",
-            "Raised at ", "Fatal error: exception ", "a nil value", "is not a subtype of type", "clojure.lang.",
+            "{file,\"", "in do_boot", "HasCallStack", ".hs:", "Non-exhaustive patterns", "Prelude.", "fromJust: Nothing", ".swift:",
+            "in file \"", "Fatal error: exception ", "a nil value", "subtype of type '", "clojure.lang.",
             "Wrong number of args (", "stack smashing detected", "::unwrap()` on", "(os error ", " at 0x",
             "Access violation at address"], MoreRuntimes),
     ];
@@ -29,17 +29,19 @@ internal static partial class StackTracePatterns
     [GeneratedRegex(
         """
           (?<=[\w$])\.(java|kt|kts|scala|groovy|clj):\d+\)
-        | \((Native[ ]Method|Unknown[ ]Source)\)
+        | (?<=[\w$])\((Native[ ]Method|Unknown[ ]Source)\)                      # not "channel (Unknown Source)"
         | Caused[ ]by:[ ][\w$]+\.[\w$]                                     # a qualified name: one dot is enough
-        | (?<=^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b
+        | (?<=^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b(?![ ]?[A-Za-z])
         | Exception[ ]in[ ]thread[ ]
         """,
         LeakRule.Options)]
     private static partial Regex Jvm { get; }
 
-    // "at Ns.Type.Method(args)" in Java, .NET and Node; "\tat" and "&nbsp;at" too.
+    // "at Ns.Type.Method(args)" in Java, .NET and Node; "\tat" and "&nbsp;at" too. A name starts as code names do (not
+    // "at 9.30 (local time)"), and a space before the parenthesis is Node's, whose parenthesis holds a location: "at
+    // items[0].price (must be positive)" and "at status.example.com (updated hourly)" are prose.
     [GeneratedRegex(
-        """(\b|\\[tn])at[ ](async[ ]|new[ ])?[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+([ ]\[as[ ][\w$]+\])?[ ]?\([^()\r\n]*\)""",
+        """(\b|\\[tn])at[ ](async[ ]|new[ ])?(?![\d\[\]])[\w$`<>\[\]]+(\.[\w$`<>\[\]|]+)+([ ]\[as[ ][\w$]+\])?(\([^()\r\n]*\)|[ ]\((?=[^()\r\n]*(:\d|<anonymous>|\bindex[ ]\d|\bnative\b))[^()\r\n]*\))""",
         LeakRule.Options)]
     private static partial Regex Frame { get; }
 
@@ -48,7 +50,7 @@ internal static partial class StackTracePatterns
           \.(cs|vb|fs|cshtml|razor|aspx|ascx):line[ ]\d+
         | ---[ ]End[ ]of[ ](inner[ ]exception[ ])?stack[ ]trace
         | (?<!\S)--->[ ]
-        | (?<=[\w`>\]])\([^()\r\n]*\)[ ]\+\d+\b                                # yellow-screen frame "Method(args) +123"
+        | (?<=\.\w[\w`<>\[\]]{0,255})\([^()\r\n]*\)[ ]\+\d+\b                  # yellow-screen frame "Type.Method(args) +123", not "Phone(UK) +44"
         """,
         LeakRule.Options)]
     private static partial Regex DotNet { get; }
@@ -74,7 +76,7 @@ internal static partial class StackTracePatterns
           \.php(</b>)?(:\d+|\(\d+\)|[ ]on[ ]line\b)
         | Stack[ ]trace:(\s|<br[ ]?/?>|\\n)*\#0
         | \#\d+[ ]\{main\}
-        | (Fatal|Parse)[ ]error(</b>)?:\s*(</b>\s*)?(Uncaught|syntax[ ]error)
+        | (Fatal|Parse)[ ]error(</b>)?:\s*(</b>\s*)?(Uncaught|syntax[ ]error,)
         | PHP[ ](Fatal[ ]error|Parse[ ]error|Warning|Notice|Stack[ ]trace)
         """,
         LeakRule.Options)]

@@ -394,6 +394,8 @@ public static class LeakSamples
         ("You cannot call this from an async context - use a thread or sync_to_async.", LeakKinds.SqlError),
         ("secrets \"sis-db-credentials\" not found", LeakKinds.ExceptionType),
         ("Requested registry access is not allowed.", LeakKinds.ExceptionType),
+        ("Could not connect to the endpoint URL: \"https://sqs.us-east-1.amazonaws.com/123456789012/sis-roster-queue\"", LeakKinds.InternalHost),
+        ("Upload to https://sis-prod-exports.s3.amazonaws.com/roster.csv failed", LeakKinds.InternalHost),
         ("Failed to convert argument [grade] for value [abc] due to: For input string: \"abc\"", LeakKinds.ExceptionType),
         ("Object required: ''\n/sis/enroll.asp, line 42", LeakKinds.FilePath),
     ];
