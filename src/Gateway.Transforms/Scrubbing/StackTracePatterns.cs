@@ -58,7 +58,8 @@ internal static partial class StackTracePatterns
     [GeneratedRegex(
         """
           Traceback[ ]\(most[ ]recent[ ]call[ ]last\)
-        | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]+(\\?"|&quot;|&\#34;),[ ]line[ ]\d+
+        | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]+(\\?"|&quot;|&\#34;),[ ]line[ ]\d+(?=,[ ]in[ ])          # a frame names its function
+        | File[ ](\\?"|&quot;|&\#34;)[^"\r\n]*(\.pyx?|<[a-z]+>)(\\?"|&quot;|&\#34;),[ ]line[ ]\d+   # a syntax error its file; not "roster.csv"
         """,
         LeakRule.Options)]
     private static partial Regex Python { get; }

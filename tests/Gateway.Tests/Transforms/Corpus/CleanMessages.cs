@@ -359,5 +359,6 @@ public static class CleanMessages
         "PRECONDITION_FAILED - the resource has changed since you last read it.",
         "ACCESS_REFUSED - your plan does not include this feature.",
         "Phone(UK) +44 20 7946 0000 is not a mobile number.",
+        "File \"roster.csv\", line 12: birth date '2024-13-01' is not a valid date.",
     ];
 }
