@@ -53,9 +53,10 @@ public static class ErrorNormalizer
 
         var (upstreamMessage, rawMessage) = inspection.Message;
 
-        // Cleaning leaves most messages as they were: then one scan of them is enough.
+        // Cleaning leaves most messages as they were: then one scan of them is enough. Otherwise the raw one is read
+        // unescaped too: a cut can end inside an escaped leak ("type \u0027Null\u0027 … of type…").
         var messageLeaks = upstreamMessage is null ? LeakKinds.None
-            : (string.Equals(rawMessage, upstreamMessage, StringComparison.Ordinal) ? LeakKinds.None : LeakScanner.Scan(rawMessage))
+            : (string.Equals(rawMessage, upstreamMessage, StringComparison.Ordinal) ? LeakKinds.None : LeakScanner.Scan(rawMessage) | EscapedText.Scan(rawMessage ?? ""))
                 | LeakScanner.Scan(upstreamMessage) | EscapedText.Scan(upstreamMessage);
         var leaks = inspection.Leaks | messageLeaks;
         var clean = upstreamMessage is not null && messageLeaks == LeakKinds.None && !inspection.IsDump;

@@ -31,7 +31,7 @@ internal static partial class StackTracePatterns
           (?<=[\w$])\.(java|kt|kts|scala|groovy|clj):\d+\)
         | (?<=[\w$])\((Native[ ]Method|Unknown[ ]Source)\)                      # not "channel (Unknown Source)"
         | Caused[ ]by:[ ][\w$]+\.[\w$]                                     # a qualified name: one dot is enough
-        | (?<=^|\t|\\t|\n|\\n|[ ]{2}|;)\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b(?![ ]?[A-Za-z])
+        | (?<=^|\t|\\t|\n|\\n|[ ]{2}|;|:[ ])\.\.\.[ ]\d+[ ](more|common[ ]frames[ ]omitted)\b(?![ ]?[A-Za-z])
         | Exception[ ]in[ ]thread[ ]
         """,
         LeakRule.Options)]
