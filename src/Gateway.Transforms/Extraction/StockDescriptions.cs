@@ -28,9 +28,11 @@ internal static class StockDescriptions
         "The gateway did not receive a timely response", // Apache 504
     ];
 
-    /// <summary>Whether the text starts as one of the stock descriptions (ordinal, ignoring case).</summary>
+    /// <summary>Whether the text starts as one of the stock descriptions (ordinal, ignoring case, any run of white space
+    /// as one space: Apache breaks its paragraphs across lines).</summary>
     public static bool IsStock(string text)
     {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         foreach (var prefix in s_prefixes)
         {
             if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

@@ -66,6 +66,26 @@ public static class ServerPagesCorpus
             """,
             LeakKinds.None, 403, Generic.Forbidden);
 
+        // Apache breaks its stock paragraphs across lines; ProblemDetails carries 401 bodies (Ed-Fi sends none).
+        yield return Both("server/apache-401-stock-paragraph-on-two-lines", 401, "text/html; charset=iso-8859-1",
+            """
+            <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+            <html><head>
+            <title>401 Unauthorized</title>
+            </head><body>
+            <h1>Unauthorized</h1>
+            <p>This server could not verify that you
+            are authorized to access the document
+            requested.  Either you supplied the wrong
+            credentials (e.g., bad password), or your
+            browser doesn't understand how to supply
+            the credentials required.</p>
+            <hr>
+            <address>Apache/2.4.57 (Debian) Server at api.example.org Port 443</address>
+            </body></html>
+            """,
+            LeakKinds.None, 401, Generic.Unauthorized);
+
         yield return ServerError("server/haproxy-503", 503, "text/html",
             "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n",
             LeakKinds.None);
