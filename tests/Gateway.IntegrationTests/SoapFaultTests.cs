@@ -48,6 +48,19 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         </soap:Fault></soap:Body></soap:Envelope>
         """;
 
+    private const string XmlRpcFault = """
+        <?xml version="1.0"?>
+        <methodResponse><fault><value><struct>
+        <member><name>faultCode</name><value><int>-32500</int></value></member>
+        <member><name>faultString</name><value><string>Traceback (most recent call last): File "/srv/sis/rpc.py", line 12, in enroll</string></value></member>
+        </struct></value></fault></methodResponse>
+        """;
+
+    private const string XmlRpcOrdinary = """
+        <?xml version="1.0"?>
+        <methodResponse><params><param><value><string>Ada</string></value></param></params></methodResponse>
+        """;
+
     private const string Ordinary = """
         <?xml version="1.0" encoding="utf-8"?>
         <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetStudentResponse><Name>Ada</Name></GetStudentResponse></soap:Body></soap:Envelope>
@@ -63,6 +76,8 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapPost("/svc/client-fault", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/server-fault", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/ok", () => Results.Text(Ordinary, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/rpc-fault", () => Results.Text(XmlRpcFault, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/rpc-ok", () => Results.Text(XmlRpcOrdinary, "text/xml", Encoding.UTF8));
         });
         _gateway = await GatewayHost.StartAsync(Config, _upstream.Address, output);
     }
@@ -93,6 +108,26 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var text = json.GetRawText();
         Assert.DoesNotContain("Sql", text, StringComparison.Ordinal);
         Assert.DoesNotContain("StudentService", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task XmlRpcFaultAnswered200_IsThe500_NothingInternal()
+    {
+        using var response = await PostAsync("/svc/rpc-fault");
+
+        var json = await Payload.ReadEdFiAsync(response, 500);
+        var text = json.GetRawText();
+        Assert.DoesNotContain("Traceback", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("rpc.py", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task XmlRpcOrdinaryResponse_PassesByteForByte()
+    {
+        using var response = await PostAsync("/svc/rpc-ok");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XmlRpcOrdinary, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

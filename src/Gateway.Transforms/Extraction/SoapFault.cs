@@ -6,7 +6,8 @@ namespace Gateway.Transforms.Extraction;
 /// Whether an XML body is a SOAP fault, and whose: SOAP 1.1 §6.2 and 1.2 §7.5.1 want a fault on HTTP 500 (or 400 for
 /// a sender's fault in 1.2), but some stacks answer 200 with <c>Envelope/Body/Fault</c>. Read forward over element
 /// names only, up to the first child of <c>Body</c>: a large ordinary response costs its first few tags. No DTD or
-/// entity is processed.
+/// entity is processed. An XML-RPC fault (<c>methodResponse/fault</c>, which the XML-RPC specification sends with 200
+/// by design) counts too: the same legacy stacks answer both, and it has no sender's code, so it stands for 500.
 /// </summary>
 internal static class SoapFault
 {
@@ -23,6 +24,7 @@ internal static class SoapFault
         var inFault = false;
         var faultDepth = 0;
         var inCode = false; // SOAP 1.2: Fault/Code/Value
+        var xmlRpc = false;
         var pos = 0;
         while (pos < xml.Length)
         {
@@ -68,10 +70,19 @@ internal static class SoapFault
             var name = LocalName(tag);
             if (!inFault)
             {
-                // Envelope at depth 0, then Body (a Header before it is skipped whole), and Body's first element decides.
-                if (depth == 0 && !name.Equals("Envelope", StringComparison.Ordinal))
+                // Envelope at depth 0, then Body (a Header before it is skipped whole), and Body's first element decides;
+                // for XML-RPC, methodResponse's first element (params or fault).
+                if (depth == 0)
                 {
-                    return null;
+                    xmlRpc = name.Equals("methodResponse", StringComparison.Ordinal);
+                    if (!xmlRpc && !name.Equals("Envelope", StringComparison.Ordinal))
+                    {
+                        return null;
+                    }
+                }
+                else if (xmlRpc)
+                {
+                    return name.Equals("fault", StringComparison.Ordinal) ? 500 : null;
                 }
 
                 if (depth == 1 && name.Equals("Header", StringComparison.Ordinal))

@@ -16,6 +16,8 @@ public sealed class SoapFaultTests
     [InlineData($"""<env:Envelope xmlns:env="{Soap12}"><env:Body><env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text>ORA-00942</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>""", 500)]
     [InlineData($"""<Envelope xmlns="{Soap11}"><Body><Fault><faultstring>no code</faultstring></Fault></Body></Envelope>""", 500)]
     [InlineData($"""<!-- generated --><soap:Envelope xmlns:soap="{Soap11}"><soap:Body><soap:Fault/></soap:Body></soap:Envelope>""", 500)]
+    [InlineData("""<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too many parameters.</string></value></member></struct></value></fault></methodResponse>""", 500)]
+    [InlineData("""<methodResponse>\n  <fault/>\n</methodResponse>""", 500)]
     public void Fault_StatusBySender(string xml, int expected)
     {
         Assert.Equal(expected, SoapFault.Status(Encoding.UTF8.GetBytes(xml)));
@@ -30,6 +32,8 @@ public sealed class SoapFaultTests
     [InlineData("not xml at all")]
     [InlineData("<soap:Envelope")]
     [InlineData("<a><b><c><d></d></c></b></a>")]
+    [InlineData("""<?xml version="1.0"?><methodResponse><params><param><value><struct><member><name>fault</name><value><string>none</string></value></member></struct></value></param></params></methodResponse>""")]
+    [InlineData("""<methodCall><methodName>fault</methodName></methodCall>""")]
     public void NotAFault_Null(string xml)
     {
         Assert.Null(SoapFault.Status(Encoding.UTF8.GetBytes(xml)));
