@@ -49,7 +49,23 @@ internal static class BodyInspector
     // Escapes the body's scans do not undo but the message's do: percent-encoding anywhere (a form, an echoed URL), and
     // JSON escapes or entities in text that is neither JSON nor markup (a document that failed to parse).
     private static bool HidesEscapedText(BodyFormat format, ReadOnlySpan<byte> utf8) =>
-        format is BodyFormat.Json or BodyFormat.Html or BodyFormat.Xml ? utf8.Contains((byte)'%') : utf8.IndexOfAny("%\\&"u8) >= 0;
+        HasPercentEscape(utf8) || (format is not (BodyFormat.Json or BodyFormat.Html or BodyFormat.Xml) && utf8.IndexOfAny("\\&"u8) >= 0);
+
+    // "%2F", not the "100%" of a page's CSS.
+    private static bool HasPercentEscape(ReadOnlySpan<byte> utf8)
+    {
+        for (var at = utf8.IndexOf((byte)'%'); at >= 0; at = utf8.IndexOf((byte)'%'))
+        {
+            if (at + 2 < utf8.Length && char.IsAsciiHexDigit((char)utf8[at + 1]) && char.IsAsciiHexDigit((char)utf8[at + 2]))
+            {
+                return true;
+            }
+
+            utf8 = utf8[(at + 1)..];
+        }
+
+        return false;
+    }
 
     // One pass finds the leak markers and the integrity markers; the integrity regex runs only if one was seen.
     // ASCII is scanned as its bytes, whose positions are the text's: the AVX2 pass reads bytes. Other UTF-8 of some
