@@ -38,8 +38,10 @@ internal sealed class ErrorLine
         }
     }
 
-    /// <summary>Whether the line holds its maximum of entries: <see cref="Add(ReadOnlySpan{char}, string?)"/> ignores any more.</summary>
-    public bool IsFull => _items >= MaxItems;
+    /// <summary>Whether the line holds its maximum of entries, or is longer than a message is shown: then
+    /// <see cref="Add(ReadOnlySpan{char}, string?)"/> ignores any more (their text is in the scanned body; the line is
+    /// scanned too, so it need not be longer than the entries a client may see).</summary>
+    public bool IsFull => _items >= MaxItems || _length > MessageText.MaxLength;
 
     /// <param name="field">The field name as the body has it (empty for none).</param>
     /// <param name="message">The message; empty or white space adds nothing.</param>

@@ -64,7 +64,7 @@ public class JsonErrorListTests
     public void Read_RandomEntries_BuildTheLineAsStringsWould(int seed)
     {
         // The line copies messages from the reader into a pooled buffer; the definition is the one on strings:
-        // trimmed, empty ones dropped, "$." paths and whole-object keys handled, ten kept, "; " between them.
+        // trimmed, empty ones dropped, "$." paths and whole-object keys handled, ten kept (fewer past MessageText.MaxLength), "; " between them.
         var random = new Random(seed);
         // JSON texts: escapes included, unescaped by the reader.
         string[] fields = ["f", " spaced ", "$.grade", "$", "", "non_field_errors", "__all__", "base", "$.", @"caf\u00e9"];
@@ -89,16 +89,27 @@ public class JsonErrorListTests
     // The line as the string-based builder made it, from the JSON texts of the fields and messages.
     private static string? ExpectedLine(IEnumerable<(string Field, string Message)> entries)
     {
-        var kept = entries
+        var items = entries
             .Select(e => (Field: Unescape(e.Field).Trim(), Message: Unescape(e.Message).Trim()))
             .Where(e => e.Message.Length > 0)
-            .Take(10)
             .Select(e =>
             {
                 var field = e.Field.StartsWith("$.", StringComparison.Ordinal) ? e.Field[2..] : e.Field;
                 return field is "" or "$" or "non_field_errors" or "__all__" or "base" ? e.Message : $"{field}: {e.Message}";
-            })
-            .ToList();
+            });
+
+        // Ten entries at most, and none once the line is longer than a message is ever shown.
+        var kept = new List<string>();
+        foreach (var item in items)
+        {
+            if (kept.Count == 10 || string.Join("; ", kept).Length > MessageText.MaxLength)
+            {
+                break;
+            }
+
+            kept.Add(item);
+        }
+
         return kept.Count == 0 ? null : string.Join("; ", kept);
     }
 
