@@ -48,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
             .AddConfigFilter<UpstreamHeaderEncodingFilter>()
             .AddTransforms<GatewayTransformProvider>()
             .AddTransforms<RetryTransformProvider>(); // last: it wraps the response transforms added before it
+        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, GatewayForwarderHttpClientFactory>();
         services.AddRequestTimeouts();
         services.AddGatewayAuth();
         services.AddGatewayRateLimiting();

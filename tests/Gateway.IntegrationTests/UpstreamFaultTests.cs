@@ -230,6 +230,37 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
     }
 
     // A failure costs a line or two of warning/error, never a storm (and never a stack trace per retry).
+    // HttpClient decodes only chunked: any other transfer coding would reach the client as undecodable bytes under a
+    // fresh chunked framing. NGINX answers 502 ("upstream sent unknown Transfer-Encoding"); so does the gateway.
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("gzip, chunked")]
+    public async Task TransferCodingOtherThanChunked_Answered500WithPayload_NotRawBytes(string coding)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write("hello from the legacy service"u8);
+        }
+
+        var body = compressed.ToArray();
+        var framed = coding.EndsWith("chunked", StringComparison.Ordinal)
+            ? [.. Encoding.ASCII.GetBytes($"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8]
+            : body;
+        using var upstream = RawTcpUpstream.Script(async socket =>
+        {
+            await RawTcpUpstream.SendAsync(socket, $"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: {coding}\r\nConnection: close\r\n\r\n");
+            await RawTcpUpstream.SendAsync(socket, framed);
+        });
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/te");
+
+        var json = await Payload.ReadEdFiAsync(response, 500);
+        Assert.DoesNotContain("gzip", json.ToString(), StringComparison.OrdinalIgnoreCase);
+        AssertQuietLog(gateway, perFailure: 2, failures: 1);
+    }
+
     private static void AssertQuietLog(GatewayHost gateway, int perFailure, int failures)
     {
         var loud = gateway.Logs.Lines.Where(l => l.Level >= LogLevel.Warning).ToList();

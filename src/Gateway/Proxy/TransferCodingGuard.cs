@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Refuses an upstream response framed with a transfer coding other than chunked (<c>Transfer-Encoding: gzip</c>):
+/// HttpClient decodes only chunked, so the bytes would reach the client still coded, under a fresh framing and with no
+/// header saying so. The failure is YARP's like any unreadable answer: the profile's 5xx with payload (NGINX: 502).
+/// </summary>
+internal sealed class TransferCodingGuard(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (HasOtherCoding(response.Headers.TransferEncoding))
+        {
+            response.Dispose();
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, "The upstream used a transfer coding other than chunked.");
+        }
+
+        return response;
+    }
+
+    private static bool HasOtherCoding(HttpHeaderValueCollection<TransferCodingHeaderValue> codings)
+    {
+        foreach (var coding in codings)
+        {
+            if (!coding.Value.Equals("chunked", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
