@@ -210,6 +210,27 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
         AssertQuietLog(gateway, perFailure: 2, failures: 1);
     }
 
+    // Codings listed in one header or in two (a compressing proxy behind the backend): undone last first.
+    [Theory]
+    [InlineData("Content-Encoding: gzip, gzip\r\n")]
+    [InlineData("Content-Encoding: gzip\r\nContent-Encoding: gzip\r\n")]
+    public async Task StackedCodingsOnAnErrorBody_Decoded_CleanMessageShown(string codingHeaders)
+    {
+        var body = Gzip(Gzip("{\"message\":\"Grade must be between 1 and 12.\"}"u8.ToArray()));
+        using var upstream = RawTcpUpstream.Script(async socket =>
+        {
+            await RawTcpUpstream.SendAsync(socket, $"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n{codingHeaders}Content-Length: {body.Length}\r\n\r\n");
+            await RawTcpUpstream.SendAsync(socket, body);
+        });
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/stacked");
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("Grade must be between 1 and 12.", json.GetProperty("message").GetString());
+    }
+
     private static byte[] Gzip(byte[] plain)
     {
         using var buffer = new MemoryStream();

@@ -15,9 +15,10 @@ public static class ContentDecoder
 
     /// <summary>
     /// Decodes <c>gzip</c> (<c>x-gzip</c>), <c>deflate</c> (zlib-wrapped or raw), <c>br</c>, or identity
-    /// (<see langword="null"/>, empty or <c>identity</c>), writing at most <paramref name="maxBytes"/> bytes.
-    /// Stacked codings (<c>gzip, br</c>) are not supported. A body that is plainly not compressed (text, see
-    /// <see cref="LooksUnencoded"/>) is read as identity whatever its label. Never throws.
+    /// (<see langword="null"/>, empty or <c>identity</c>), writing at most <paramref name="maxBytes"/> bytes. Stacked
+    /// codings (<c>gzip, br</c>: applied in that order) are undone last first, up to <see cref="MaxStacked"/>; each step's
+    /// output is bounded the same way. A body that is plainly not compressed (text, see <see cref="LooksUnencoded"/>) is
+    /// read as identity whatever its label, also between steps. Never throws.
     /// </summary>
     /// <remarks>
     /// A brotli stream that ends early is reported as corrupt. A gzip or deflate stream that ends early decodes to the
@@ -32,7 +33,8 @@ public static class ContentDecoder
     /// </param>
     /// <param name="length">How many bytes of <paramref name="decoded"/> are valid.</param>
     /// <param name="truncated">Whether the decoded data went on past <paramref name="maxBytes"/>.</param>
-    /// <returns><see langword="false"/> for an unknown or stacked coding, corrupt or incomplete data, or a negative bound.</returns>
+    /// <returns><see langword="false"/> for an unknown coding, more than <see cref="MaxStacked"/>, corrupt or incomplete
+    /// data, or a negative bound.</returns>
     public static bool TryDecode(
         string? contentEncoding,
         ReadOnlySpan<byte> encoded,
@@ -44,15 +46,16 @@ public static class ContentDecoder
         decoded = [];
         length = 0;
         truncated = false;
-        var coding = Parse(contentEncoding);
-        if (coding == ContentCoding.Unsupported || maxBytes < 0)
+        Span<ContentCoding> codings = stackalloc ContentCoding[MaxStacked];
+        var count = ParseAll(contentEncoding, codings);
+        if (count < 0 || maxBytes < 0)
         {
             return false;
         }
 
         // Mislabelled: a framework set the header but sent plain text, or a proxy decoded the body and kept the header.
         // Browsers fail on it; an error body is still read, as the text it is.
-        if (coding == ContentCoding.Identity || LooksUnencoded(encoded))
+        if (count == 0 || LooksUnencoded(encoded))
         {
             length = Math.Min(encoded.Length, maxBytes);
             truncated = encoded.Length > maxBytes;
@@ -67,21 +70,42 @@ public static class ContentDecoder
             return true;
         }
 
-        var output = new BoundedOutput(maxBytes, InitialSize(encoded.Length, maxBytes));
-        var ok = coding == ContentCoding.Brotli
-            ? BrotliInflater.TryInflate(encoded, ref output)
-            : StreamInflater.TryInflate(coding, encoded, ref output);
-        if (!ok)
+        // The last coding listed was applied last: it is undone first.
+        var input = encoded;
+        byte[]? previous = null;
+        for (var step = count - 1; step >= 0; step--)
         {
-            output.Release();
-            return false;
+            var output = new BoundedOutput(maxBytes, InitialSize(input.Length, maxBytes));
+            var ok = codings[step] == ContentCoding.Brotli
+                ? BrotliInflater.TryInflate(input, ref output)
+                : StreamInflater.TryInflate(codings[step], input, ref output);
+            if (previous is not null)
+            {
+                ArrayPool<byte>.Shared.Return(previous);
+            }
+
+            if (!ok)
+            {
+                output.Release();
+                return false;
+            }
+
+            truncated |= output.Truncated;
+            previous = output.Buffer;
+            length = output.Length;
+            input = previous.AsSpan(0, length);
+            if (LooksUnencoded(input))
+            {
+                break; // a server that listed a coding twice but applied it once
+            }
         }
 
-        decoded = output.Buffer;
-        length = output.Length;
-        truncated = output.Truncated;
+        decoded = previous!;
         return true;
     }
+
+    /// <summary>The most codings undone one after another; servers stack at most two (a compressing proxy behind another).</summary>
+    public const int MaxStacked = 3;
 
     // Compressed data is no UTF-8 text without control characters for more than a few bytes; error bodies start with
     // markup, JSON or words.
@@ -106,9 +130,10 @@ public static class ContentDecoder
         return Utf8.IsValid(head[..Utf8Boundary.Cut(encoded, head.Length)]);
     }
 
-    internal static ContentCoding Parse(string? contentEncoding)
+    // The real codings in the order applied (identity dropped); -1 for an unknown coding or more than fit.
+    internal static int ParseAll(string? contentEncoding, Span<ContentCoding> codings)
     {
-        var result = ContentCoding.Identity;
+        var count = 0;
         foreach (var range in (contentEncoding ?? string.Empty).AsSpan().Split(','))
         {
             var token = contentEncoding.AsSpan()[range].Trim();
@@ -126,16 +151,15 @@ public static class ContentDecoder
                 continue;
             }
 
-            // A second real coding would need intermediate buffers of unknown size; servers never stack them.
-            if (coding == ContentCoding.Unsupported || result != ContentCoding.Identity)
+            if (coding == ContentCoding.Unsupported || count == codings.Length)
             {
-                return ContentCoding.Unsupported;
+                return -1;
             }
 
-            result = coding;
+            codings[count++] = coding;
         }
 
-        return result;
+        return count;
     }
 
     private static int InitialSize(int encodedLength, int maxBytes) =>

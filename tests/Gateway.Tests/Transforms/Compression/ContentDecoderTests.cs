@@ -64,9 +64,10 @@ public class ContentDecoderTests
     [Theory]
     [InlineData("compress")]
     [InlineData("zstd")]
-    [InlineData("gzip, br")]
     [InlineData("chunked")]
-    public void TryDecode_UnknownOrStackedCoding_ReturnsFalse(string header)
+    [InlineData("gzip, compress")]
+    [InlineData("gzip, gzip, gzip, gzip")]
+    public void TryDecode_UnknownCodingOrTooManyStacked_ReturnsFalse(string header)
     {
         Assert.False(ContentDecoder.TryDecode(header, [1, 2, 3], 100, out var decoded, out var length, out _));
         Assert.Empty(decoded);
@@ -246,5 +247,44 @@ public class ContentDecoderTests
         }
 
         return output.ToArray();
+    }
+
+    // RFC 9110 §8.4: codings are listed in the order applied, so they are undone last first.
+    [Theory]
+    [InlineData("gzip, gzip", new[] { "gzip", "gzip" })]
+    [InlineData("gzip, br", new[] { "gzip", "br" })]
+    [InlineData("deflate,gzip", new[] { "deflate", "gzip" })]
+    [InlineData("br, identity, gzip, deflate", new[] { "br", "gzip", "deflate" })]
+    public void TryDecode_StackedCodings_UndoneInReverseOrder(string header, string[] applied)
+    {
+        var original = "{\"message\":\"Grade must be between 1 and 12.\"}"u8.ToArray();
+        var encoded = applied.Aggregate(original, (data, coding) => Codec.Encode(coding, data));
+
+        Assert.True(ContentDecoder.TryDecode(header, encoded, 1 * MiB, out var decoded, out var length, out var truncated));
+
+        Assert.Equal(original, decoded.AsSpan(0, length).ToArray());
+        Assert.False(truncated);
+        ArrayPool<byte>.Shared.Return(decoded);
+    }
+
+    [Fact]
+    public void TryDecode_StackedCodingsInTheWrongOrder_ReturnsFalse()
+    {
+        var encoded = Codec.Encode("br", Codec.Encode("gzip", "{\"message\":\"x\"}"u8));
+
+        Assert.False(ContentDecoder.TryDecode("br, gzip", encoded, 1 * MiB, out _, out _, out _));
+    }
+
+    // A bomb inside a second coding is bounded at every step: the inner step never produces more than the bound.
+    [Fact]
+    public void TryDecode_StackedBomb_BoundedAndTruncated()
+    {
+        var encoded = Codec.Encode("gzip", Codec.Encode("gzip", new byte[64 * MiB], CompressionLevel.SmallestSize));
+
+        Assert.True(ContentDecoder.TryDecode("gzip, gzip", encoded, 64 * 1024, out var decoded, out var length, out var truncated));
+
+        Assert.Equal(64 * 1024, length);
+        Assert.True(truncated);
+        ArrayPool<byte>.Shared.Return(decoded);
     }
 }
