@@ -178,6 +178,26 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(new[] { 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 3));
     }
 
+    // A reload that adds the store connects on first use: that request waits for the connection (within the decision
+    // timeout, raised here for a loaded machine) instead of being refused as if Redis were down.
+    [Fact]
+    public async Task HotReload_AddingTheStore_FirstRequestDecidedByRedis_NotRefusedClosed()
+    {
+        var withStore = Config(_redis.Configuration, FixedSix, whenUnavailable: "FailClosed")
+            .Replace("\"ConnectTimeoutMilliseconds\": 1000", "\"ConnectTimeoutMilliseconds\": 2000, \"TimeoutMilliseconds\": 2000", StringComparison.Ordinal);
+        var local = System.Text.RegularExpressions.Regex.Replace(withStore, "\"Redis\": \\{[^}]*\\},", "")
+            .Replace(", \"Store\": \"Redis\"", "", StringComparison.Ordinal);
+        await using var gateway = await GatewayHost.StartAsync(local, _upstream.Address, output);
+        Assert.Equal(new[] { 200, 200 }, await StatusesAsync(gateway, "/api/ping", 2));
+
+        await gateway.WriteConfigAsync(withStore, _upstream.Address);
+        await GatewayHost.EventuallyAsync(() => gateway.Store.Current.Generation == 2, "the edit to apply");
+
+        Assert.Equal(new[] { 200, 200, 200, 200, 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 7));
+        Assert.Contains("\"closedRefusals\":\"0\"", await ReadyAsync(gateway), StringComparison.Ordinal);
+        Assert.Equal(":1", await _redis.CommandAsync("EXISTS gateway:rl:shared:fw86400000:ip:127.0.0.1"));
+    }
+
     // A loaded machine can take longer than the 1 s connect timeout at startup; these tests begin with Redis connected.
     private async Task<GatewayHost> StartConnectedAsync(string config)
     {

@@ -54,7 +54,7 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         }
 
         var lease = feature.Target.UsesRedis
-            ? _store.Probe(feature.Redis!) ? s_askAsync : WithoutStore(resource, feature, permitCount)
+            ? _store.MayDecide(feature.Redis!) ? s_askAsync : WithoutStore(resource, feature, permitCount)
             : Record(resource, feature, _local.AttemptAcquire(resource, permitCount));
         if (!lease.IsAcquired && lease != s_askAsync && feature.Target.Policy.Spec.Shape is not null)
         {

@@ -52,6 +52,11 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
         return false;
     }
 
+    /// <summary>Whether a decision may be asked of Redis: <see cref="Probe"/>, or a new store (one a reload just added or
+    /// changed) still on its first connection attempt, which <see cref="TryDecideAsync"/> waits for within the decision
+    /// timeout rather than refusing the first requests after the reload.</summary>
+    public bool MayDecide(RedisStoreSettings settings) => Connection(settings).Multiplexer is null || Probe(settings);
+
     /// <summary>The readiness check: a PING when connected; its answer starts or ends an outage.</summary>
     public async Task<bool> CheckAsync(RedisStoreSettings settings)
     {
@@ -76,7 +81,13 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
     /// <summary>Asks Redis for a decision; null when Redis failed (the caller then fails open or closed).</summary>
     public async ValueTask<RateLimitDecision?> TryDecideAsync(RedisStoreSettings settings, RateLimitTarget target)
     {
-        var multiplexer = Connection(settings).Multiplexer;
+        var connection = Connection(settings);
+        if (connection.Multiplexer is null)
+        {
+            await Task.WhenAny(connection.Ready, Task.Delay(settings.TimeoutMilliseconds)).ConfigureAwait(false);
+        }
+
+        var multiplexer = connection.Multiplexer;
         if (multiplexer is not { IsConnected: true })
         {
             counters.StoreFailed();
