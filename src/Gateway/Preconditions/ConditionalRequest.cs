@@ -30,6 +30,13 @@ internal static class ConditionalRequest
     public static readonly string[] ConditionalFields =
         [HeaderNames.IfMatch, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince];
 
+    /// <summary>
+    /// Range fields, removed from GET/HEAD on routes whose tag the gateway derives: it evaluates the preconditions on
+    /// the full representation and sends that whole (RFC 9110 §13.2.2 puts preconditions before Range; §14.2 lets a
+    /// server ignore Range). Forwarded, they would get a 206 the gateway neither checks nor tags.
+    /// </summary>
+    public static readonly string[] RangeFields = [HeaderNames.Range, HeaderNames.IfRange];
+
     private static string? ValueOrNull(Microsoft.Extensions.Primitives.StringValues values) =>
         values.Count == 0 ? null : values.ToString();
 }
