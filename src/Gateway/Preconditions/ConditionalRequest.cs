@@ -17,8 +17,22 @@ internal static class ConditionalRequest
             ValueOrNull(headers.IfUnmodifiedSince));
     }
 
-    /// <summary>The methods whose preconditions the gateway checks before forwarding.</summary>
+    /// <summary>
+    /// The update methods: checked before forwarding whether or not they carry preconditions (serialized, and refused
+    /// without If-Match where the route requires it).
+    /// </summary>
     public static bool IsUpdate(string method) => HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
+    /// <summary>
+    /// A method that is not safe (RFC 9110 §9.2.1): POST, the update methods and any other (e.g. WebDAV's LOCK). Its
+    /// preconditions guard a state change, so the gateway checks them before forwarding, like an update's.
+    /// </summary>
+    public static bool IsUnsafe(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
+
+    /// <summary>True when a field that guards a state change is present; reads no values (the unconditional POST path).</summary>
+    public static bool HasUnsafeMethodConditions(IHeaderDictionary headers) =>
+        headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfNoneMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince);
 
     /// <summary>The entity tag of a response field value, or null when absent or malformed.</summary>
     public static EntityTag? ParseETag(string? value) => EntityTagComparer.TryParse(value, out var tag) ? tag : null;
