@@ -17,8 +17,22 @@ internal static class ConditionalRequest
             ValueOrNull(headers.IfUnmodifiedSince));
     }
 
-    /// <summary>The methods whose preconditions the gateway checks before forwarding.</summary>
+    /// <summary>
+    /// The update methods: checked before forwarding whether or not they carry preconditions (serialized, and refused
+    /// without If-Match where the route requires it).
+    /// </summary>
     public static bool IsUpdate(string method) => HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
+    /// <summary>
+    /// A method that is not safe (RFC 9110 §9.2.1): POST, the update methods and any other (e.g. WebDAV's LOCK). Its
+    /// preconditions guard a state change, so the gateway checks them before forwarding, like an update's.
+    /// </summary>
+    public static bool IsUnsafe(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
+
+    /// <summary>True when a field that guards a state change is present; reads no values (the unconditional POST path).</summary>
+    public static bool HasUnsafeMethodConditions(IHeaderDictionary headers) =>
+        headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfNoneMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince);
 
     /// <summary>The entity tag of a response field value, or null when absent or malformed.</summary>
     public static EntityTag? ParseETag(string? value) => EntityTagComparer.TryParse(value, out var tag) ? tag : null;
@@ -29,6 +43,13 @@ internal static class ConditionalRequest
     /// <summary>Request fields removed from requests whose preconditions the gateway evaluates itself.</summary>
     public static readonly string[] ConditionalFields =
         [HeaderNames.IfMatch, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince];
+
+    /// <summary>
+    /// Range fields, removed from GET/HEAD on routes whose tag the gateway derives: it evaluates the preconditions on
+    /// the full representation and sends that whole (RFC 9110 §13.2.2 puts preconditions before Range; §14.2 lets a
+    /// server ignore Range). Forwarded, they would get a 206 the gateway neither checks nor tags.
+    /// </summary>
+    public static readonly string[] RangeFields = [HeaderNames.Range, HeaderNames.IfRange];
 
     private static string? ValueOrNull(Microsoft.Extensions.Primitives.StringValues values) =>
         values.Count == 0 ? null : values.ToString();

@@ -6,7 +6,7 @@ namespace Gateway.Preconditions;
 
 /// <summary>
 /// Generate mode, on the way up. GET/HEAD: ask for the full identity representation (no Accept-Encoding, no
-/// preconditions; HEAD becomes GET) so the gateway can hash it and decide 200/304/412 itself. Writes the gateway
+/// preconditions, no Range; HEAD becomes GET) so the gateway can hash it and decide 200/304/412 itself. Writes the gateway
 /// checked against a tag it derived: the precondition fields are removed, as the upstream cannot know that tag.
 /// </summary>
 internal sealed class ETagRequestTransform(GatewaySnapshotAccessor store, string routeId) : RequestTransform
@@ -23,7 +23,8 @@ internal sealed class ETagRequestTransform(GatewaySnapshotAccessor store, string
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
         {
             headers.Remove(HeaderNames.AcceptEncoding);
-            RemoveConditionalFields(headers);
+            RemoveFields(headers, ConditionalRequest.ConditionalFields);
+            RemoveFields(headers, ConditionalRequest.RangeFields);
             if (HttpMethods.IsHead(method))
             {
                 context.ProxyRequest.Method = HttpMethod.Get;
@@ -31,15 +32,15 @@ internal sealed class ETagRequestTransform(GatewaySnapshotAccessor store, string
         }
         else if (context.HttpContext.Features.Get<PreconditionCheckFeature>() is { TagFromUpstream: false })
         {
-            RemoveConditionalFields(headers);
+            RemoveFields(headers, ConditionalRequest.ConditionalFields);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private static void RemoveConditionalFields(System.Net.Http.Headers.HttpRequestHeaders headers)
+    private static void RemoveFields(System.Net.Http.Headers.HttpRequestHeaders headers, string[] names)
     {
-        foreach (var name in ConditionalRequest.ConditionalFields)
+        foreach (var name in names)
         {
             headers.Remove(name);
         }

@@ -11,8 +11,9 @@ namespace Gateway.Preconditions;
 /// <summary>
 /// Proxy-pipeline step, after load balancing picked a destination. For PUT/PATCH/DELETE: refuses updates without
 /// If-Match where the route requires it; in <see cref="ETagMode.Generate"/> reads the current representation,
-/// evaluates the preconditions and answers 412 without forwarding when they fail. Check and forward of writes to one
-/// resource are serialized inside this instance.
+/// evaluates the preconditions and answers 412 without forwarding when they fail. Other unsafe methods (POST …) are
+/// checked the same way when they carry a precondition. Check and forward of writes to one resource are serialized
+/// inside this instance.
 /// </summary>
 internal sealed partial class PreconditionMiddleware(
     RequestDelegate next,
@@ -30,15 +31,29 @@ internal sealed partial class PreconditionMiddleware(
     {
         var method = context.Request.Method;
         var proxy = context.Features.Get<IReverseProxyFeature>();
-        return !ConditionalRequest.IsUpdate(method) || proxy is null ? next(context) : CheckUpdateAsync(context, method, proxy);
+        if (proxy is null)
+        {
+            return next(context);
+        }
+
+        if (ConditionalRequest.IsUpdate(method))
+        {
+            return CheckWriteAsync(context, method, proxy);
+        }
+
+        // POST and other unsafe methods only when conditional: an unconditional POST is neither probed nor serialized.
+        return ConditionalRequest.IsUnsafe(method) && ConditionalRequest.HasUnsafeMethodConditions(context.Request.Headers)
+            ? CheckWriteAsync(context, method, proxy)
+            : next(context);
     }
 
-    private async Task CheckUpdateAsync(HttpContext context, string method, IReverseProxyFeature proxy)
+    private async Task CheckWriteAsync(HttpContext context, string method, IReverseProxyFeature proxy)
     {
         var routeId = proxy.Route.Config.RouteId;
         var policy = store.Current.PolicyFor(routeId).ETags;
         var conditions = ConditionalRequest.Read(context.Request);
         if (policy.Mode != ETagMode.Off && policy.RequireIfMatchOnUpdates && conditions.IfMatch is null
+            && ConditionalRequest.IsUpdate(method)
             && !(HttpMethods.IsPut(method) && conditions.IfNoneMatch?.Trim() == "*"))
         {
             Log.IfMatchMissing(logger, method, routeId);
