@@ -3,6 +3,41 @@ namespace Gateway.Transforms.Headers;
 /// <summary>Response headers that reveal a backend's stack, hosts or debug tooling, removed from every response.</summary>
 public static class LeakyResponseHeaders
 {
+    /// <summary>Families of debug-only headers, removed whatever follows the prefix: a debug toolbar or profiler invents
+    /// new names per version and per plugin (<c>X-Debug-Db-User</c>, <c>X-Debug-Template</c>, <c>X-Xdebug-Profile-Filename</c>).</summary>
+    public static IReadOnlyList<string> BuiltInPrefixes { get; } =
+    [
+        "X-Debug-",                  // Symfony profiler, and hand-made debug output of any stack
+        "X-Debugbar-",               // Laravel / PHP debugbar
+        "X-Clockwork-",              // Laravel Clockwork
+        "X-Xdebug-",                 // PHP Xdebug profiler and trace file names
+        "X-MiniProfiler-",           // MiniProfiler (.NET)
+        "X-Glimpse-",                // Glimpse (.NET)
+        "X-ChromeLogger-",           // PHP ChromeLogger / ChromePhp
+        "X-ChromePhp-",
+        "X-Symfony-",                // Symfony HttpCache's trace, sent only with debug on
+    ];
+
+    /// <summary>Whether the name belongs to one of the <see cref="BuiltInPrefixes"/> families (ignoring case).</summary>
+    public static bool HasDebugPrefix(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // nearly every header: one comparison
+        }
+
+        foreach (var prefix in BuiltInPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The built-in list; config can add to it, never shrink it.</summary>
     public static IReadOnlyList<string> BuiltIn { get; } =
     [

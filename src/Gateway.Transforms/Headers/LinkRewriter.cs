@@ -9,7 +9,7 @@ namespace Gateway.Transforms.Headers;
 /// </summary>
 public static class LinkRewriter
 {
-    /// <summary>Returns the rewritten value, or null when no target changed.</summary>
+    /// <summary>Returns the rewritten value, <see cref="LocationRewriter.Drop"/> when a target is a file path, or null when no target changed.</summary>
     public static string? TryRewrite(string link, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
     {
         ArgumentNullException.ThrowIfNull(link);
@@ -36,6 +36,11 @@ public static class LinkRewriter
                     var target = link[(i + 1)..end];
                     if (LocationRewriter.TryRewrite(target, destinations, publicBase, removedPrefix, addedPrefix) is { } replaced)
                     {
+                        if (replaced.Length == 0)
+                        {
+                            return LocationRewriter.Drop; // a file path: the whole line goes, a link without its target means nothing
+                        }
+
                         rewritten ??= new StringBuilder(link.Length + 16);
                         rewritten.Append(link, copied, i + 1 - copied).Append(replaced);
                         copied = end;

@@ -6,7 +6,12 @@ namespace Gateway.Transforms.Headers;
 /// </summary>
 public static class LocationRewriter
 {
-    /// <summary>Returns the rewritten value, or null when the value points neither at a destination nor at an internal host.</summary>
+    /// <summary>What <see cref="TryRewrite"/> returns for a value that must go: a file or share path (<c>file:///C:/inetpub/…</c>,
+    /// <c>\\APPSRV01\reports\…</c>) shows the server's disk layout and has no public equivalent.</summary>
+    public const string Drop = "";
+
+    /// <summary>Returns the rewritten value; <see cref="Drop"/> when the header must be removed; or null when the value
+    /// points neither at a destination nor at an internal host.</summary>
     /// <param name="location">The header value from the upstream.</param>
     /// <param name="destinations">The cluster's destination addresses, e.g. <c>http://10.0.0.5:8080/app/</c>.</param>
     /// <param name="publicBase">What the client used: scheme, host and path base, e.g. <c>https://api.example.com</c>.</param>
@@ -18,18 +23,19 @@ public static class LocationRewriter
         ArgumentNullException.ThrowIfNull(destinations);
         ArgumentNullException.ThrowIfNull(publicBase);
 
-        if (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal))
+        // Judged as a browser reads it: "\\APPSRV01\x", "/\\app07.corp/x" and "http:10.0.3.17/x" all name a host.
+        var (kind, target, networkPath) = BrowserUrl.Read(location);
+        switch (kind)
         {
-            // Path-absolute: the host is already the client's, and it stays relative; only the route's path transforms need undoing.
-            return removedPrefix is null && addedPrefix is null ? null : Combine("", location, removedPrefix, addedPrefix);
-        }
-
-        // A network-path reference (//host/path) keeps the client's scheme; its host is judged like an absolute URL's.
-        var networkPath = location.StartsWith("//", StringComparison.Ordinal);
-        if (!Uri.TryCreate(networkPath ? "http:" + location : location, UriKind.Absolute, out var target)
-            || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
+            case UrlReferenceKind.FilePath:
+                return Drop;
+            case UrlReferenceKind.Relative when location.StartsWith('/'):
+                // Path-absolute: the host is already the client's, and it stays relative; only the route's path transforms need undoing.
+                return removedPrefix is null && addedPrefix is null ? null : Combine("", location, removedPrefix, addedPrefix);
+            case UrlReferenceKind.Web when target is not null:
+                break;
+            default:
+                return null;
         }
 
         foreach (var destination in destinations)

@@ -12,6 +12,10 @@ public enum RedirectKind
     /// <summary>A login page or single sign-on (<c>/Account/Login?ReturnUrl=…</c>, Spring Security's <c>/login</c>,
     /// <c>wp-login.php?redirect_to=</c>, CAS, SAML, an OpenID Connect authorize endpoint): a 401.</summary>
     Login,
+
+    /// <summary>A 3xx no client can follow: a status HTTP defines no redirect for (305, 306, 310, 399 …), or a redirect
+    /// without exactly one usable <c>Location</c>. It carries whatever the backend put in its body: a 500.</summary>
+    Unfollowable,
 }
 
 /// <summary>
@@ -27,6 +31,18 @@ public static class RedirectMeaning
 
     private static readonly string[] s_pageExtensions = ["", ".jsp", ".jspx", ".aspx", ".asp", ".php", ".do", ".action", ".html", ".htm", ".cfm"];
 
+    /// <summary>Whether a 3xx (not 304) is a redirect a client can follow: 300, 301, 302, 303, 307 or 308 (RFC 9110
+    /// §15.4) with one <c>Location</c> naming a web address or a path (not a file, not another scheme).</summary>
+    public static bool IsFollowable(int status, IReadOnlyList<string?> locations)
+    {
+        ArgumentNullException.ThrowIfNull(locations);
+        return status is 300 or 301 or 302 or 303 or 307 or 308
+            && locations is [{ } location]
+            && !string.IsNullOrWhiteSpace(location)
+            && BrowserUrl.Read(location).Kind is UrlReferenceKind.Relative or UrlReferenceKind.Web;
+    }
+
+    /// <summary>What a redirect to <paramref name="location"/> stands for.</summary>
     public static RedirectKind Classify(string location)
     {
         ArgumentNullException.ThrowIfNull(location);

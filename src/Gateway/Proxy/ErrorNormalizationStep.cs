@@ -82,8 +82,8 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         return await UpstreamBodyReader.ReadAsync(stream, declared, maxBodyBytes, budget, deadline.Token, cancellationToken);
     }
 
-    /// <summary>A redirect to the backend's error page or login form (<see cref="RedirectMeaning"/>): the profile's 500
-    /// or 401, with the generic message.</summary>
+    /// <summary>A redirect to the backend's error page or login form, or a 3xx no client can follow (<see cref="RedirectMeaning"/>):
+    /// the profile's 500 or 401, with the generic message. The body is not read: the message would be the generic one.</summary>
     public async ValueTask AnswerRedirectAsync(ResponseTransformContext context, RoutePolicy policy, RedirectKind meaning)
     {
         var httpContext = context.HttpContext;
@@ -92,13 +92,22 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         context.SuppressResponseBody = true;
         var login = meaning == RedirectKind.Login;
         var status = policy.MapStatus(login ? StatusCodes.Status401Unauthorized : StatusCodes.Status500InternalServerError);
+        if (meaning == RedirectKind.Unfollowable && policy.StatusMap?.TryGetValue(upstreamStatus, out var mapped) == true && mapped >= 400)
+        {
+            status = mapped; // the route's map names this odd 3xx (and targets an allowed error status)
+        }
         if (feature is not null)
         {
             feature.Changes |= GatewayChanges.ErrorNormalized | GatewayChanges.StatusRemapped;
         }
 
         var verdict = new ErrorVerdict(status, StatusDefaults.GenericMessage(status), LeakKinds.None, false, false);
-        LogReplaced(httpContext, upstreamStatus, verdict, login ? "redirect to a login page" : "redirect to an error page", false);
+        LogReplaced(httpContext, upstreamStatus, verdict, meaning switch
+        {
+            RedirectKind.Login => "redirect to a login page",
+            RedirectKind.ErrorPage => "redirect to an error page",
+            _ => "3xx without a redirect",
+        }, false);
         var error = new StandardError(status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         await ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
     }

@@ -56,8 +56,10 @@ internal sealed partial class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.LocationRewritten;
         }
 
-        if (policy.NormalizeErrors && upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest
-            && headers.Location is [{ } location] && RedirectMeaning.Classify(location) is not RedirectKind.Redirect and var meaning)
+        // 304 is no redirect: it stays as it is, validators and all.
+        var status = (int)upstream.StatusCode;
+        var redirect = policy.NormalizeErrors && status is >= 300 and < 400 and not 304;
+        if (redirect && headers.Location is [{ } location] && RedirectMeaning.Classify(location) is not RedirectKind.Redirect and var meaning)
         {
             return normalization.AnswerRedirectAsync(context, policy, meaning);
         }
@@ -70,18 +72,29 @@ internal sealed partial class ResponseScrubTransform(
                 feature.Changes |= GatewayChanges.LocationRewritten;
             }
 
-            if (upstream.StatusCode is >= System.Net.HttpStatusCode.MultipleChoices and < System.Net.HttpStatusCode.BadRequest)
+            if (status is >= 300 and < 400)
             {
                 // A redirect's little HTML body ("Object moved to here") repeats the internal address; clients ignore it.
-                context.SuppressResponseBody = true;
-                headers.ContentLength = 0;
-                headers.Remove(HeaderNames.ContentType);
-                headers.Remove(HeaderNames.ContentEncoding);
+                DropBody(context, headers);
             }
         }
 
+        if (redirect)
+        {
+            // Checked after the rewrite, which removes a Location naming a file. A status that is no redirect, or a
+            // redirect going nowhere, is the backend failing (its body is often the stack trace): the profile's 500.
+            if (!RedirectMeaning.IsFollowable(status, headers.Location))
+            {
+                return normalization.AnswerRedirectAsync(context, policy, RedirectKind.Unfollowable);
+            }
+
+            // Every redirect's body goes, not only a rewritten one's: it is a note for a human ("Object moved"), which
+            // is where a backend prints its internal URLs and debug output, and no API client reads it.
+            DropBody(context, headers);
+        }
+
         var maxBodyBytes = snapshot.Options.MaxErrorBodyBytes;
-        if ((int)upstream.StatusCode >= 400)
+        if (status >= 400)
         {
             return policy.NormalizeErrors
                 ? normalization.ApplyAsync(context, policy, maxBodyBytes, TimeSpan.FromSeconds(snapshot.Options.ErrorBodyTimeoutSeconds))
@@ -103,18 +116,32 @@ internal sealed partial class ResponseScrubTransform(
             : ValueTask.CompletedTask;
     }
 
+    private static void DropBody(ResponseTransformContext context, IHeaderDictionary headers)
+    {
+        context.SuppressResponseBody = true;
+        headers.ContentLength = 0;
+        headers.Remove(HeaderNames.ContentType);
+        headers.Remove(HeaderNames.ContentEncoding);
+    }
+
     private bool StripLeakyHeaders(IHeaderDictionary headers, GatewaySnapshot snapshot)
     {
         // Walk the few headers present rather than the long deny list.
         string[]? found = null;
         var count = 0;
         var via = false;
+        var csp = false;
         foreach (var header in headers)
         {
-            if (snapshot.StrippedHeaders.Contains(header.Key) || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Key, header.Value)))
+            if (snapshot.StrippedHeaders.Contains(header.Key) || LeakyResponseHeaders.HasDebugPrefix(header.Key)
+                || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Key, header.Value)))
             {
                 found ??= new string[headers.Count];
                 found[count++] = header.Key;
+            }
+            else
+            {
+                csp |= ReportingHeaders.IsContentSecurityPolicy(header.Key);
             }
 
             via |= header.Key.Equals(HeaderNames.Via, StringComparison.OrdinalIgnoreCase);
@@ -125,7 +152,44 @@ internal sealed partial class ResponseScrubTransform(
             headers.Remove(found![i]);
         }
 
-        return (via && HideViaHosts(headers)) | count > 0;
+        return (via && HideViaHosts(headers)) | (csp && DropInternalReportDirectives(headers)) | count > 0;
+    }
+
+    // A CSP stays (without it the client loses its protection); only a report-uri / report-to naming an internal host goes.
+    private static bool DropInternalReportDirectives(IHeaderDictionary headers)
+    {
+        var changed = false;
+        foreach (var name in (ReadOnlySpan<string>)[HeaderNames.ContentSecurityPolicy, HeaderNames.ContentSecurityPolicyReportOnly])
+        {
+            var values = headers[name].ToArray();
+            var rewrote = false;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is { } policy && ReportingHeaders.WithoutInternalReportDirectives(policy) is { } rewritten)
+                {
+                    values[i] = rewritten;
+                    rewrote = true;
+                }
+            }
+
+            if (rewrote)
+            {
+                // A policy that was nothing but its report directive goes with it.
+                var kept = values.Where(v => !string.IsNullOrEmpty(v)).ToArray();
+                if (kept.Length == 0)
+                {
+                    headers.Remove(name);
+                }
+                else
+                {
+                    headers[name] = kept;
+                }
+
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     // A header of the backend's own whose value gives away an exception, a path or an internal address. Its name and
@@ -134,7 +198,7 @@ internal sealed partial class ResponseScrubTransform(
     {
         foreach (var value in values)
         {
-            if (LeakyHeaderValue.Scan(value) is var leaks and not LeakKinds.None)
+            if (LeakyHeaderValue.Scan(name, value) is var leaks and not LeakKinds.None)
             {
                 Log.HeaderValueLeaks(logger, name, leaks);
                 return true;
@@ -224,7 +288,15 @@ internal sealed partial class ResponseScrubTransform(
             var rewritten = LocationRewriter.TryRewrite(value[0]!, destinations, publicBase, removedPrefix, addedPrefix);
             if (rewritten is not null)
             {
-                headers[name] = rewritten;
+                if (rewritten.Length == 0)
+                {
+                    headers.Remove(name); // LocationRewriter.Drop: a file or share path
+                }
+                else
+                {
+                    headers[name] = rewritten;
+                }
+
                 changed = true;
             }
         }
@@ -246,7 +318,16 @@ internal sealed partial class ResponseScrubTransform(
 
             if (linkChanged)
             {
-                headers.Link = values;
+                var kept = values.Where(v => v is { Length: > 0 }).ToArray();
+                if (kept.Length == 0)
+                {
+                    headers.Remove(HeaderNames.Link);
+                }
+                else
+                {
+                    headers.Link = kept;
+                }
+
                 changed = true;
             }
         }

@@ -46,4 +46,32 @@ public sealed class RedirectMeaningTests
     {
         Assert.Equal(RedirectKind.Redirect, RedirectMeaning.Classify(location));
     }
+
+    [Theory]
+    [InlineData(301, "/api/students/2")]
+    [InlineData(302, "http://10.0.0.5/api/students/2")]
+    [InlineData(303, "https://login.example.com/")]
+    [InlineData(307, "students/2")]
+    [InlineData(308, "//cdn.example.com/x")]
+    [InlineData(300, "/api/students/2")]
+    public void IsFollowable_DefinedRedirectWithOneLocation(int status, string location) =>
+        Assert.True(RedirectMeaning.IsFollowable(status, [location]));
+
+    [Theory]
+    [InlineData(399, "/api/students/2")]   // not a status HTTP defines
+    [InlineData(306, "/api/students/2")]   // unused since RFC 2616
+    [InlineData(305, "/api/students/2")]   // Use Proxy: deprecated, unsafe
+    [InlineData(310, "/api/students/2")]
+    [InlineData(350, null)]
+    [InlineData(301, null)]                // a redirect going nowhere
+    [InlineData(302, "")]
+    [InlineData(302, "   ")]
+    [InlineData(302, "file:///C:/inetpub/x.pdf")]
+    [InlineData(302, "mailto:admin@example.com")]
+    public void IsFollowable_Not(int status, string? location) =>
+        Assert.False(RedirectMeaning.IsFollowable(status, location is null ? [] : [location]));
+
+    [Fact]
+    public void IsFollowable_TwoLocations_IsNot() =>
+        Assert.False(RedirectMeaning.IsFollowable(302, ["/a", "/b"]));
 }

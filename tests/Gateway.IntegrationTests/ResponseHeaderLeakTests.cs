@@ -1,0 +1,116 @@
+using Gateway.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Gateway.IntegrationTests;
+
+/// <summary>
+/// Header values a browser reads differently from a naive parser, standard headers with free text or report endpoints,
+/// and debug header families: none of them takes an internal host, a query or a debug detail to the client.
+/// </summary>
+public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
+{
+    private const string Request = "GET /api/students HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n";
+
+    [Theory]
+    [InlineData(@"/\app07.corp/api/x", "/api/x")]
+    [InlineData("///10.0.3.17/x", "/x")]
+    [InlineData(@"http:\\10.0.3.17\api\x", "/api/x")]
+    [InlineData("http:10.0.3.17/api/x", "/api/x")]
+    [InlineData("http:///10.0.3.17/x", "/x")]
+    [InlineData(@"http://10.0.3.17\@public.example.com/x", "/@public.example.com/x")]
+    [InlineData("http://10.0.3.17./x", "/x")]
+    [InlineData("http://%31%30.0.3.17/x", "/x")]
+    [InlineData("http://app07.corp%2e/api/x", "/api/x")]
+    [InlineData(@"\\APPSRV01\reports\x.pdf", null)] // a share path: no public equivalent, removed
+    [InlineData(@"\\10.0.3.17\c$\x", null)]
+    [InlineData("file:///C:/inetpub/wwwroot/sis/x.pdf", null)]
+    public async Task LocationsABrowserSendsInside_AreRewrittenOrRemoved(string location, string? expectedPath)
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            $"HTTP/1.1 201 Created\r\nLocation: {location}\r\nContent-Location: {location}\r\nLink: <{location}>; rel=\"alternate\"\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 8\r\nConnection: close\r\n\r\n{\"id\":4}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(201, exchange.Status);
+        var expected = expectedPath is null ? null : "http://gateway.test" + expectedPath;
+        Assert.Equal(expected, exchange.Header("Location"));
+        Assert.Equal(expected, exchange.Header("Content-Location"));
+        Assert.Equal(expected is null ? null : $"<{expected}>; rel=\"alternate\"", exchange.Header("Link"));
+        Assert.Equal("{\"id\":4}", exchange.Body);
+    }
+
+    [Fact]
+    public async Task StandardHeadersNamingInternalHostsOrSql_AreRemoved_CspKeepsAllButItsReportUri()
+    {
+        using var upstream = RawTcpUpstream.Answer(Ok(
+            "Server-Timing: db;desc=\"db01.corp.acme.local:1433 SELECT * FROM dbo.Students\";dur=12\r\n"
+            + "Warning: 199 app07.corp.acme.local \"stale data from db01.corp.acme.local\"\r\n"
+            + "Content-Security-Policy: default-src 'self'; report-uri http://app07.corp:8080/csp-report\r\n"
+            + "Content-Security-Policy-Report-Only: script-src 'self'; report-uri http://10.0.3.17:8080/csp\r\n"
+            + "Report-To: {\"group\":\"csp\",\"max_age\":10886400,\"endpoints\":[{\"url\":\"http://10.0.3.17:8080/reports\"}]}\r\n"
+            + "Reporting-Endpoints: csp=\"http://app07.corp:8080/reports\"\r\n"
+            + "NEL: {\"report_to\":\"http://10.0.3.17:8080/nel\",\"max_age\":31536000}\r\n"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.Null(exchange.Header("Server-Timing"));
+        Assert.Null(exchange.Header("Warning"));
+        Assert.Null(exchange.Header("Report-To"));
+        Assert.Null(exchange.Header("Reporting-Endpoints"));
+        Assert.Null(exchange.Header("NEL"));
+        Assert.Equal("default-src 'self'", exchange.Header("Content-Security-Policy"));
+        Assert.Equal("script-src 'self'", exchange.Header("Content-Security-Policy-Report-Only"));
+        Assert.DoesNotContain("10.0.3.17", exchange.Head, StringComparison.Ordinal);
+        Assert.DoesNotContain(".corp", exchange.Head, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StandardHeadersNamingPublicPlaces_Pass()
+    {
+        const string reportTo = "{\"group\":\"csp\",\"max_age\":10886400,\"endpoints\":[{\"url\":\"https://reports.example.com/csp\"}]}";
+        using var upstream = RawTcpUpstream.Answer(Ok(
+            "Server-Timing: cache;desc=\"Cache Read\";dur=23.2, total;dur=41\r\n"
+            + "Warning: 110 - \"Response is Stale\"\r\n"
+            + "Content-Security-Policy: default-src 'self'; img-src https://cdn.example.com; report-uri /csp-report; report-to csp\r\n"
+            + $"Report-To: {reportTo}\r\n"
+            + "Reporting-Endpoints: csp=\"https://reports.example.com/csp\"\r\n"
+            + "NEL: {\"report_to\":\"csp\",\"max_age\":31536000}\r\n"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.Equal("cache;desc=\"Cache Read\";dur=23.2, total;dur=41", exchange.Header("Server-Timing"));
+        Assert.Equal("110 - \"Response is Stale\"", exchange.Header("Warning"));
+        Assert.Equal("default-src 'self'; img-src https://cdn.example.com; report-uri /csp-report; report-to csp", exchange.Header("Content-Security-Policy"));
+        Assert.Equal(reportTo, exchange.Header("Report-To"));
+        Assert.Equal("csp=\"https://reports.example.com/csp\"", exchange.Header("Reporting-Endpoints"));
+        Assert.Equal("{\"report_to\":\"csp\",\"max_age\":31536000}", exchange.Header("NEL"));
+    }
+
+    [Fact]
+    public async Task DebugHeaderFamilies_AreRemovedWhateverTheirName()
+    {
+        using var upstream = RawTcpUpstream.Answer(Ok(
+            "X-Debug-Db: SIS_PROD\r\nX-Debug-Db-User: sis_app\r\nX-Debug-Env: production\r\nX-Debug-Class: StudentController\r\n"
+            + "X-Debug-Template: students/show.html.twig\r\nX-Debug-Mode: on\r\nX-Debugbar-Link: /_debugbar/open?id=1\r\n"
+            + "X-Clockwork-Path: /__clockwork/\r\nX-Internal-Build: 4711\r\nX-Total-Count: 3\r\n"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.DoesNotContain("X-Debug", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Clockwork", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(exchange.Header("X-Internal-Build")); // the operator's list still applies
+        Assert.Equal("3", exchange.Header("X-Total-Count"));
+        Assert.Equal("[]", exchange.Body);
+    }
+
+    private static string Ok(string headers) =>
+        $"HTTP/1.1 200 OK\r\n{headers}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]";
+}
