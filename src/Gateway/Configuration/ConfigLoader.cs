@@ -21,6 +21,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         AllowTrailingCommas = true,
     };
 
+    private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public async Task<ConfigLoadResult> LoadAsync(string path, long generation, CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -38,6 +40,12 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
 
     public async Task<ConfigLoadResult> LoadAsync(byte[] bytes, long generation, CancellationToken cancellationToken)
     {
+        // Windows editors (Notepad, PowerShell's Set-Content -Encoding UTF8) start a UTF-8 file with a BOM.
+        if (bytes.AsSpan().StartsWith(s_utf8Bom))
+        {
+            bytes = bytes[s_utf8Bom.Length..];
+        }
+
         if (bytes.Length == 0)
         {
             return Fail(new ConfigProblem("", "the file is empty"));
@@ -70,6 +78,12 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
 
         var problems = new List<ConfigProblem>();
         var options = BindGatewayOptions(candidate, problems);
+        ProxySectionChecker.Check(candidate, problems);
+        if (problems.Count > 0)
+        {
+            return new ConfigLoadResult(null, problems);
+        }
+
         var (routes, clusters) = ReadProxyConfig(candidate, problems);
         if (options is null || problems.Count > 0)
         {
@@ -110,7 +124,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         // YARP's own reader parses the section, so the file means exactly what it means to YARP.
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddReverseProxy().LoadFromConfig(candidate.GetSection("ReverseProxy"));
+        services.AddReverseProxy().LoadFromConfig(candidate.GetSection(ProxySectionChecker.SectionName));
         using var provider = services.BuildServiceProvider();
         try
         {

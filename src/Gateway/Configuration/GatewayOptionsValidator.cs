@@ -95,13 +95,13 @@ internal static class GatewayOptionsValidator
             var profile = ErrorProfile.For(route.Profile ?? options.DefaultProfile);
             foreach (var (from, to) in route.StatusMap)
             {
-                if (!TryParseStatus(from, out _))
+                if (!TryParseStatus(from, out var source))
                 {
                     problems.Add(new($"{path}:StatusMap:{from}", "the key must be an HTTP status code (100-599)"));
                 }
-                else if (!profile.Allows(to))
+                else if (StatusMapTarget.Check(source, to, profile) is { } problem)
                 {
-                    problems.Add(new($"{path}:StatusMap:{from}", $"{to} is not a status the {profile.Kind} profile allows"));
+                    problems.Add(new($"{path}:StatusMap:{from}", problem));
                 }
             }
 

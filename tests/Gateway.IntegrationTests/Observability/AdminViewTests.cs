@@ -112,7 +112,8 @@ public sealed class AdminViewTests(ITestOutputHelper output)
         var bad = WithSecrets.Replace("\"{UPSTREAM}\"", "\"Server=db01;User Id=sa;Password=planted-secret-9;\"", StringComparison.Ordinal);
         await gateway.WriteConfigAsync(bad, upstream.Address);
         await GatewayHost.EventuallyAsync(() => gateway.Store.LastRejection.Count > 0, "the edit refused");
-        Assert.Contains(gateway.Store.LastRejection, p => p.Message.Contains("planted-secret-9", StringComparison.Ordinal));
+        // Hidden at the source since config errors redact what they quote; the admin view redacts again, more widely.
+        Assert.DoesNotContain(gateway.Store.LastRejection, p => p.Message.Contains("planted-secret-9", StringComparison.Ordinal));
 
         var text = await GetAdminAsync(gateway);
         Assert.DoesNotContain(Planted, text, StringComparison.Ordinal);

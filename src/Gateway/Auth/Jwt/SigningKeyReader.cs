@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -26,20 +27,22 @@ internal static class SigningKeyReader
         try
         {
             key = options.Pem is { Length: > 0 } pem ? FromPem(keyId, pem, out error) : FromJwk(keyId, options.Jwk!, out error);
+
+            // A JWK's members are decoded by IdentityModel only when used; the key built from them is what gets checked.
+            var verifier = key is JsonWebKey jwk ? FromJwkMembers(jwk, out error) : key;
+            if (key is null || verifier is null)
+            {
+                return null;
+            }
+
+            error = CheckAlgorithms(verifier, algorithms);
+            return error is null ? key : null;
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException or FormatException or JsonException)
         {
             error = $"cannot be read: {ex.Message}";
             return null;
         }
-
-        if (key is null)
-        {
-            return null;
-        }
-
-        error = CheckAlgorithms(key, algorithms);
-        return error is null ? key : null;
     }
 
     private static SecurityKey? FromPem(string keyId, string pem, out string? error)
@@ -115,6 +118,62 @@ internal static class SigningKeyReader
         return jwk;
     }
 
+    // RFC 7518 §6: n, e, x, y and k are base64url. A malformed one would otherwise surface as IDX10400 at the first
+    // token, or as an unhandled exception while checking the config.
+    private static SecurityKey? FromJwkMembers(JsonWebKey jwk, out string? error)
+    {
+        switch (jwk.Kty)
+        {
+            case JsonWebAlgorithmsKeyTypes.RSA:
+                if (!TryDecode("n", jwk.N, out var modulus, out error) || !TryDecode("e", jwk.E, out var exponent, out error))
+                {
+                    return null;
+                }
+
+                var rsa = RSA.Create();
+                rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = exponent });
+                return new RsaSecurityKey(rsa);
+            case JsonWebAlgorithmsKeyTypes.EllipticCurve:
+                if (!TryDecode("x", jwk.X, out var x, out error) || !TryDecode("y", jwk.Y, out var y, out error))
+                {
+                    return null;
+                }
+
+                if (CurveNamed(jwk.Crv) is not { } curve)
+                {
+                    error = $"Jwk's crv '{jwk.Crv}' is not P-256, P-384 or P-521";
+                    return null;
+                }
+
+                // Importing checks the point lies on the curve.
+                return new ECDsaSecurityKey(ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = x, Y = y } }));
+            default:
+                return TryDecode("k", jwk.K, out var secret, out error) ? new SymmetricSecurityKey(secret) : null;
+        }
+    }
+
+    private static bool TryDecode(string member, string value, out byte[] bytes, out string? error)
+    {
+        bytes = [];
+        error = null;
+        if (value.Length == 0 || !Base64Url.IsValid(value, out _))
+        {
+            error = $"Jwk member '{member}' is not base64url (RFC 7518 §6)";
+            return false;
+        }
+
+        bytes = Base64Url.DecodeFromChars(value);
+        return true;
+    }
+
+    private static ECCurve? CurveNamed(string crv) => crv switch
+    {
+        "P-256" => ECCurve.NamedCurves.nistP256,
+        "P-384" => ECCurve.NamedCurves.nistP384,
+        "P-521" => ECCurve.NamedCurves.nistP521,
+        _ => null,
+    };
+
     // Each allowed algorithm the key's type supports must actually build a verifier (key size, curve, HMAC length).
     private static string? CheckAlgorithms(SecurityKey key, IReadOnlyList<string> algorithms)
     {
@@ -125,6 +184,12 @@ internal static class SigningKeyReader
             if (!factory.IsSupportedAlgorithm(algorithm, key))
             {
                 continue;
+            }
+
+            // RFC 7518 §3.3 and §3.5: RSA keys of 2048 bits or more (IdentityModel does not check when verifying).
+            if (algorithm[0] is 'R' or 'P' && key.KeySize < 2048)
+            {
+                return $"cannot verify {algorithm}: the RSA key must have at least 2048 bits (RFC 7518 §3.3)";
             }
 
             // RFC 7518 §3.2: an HMAC key at least as long as the hash output.

@@ -134,6 +134,56 @@ public sealed class SigningKeyReaderTests
         Assert.Null(error);
     }
 
+    // Malformed key material is a config error with a message, never an exception out of the reader (IDX10400 used to
+    // crash validate and startup).
+    [Theory]
+    [InlineData("oct", "k", "a", "HS256", "Jwk member 'k' is not base64url")]
+    [InlineData("oct", "k", "%%%", "HS256", "Jwk member 'k' is not base64url")]
+    [InlineData("RSA", "n", "%%%", "RS256", "Jwk member 'n' is not base64url")]
+    [InlineData("RSA", "e", "%%%", "RS256", "Jwk member 'e' is not base64url")]
+    [InlineData("RSA", "n", "", "RS256", "Jwk member 'n' is not base64url")]
+    [InlineData("RSA", "n", "AQAB", "RS256", "at least 2048 bits")]
+    [InlineData("EC", "x", "%%%", "ES256", "Jwk member 'x' is not base64url")]
+    [InlineData("EC", "y", "a", "ES256", "Jwk member 'y' is not base64url")]
+    [InlineData("EC", "crv", "P-999", "ES256", "Jwk's crv 'P-999' is not P-256, P-384 or P-521")]
+    [InlineData("EC", "x", "AQAB", "ES256", "")]
+    [InlineData("EC", "x5c", "%%%", "ES256", "")]
+    [InlineData("RSA", "x5c", "MIIB", "RS256", "")]
+    public void MalformedJwk_RefusedWithAMessage(string kty, string member, string value, string algorithm, string expected)
+    {
+        using var rsa = RSA.Create(2048);
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = rsa.ExportParameters(false);
+        var q = ec.ExportParameters(false).Q;
+        var jwk = kty switch
+        {
+            "RSA" => new Dictionary<string, string> { ["kty"] = "RSA", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) },
+            "EC" => new Dictionary<string, string> { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(q.X!), ["y"] = B64(q.Y!) },
+            _ => new Dictionary<string, string> { ["kty"] = "oct", ["k"] = B64(RandomNumberGenerator.GetBytes(32)) },
+        };
+        jwk[member] = value;
+
+        Assert.Null(Read(new() { Jwk = jwk }, [algorithm], out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-----BEGIN PUBLIC KEY-----\n%%%%\n-----END PUBLIC KEY-----")]
+    [InlineData("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")]
+    [InlineData("-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----")]
+    [InlineData("-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----")]
+    [InlineData("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----")]
+    public void MalformedPem_RefusedWithAMessage(string pem)
+    {
+        foreach (var algorithm in new[] { "RS256", "ES256", "HS256", "PS512" })
+        {
+            Assert.Null(Read(new() { Pem = pem }, [algorithm], out var error));
+            Assert.False(string.IsNullOrEmpty(error));
+        }
+    }
+
     private static SecurityKey? Read(JwtSigningKeyOptions options, string[] algorithms, out string? error) =>
         SigningKeyReader.TryRead("k1", options, algorithms, out error);
 
