@@ -2,6 +2,7 @@ using System.Buffers;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Middleware;
+using Gateway.Transforms.Compression;
 using Gateway.Transforms.Requests;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -12,7 +13,8 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Proxy-pipeline step for routes with <c>ValidateJsonRequestBody</c>: a malformed JSON body gets 400 with the
-/// payload and is never forwarded. A well-formed one is forwarded from the buffer, with its length set.
+/// payload and is never forwarded. A well-formed one is forwarded from the buffer, with its length set; a compressed one
+/// is checked decoded and forwarded compressed.
 /// </summary>
 /// <remarks>The buffer counts against <c>MaxBufferedBytes</c> with the upstream bodies the gateway holds, until the
 /// request is done: a burst of large uploads cannot take the process's memory. Without room the request is answered
@@ -90,10 +92,10 @@ internal sealed class JsonRequestValidationMiddleware(
                 length += read;
             }
 
-            if (JsonSyntax.Check(buffer.AsSpan(0, length)) is { } problem)
+            if (Check(request.Headers.ContentEncoding, buffer.AsSpan(0, length), (int)max) is var (status, problem) && status != 0)
             {
                 context.Features.GetRequiredFeature<GatewayRequestFeature>().Changes |= GatewayChanges.RequestRejected;
-                await writer.WriteAsync(context, StatusCodes.Status400BadRequest, problem);
+                await writer.WriteAsync(context, status, problem);
                 return;
             }
 
@@ -107,6 +109,35 @@ internal sealed class JsonRequestValidationMiddleware(
             budget.Release(reserved);
         }
     }
+
+    // The refusal for a body, or status 0. A compressed body (Content-Encoding: gzip) is checked as the JSON it decodes
+    // to, within the same bound, and forwarded as it came; one that cannot be decoded cannot be checked: 415 (RFC 9110
+    // §15.5.16), which the profile maps.
+    private static (int Status, string? Problem) Check(StringValues coding, ReadOnlySpan<byte> body, int max)
+    {
+        if (StringValues.IsNullOrEmpty(coding))
+        {
+            return JsonSyntax.Check(body) is { } problem ? (StatusCodes.Status400BadRequest, problem) : default;
+        }
+
+        if (!ContentDecoder.TryDecode(coding.ToString(), body, max, out var decoded, out var length, out var truncated))
+        {
+            return (StatusCodes.Status415UnsupportedMediaType, UndecodableMessage);
+        }
+
+        try
+        {
+            return truncated ? (StatusCodes.Status413PayloadTooLarge, null)
+                : JsonSyntax.Check(decoded.AsSpan(0, length)) is { } problem ? (StatusCodes.Status400BadRequest, problem)
+                : default;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(decoded);
+        }
+    }
+
+    private const string UndecodableMessage = "The request body's Content-Encoding is not supported or its data is corrupt; the body could not be checked.";
 
     // A body of unknown length (or longer than declared) grows by doubling, up to one byte past the bound.
     private bool Grow(ref byte[] buffer, ref int reserved, int size)
