@@ -68,7 +68,7 @@ public static class GatewayApplicationBuilderExtensions
 
         // 7. No route matched: the standard 404 (an explicit pattern, so paths with dots match too), for anyone.
         app.MapFallback("{**path}", static context =>
-            context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteAsync(context, StatusCodes.Status404NotFound))
+            context.RequestServices.GetRequiredService<ErrorResponseWriter>().WriteUnroutedNotFoundAsync(context))
             .AllowAnonymous();
         return app;
     }

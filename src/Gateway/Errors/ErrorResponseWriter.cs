@@ -26,9 +26,17 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
     /// <param name="status">The status meant; mapped to the nearest one the route's profile allows.</param>
     /// <param name="message">A client-safe message, or null for the status's generic one.</param>
     /// <param name="headers">Headers the answer carries (<c>WWW-Authenticate</c>, <c>Retry-After</c>), set after clearing.</param>
-    public Task WriteAsync(HttpContext context, int status, string? message = null, IReadOnlyList<KeyValuePair<string, StringValues>>? headers = null)
+    public Task WriteAsync(HttpContext context, int status, string? message = null, IReadOnlyList<KeyValuePair<string, StringValues>>? headers = null) =>
+        WriteAsync(context, PolicyFor(context), status, message, headers);
+
+    /// <summary>The 404 a path no route matches gets (the default profile's), whatever route the request is on: a route
+    /// that hides what a caller may not see must look like no route at all.</summary>
+    public Task WriteUnroutedNotFoundAsync(HttpContext context) =>
+        WriteAsync(context, store.Current.PolicyFor(null), StatusCodes.Status404NotFound, null, null);
+
+    private static Task WriteAsync(
+        HttpContext context, RoutePolicy policy, int status, string? message, IReadOnlyList<KeyValuePair<string, StringValues>>? headers)
     {
-        var policy = PolicyFor(context);
         var mapped = policy.MapStatus(status);
         var feature = context.Features.Get<GatewayRequestFeature>();
         if (feature is not null)

@@ -93,11 +93,14 @@ public sealed class AuthorizationPolicyTests(AuthGatewayFixture fixture) : IClas
         }
     }
 
-    [Fact]
-    public async Task HiddenRoute_Forbidden_LooksExactlyLikeAMissingRoute()
+    // Also on a route whose profile is not the default one: the answer is the unrouted 404, not the route's own.
+    [Theory]
+    [InlineData("hidden")]
+    [InlineData("hiddenpd")]
+    public async Task HiddenRoute_Forbidden_LooksExactlyLikeAMissingRoute(string route)
     {
         var marker = AuthGatewayFixture.Marker();
-        using var hidden = await fixture.GetAsync($"/hidden/{marker}", apiKey: AuthConfigs.ReaderKey);
+        using var hidden = await fixture.GetAsync($"/{route}/{marker}", apiKey: AuthConfigs.ReaderKey);
         using var missing = await fixture.GetAsync($"/nothing-here/{marker}", apiKey: AuthConfigs.ReaderKey);
 
         Assert.Equal(404, (int)hidden.StatusCode);

@@ -90,6 +90,7 @@ public static class AuthConfigs
             {
                 ["v2"] = new JsonObject { ["Profile"] = "ProblemDetails" },
                 ["hidden"] = new JsonObject { ["HideForbidden"] = true },
+                ["hiddenpd"] = new JsonObject { ["HideForbidden"] = true, ["Profile"] = "ProblemDetails" },
                 ["fwd"] = new JsonObject { ["ForwardAuthorization"] = true },
             },
         },
@@ -104,6 +105,7 @@ public static class AuthConfigs
                 ["admin"] = Route("admin", "admin"),
                 ["tenant"] = Route("tenant", "tenant"),
                 ["hidden"] = Route("hidden", "write"),
+                ["hiddenpd"] = Route("hiddenpd", "write"),
                 ["fwd"] = Route("fwd", "read"),
                 ["v2"] = Route("v2", "write"),
             },

@@ -64,7 +64,7 @@ internal sealed partial class GatewayAuthorizationResultHandler(
         Log.Forbidden(logger, routeId, context.User.FindFirst(GatewayClaims.ClientId)?.Value, denial?.LogText ?? "policy not met", hidden);
         if (hidden)
         {
-            return writer.WriteAsync(context, StatusCodes.Status404NotFound);
+            return writer.WriteUnroutedNotFoundAsync(context);
         }
 
         var message = denial?.ClientMessage ?? DefaultForbiddenMessage;
