@@ -12,8 +12,11 @@ internal static class StandardShape
             return false;
         }
 
+        // The contract: the profile's content type, code/status equal to the status, type (Ed-Fi) the reason phrase. An
+        // RFC 9457 title may name the problem instead ("One or more validation errors occurred."), but not another status.
         return profile.Kind == ErrorProfileKind.ProblemDetails
-            ? (media.IsProblemJson || media.IsApplicationJson) && json.Status == status && json.HasStringTitle
-            : media.IsJson && json.Code == status && json.HasStringType && json.HasStringMessage;
+            ? media.IsProblemJson && json.Status == status && json.HasStringTitle && !StatusDefaults.IsTitleOfAnother(json.Title, status)
+            : media.IsApplicationJson && json.Code == status && json.HasStringMessage
+                && string.Equals(json.Type, StatusDefaults.Title(status), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -43,6 +43,10 @@ internal sealed class JsonFacts
 
     public bool HasStringType { get; set; }
 
+    /// <summary>The exact string <c>type</c> member when short enough to be a reason phrase (Ed-Fi's "Not Found"); empty
+    /// for a longer one (a problem type URI), which no reason phrase equals.</summary>
+    public string? Type { get; set; }
+
     public bool HasStringMessage { get; set; }
 
     public bool HasStringTitle { get; set; }

@@ -179,6 +179,9 @@ internal static class JsonMessageReader
         }
     }
 
+    // The longest reason phrase ("Request Header Fields Too Large") with room to spare.
+    private const int MaxReasonPhraseBytes = 64;
+
     private static void ReadStandardMember(ref Utf8JsonReader reader, JsonFacts facts, bool code, bool status, bool type)
     {
         if (reader.TokenType == JsonTokenType.Number && (code || status) && reader.TryGetInt32(out var number))
@@ -193,7 +196,12 @@ internal static class JsonMessageReader
             }
         }
 
-        facts.HasStringType |= type;
+        if (type)
+        {
+            facts.HasStringType = true;
+            facts.Type ??= reader.ValueSpan.Length <= MaxReasonPhraseBytes ? JsonKeys.ReadString(ref reader) : string.Empty;
+        }
+
         reader.Skip();
     }
 

@@ -166,13 +166,28 @@ public class ErrorNormalizerTests
         Assert.Equal(LeakKinds.StackTrace | LeakKinds.FilePath, verdict.Leaks);
     }
 
+    // The profile's content type is part of the shape: the same body is rewritten, its message kept.
     [Fact]
-    public void Normalize_ProblemDetailsConformingAsApplicationJson_PassesThrough()
+    public void Normalize_ProblemDetailsShapeAsApplicationJson_RewrittenWithItsMessage()
     {
         var verdict = Normalize(404, "application/json", """{"title":"Not Found","status":404,"detail":"Student 12 was not found."}""", ErrorProfile.ProblemDetails);
 
-        Assert.True(verdict.PassThrough);
+        Assert.False(verdict.PassThrough);
         Assert.Equal("Student 12 was not found.", verdict.Message);
+    }
+
+    // type/title is the status's reason phrase: one naming another status is no conforming payload.
+    [Theory]
+    [InlineData("application/json", """{"code":400,"type":"Conflict","message":"Grade is invalid."}""", "EdFi", false)]
+    [InlineData("application/json", """{"code":400,"type":"bad request","message":"Grade is invalid."}""", "EdFi", true)]
+    [InlineData("text/json", """{"code":400,"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", false)]
+    [InlineData("application/problem+json", """{"type":"about:blank","title":"Conflict","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
+    [InlineData("application/problem+json", """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"grade":["Grade is invalid."]}}""", "ProblemDetails", true)]
+    public void Normalize_ReasonPhraseAndContentType_DecidePassThrough(string contentType, string body, string profile, bool passes)
+    {
+        var verdict = Normalize(400, contentType, body, profile == "EdFi" ? ErrorProfile.EdFi : ErrorProfile.ProblemDetails);
+
+        Assert.Equal(passes, verdict.PassThrough);
     }
 
     [Fact]
