@@ -114,9 +114,38 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
         catch (InvalidOperationException ex)
         {
-            problems.Add(new ConfigProblem(GatewayOptions.SectionName, Describe(ex)));
+            problems.Add(UnboundKey(candidate.GetSection(GatewayOptions.SectionName), ex.GetBaseException().Message)
+                ?? new ConfigProblem(GatewayOptions.SectionName, Describe(ex)));
             return null;
         }
+    }
+
+    // The binder says "… the following properties were not found on the instance of …ResponseRuleOptions: 'Equals'",
+    // deep inside its exception and without saying where: the problem names the first key so spelled in the section.
+    private static ConfigProblem? UnboundKey(IConfigurationSection section, string message)
+    {
+        const string Marker = "were not found on the instance of ";
+        var at = message.IndexOf(Marker, StringComparison.Ordinal);
+        var colon = at < 0 ? -1 : message.IndexOf(": ", at, StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var keys = message[(colon + 2)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(key => key.Trim('\'')).ToArray();
+        var found = section.AsEnumerable()
+            .Select(pair => pair.Key)
+            .FirstOrDefault(path => keys.Any(key => path.EndsWith(":" + key, StringComparison.OrdinalIgnoreCase)
+                || path.Contains(":" + key + ":", StringComparison.OrdinalIgnoreCase)));
+        if (found is null)
+        {
+            return null;
+        }
+
+        var key = keys.First(k => found.EndsWith(":" + k, StringComparison.OrdinalIgnoreCase) || found.Contains(":" + k + ":", StringComparison.OrdinalIgnoreCase));
+        var keyAt = found.IndexOf(":" + key, StringComparison.OrdinalIgnoreCase);
+        return new ConfigProblem(found[..(keyAt + key.Length + 1)], $"'{key}' is not a setting here");
     }
 
     private static (IReadOnlyList<RouteConfig>, IReadOnlyList<ClusterConfig>) ReadProxyConfig(IConfiguration candidate, List<ConfigProblem> problems)

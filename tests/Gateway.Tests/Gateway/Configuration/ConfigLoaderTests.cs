@@ -157,6 +157,19 @@ public sealed class ConfigLoaderTests
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
     }
 
+    // The binder names an unknown key only deep inside its exception, and never where it is: the problem does both.
+    [Theory]
+    [InlineData("\"api\": { }", "\"api\": { \"Rules\": [ { \"Path\": \"/success\", \"EqualTo\": \"false\", \"Status\": 404, \"Equals\": \"x\" } ] }", "Gateway:Routes:api:Rules:0:Equals")]
+    [InlineData("\"api\": { }", "\"api\": { \"Profle\": \"EdFi\" }", "Gateway:Routes:api:Profle")]
+    public async Task UnknownKeyInTheGatewaySection_ProblemNamesItsPath(string find, string replace, string path)
+    {
+        var result = await LoadAsync(Good.Replace(find, replace, StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(path[(path.LastIndexOf(':') + 1)..], problem.Message, StringComparison.Ordinal);
+    }
+
     private static Task<ConfigLoadResult> LoadAsync(string json) => LoadAsync(Encoding.UTF8.GetBytes(json));
 
     private static async Task<ConfigLoadResult> LoadAsync(byte[] bytes)
