@@ -32,6 +32,11 @@ public static class GatewayApplicationBuilderExtensions
         app.UseMiddleware<RequestFramingGuardMiddleware>();
         // 4b. TRACE would have the backend echo the request, with what the gateway adds upstream: answered here.
         app.UseMiddleware<TraceMethodGuardMiddleware>();
+        // 4c. CORS for routes with a gateway policy (YARP route field "CorsPolicy"): before authentication and the rate
+        // limiter, because browsers send preflights without credentials; a preflight is answered here (204), never
+        // forwarded and never counted. Actual requests get the headers when the response starts, so every answer
+        // below (401, 403, 429, 412, 5xx, rewritten upstream errors) carries them.
+        app.UseCors();
         app.UseRequestTimeouts();
         // 5a. Who is calling, and may they call this route: 401/403 answered here, never forwarded.
         app.UseGatewayAuth();

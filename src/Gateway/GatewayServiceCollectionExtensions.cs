@@ -1,5 +1,6 @@
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.Cors;
 using Gateway.Errors;
 using Gateway.Health;
 using Gateway.Middleware;
@@ -8,6 +9,7 @@ using Gateway.Preconditions;
 using Gateway.Proxy;
 using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
 
@@ -52,6 +54,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddRequestTimeouts();
         services.AddGatewayAuth();
         services.AddGatewayRateLimiting();
+        // ASP.NET Core's CORS middleware, with policies read from the config generation in force.
+        services.AddCors();
+        services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, GatewayCorsPolicyProvider>());
+        services.Replace(ServiceDescriptor.Singleton<ICorsService, GatewayCorsService>());
 
         services.AddHealthChecks().AddCheck<ConfigReadinessCheck>("config", tags: [HealthTags.Ready]);
         return services;

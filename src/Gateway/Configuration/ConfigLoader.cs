@@ -92,7 +92,8 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
 
         // Before YARP's validator: it only knows rate-limit policies registered at startup, not those in this file.
         (var rateLimiting, routes) = RateLimitConfigCompiler.Compile(options, routes, clusters, problems);
-        await ValidateProxyConfigAsync(routes, clusters, problems);
+        var cors = Cors.CorsConfigCompiler.Compile(options, routes, problems);
+        await ValidateProxyConfigAsync(Cors.CorsConfigCompiler.ForValidation(routes), clusters, problems);
         GatewayOptionsValidator.Validate(options, routes, problems);
         var retries = RetryPolicyCompiler.Compile(options, clusters, problems);
         if (problems.Count > 0)
@@ -101,7 +102,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting, retries), problems);
+        return new ConfigLoadResult(Compile(options, routes, clusters, generation, rateLimiting, retries, cors), problems);
     }
 
     private static GatewayOptions? BindGatewayOptions(IConfiguration candidate, List<ConfigProblem> problems)
@@ -214,7 +215,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
 
     private static GatewaySnapshot Compile(
         GatewayOptions options, IReadOnlyList<RouteConfig> routes, IReadOnlyList<ClusterConfig> clusters, long generation, RateLimitSnapshot rateLimiting,
-        FrozenDictionary<string, RetryPolicy> retries)
+        FrozenDictionary<string, RetryPolicy> retries, Cors.CorsSnapshot cors)
     {
         var defaultPolicy = new RoutePolicy { Profile = ErrorProfile.For(options.DefaultProfile) };
         var policies = new Dictionary<string, RoutePolicy>(StringComparer.OrdinalIgnoreCase);
@@ -261,6 +262,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
                 .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Auth = Auth.AuthCompiler.Compile(options, routes),
             RateLimiting = rateLimiting,
+            Cors = cors,
             Retries = retries,
             ClosedConnectionClusters = RetryPolicyCompiler.ClosedConnectionClusters(options, clusters),
         };

@@ -76,6 +76,9 @@ public sealed class GatewayOptions
     /// <summary>Named rate-limit policies, exemptions and the shared Redis store.</summary>
     public RateLimitingOptions RateLimiting { get; set; } = new();
 
+    /// <summary>Named CORS policies; a YARP route uses one through its <c>CorsPolicy</c> field. Default none.</summary>
+    public Cors.GatewayCorsOptions Cors { get; set; } = new();
+
     /// <summary>Proxies trusted to report the client address in <c>X-Forwarded-For</c>. Default none.</summary>
     public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
 

@@ -31,6 +31,9 @@ internal sealed class GatewaySnapshot
     /// <summary>Rate-limit policies per route, exemptions, trusted proxies, the Redis store and cluster caps.</summary>
     public RateLimitSnapshot RateLimiting { get; init; } = RateLimitSnapshot.Empty;
 
+    /// <summary>CORS policies by name, resolved per request by <see cref="Cors.GatewayCorsPolicyProvider"/>.</summary>
+    public Cors.CorsSnapshot Cors { get; init; } = Gateway.Cors.CorsSnapshot.Empty;
+
     /// <summary>Retry policies by cluster id; clusters not listed are not retried, except for reset connections.</summary>
     public FrozenDictionary<string, Proxy.Retry.RetryPolicy> Retries { get; init; } = FrozenDictionary<string, Proxy.Retry.RetryPolicy>.Empty;
 
