@@ -6,97 +6,89 @@ namespace Gateway.Transforms.Rules;
 
 /// <summary>
 /// Drops properties that carry debug output (<c>stackTrace</c>, <c>exception</c>, <c>debug</c> …) from a JSON body,
-/// at any depth, leaving every other value as it was. Never throws.
+/// at any depth. Every other byte is copied as it came (no re-encoding: invalid UTF-8 or lone surrogate escapes
+/// elsewhere in the body neither stop the stripping nor get rewritten). Never throws.
 /// </summary>
 public static class DebugFieldStripper
 {
     /// <summary>The default names (compared case-insensitively).</summary>
     public static FrozenSet<string> DefaultNames { get; } = new[]
     {
-        "stackTrace", "stack_trace", "stacktrace", "stack", "trace", "traceback", "exception", "exceptionMessage",
-        "exceptionType", "exceptionDetails", "innerException", "debug", "debugInfo", "debug_info", "developerMessage",
+        "stackTrace", "stack_trace", "stack-trace", "stacktrace", "stack", "trace", "traceback", "backtrace",
+        "StackTraceString", "RemoteStackTraceString", "errorStack", "error_stack", "exception", "exceptionMessage",
+        "exception_message", "exceptionType", "exception_type", "exceptionDetails", "innerException", "inner_exception",
+        "debug", "debugInfo", "debug_info", "developerMessage",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Writes the body without the named properties. False (nothing written) when none was present or the body is not JSON.</summary>
-    public static bool TryStrip(ReadOnlySpan<byte> utf8Json, FrozenSet<string> names, IBufferWriter<byte> output, out int removed)
+    /// <summary>Writes the body without the named properties when any was present (a leading BOM is dropped with them).</summary>
+    public static DebugFieldStrip Strip(ReadOnlySpan<byte> utf8Json, FrozenSet<string> names, IBufferWriter<byte> output, out int removed)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(output);
         removed = 0;
-        if (!ContainsAny(utf8Json, names))
-        {
-            return false;
-        }
-
-        var staging = new ArrayBufferWriter<byte>(utf8Json.Length);
+        var json = JsonBody.WithoutBom(utf8Json);
+        var cuts = new List<Range>();
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
-            using var writer = new Utf8JsonWriter(staging, new JsonWriterOptions { SkipValidation = false });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonBody.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && names.Contains(reader.GetString()!))
+                if (reader.TokenType == JsonTokenType.PropertyName && names.Contains(LenientJsonString.Decode(reader.ValueSpan)))
                 {
+                    var start = (int)reader.TokenStartIndex;
                     reader.Read();
                     reader.Skip();
-                    removed++;
-                    continue;
-                }
-
-                Copy(ref reader, writer);
-            }
-
-            writer.Flush();
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            removed = 0;
-            return false;
-        }
-
-        if (removed == 0)
-        {
-            return false;
-        }
-
-        output.Write(staging.WrittenSpan);
-        return true;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<byte> utf8Json, FrozenSet<string> names)
-    {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && names.Contains(reader.GetString()!))
-                {
-                    return true;
+                    cuts.Add(WithComma(json, start, (int)reader.BytesConsumed, cuts.Count == 0 ? 0 : cuts[^1].End.Value));
                 }
             }
         }
         catch (JsonException)
         {
+            return JsonBody.NestsTooDeep(json) ? DebugFieldStrip.TooDeep : DebugFieldStrip.Unchanged;
         }
 
-        return false;
-    }
-
-    private static void Copy(ref Utf8JsonReader reader, Utf8JsonWriter writer)
-    {
-        switch (reader.TokenType)
+        if (cuts.Count == 0)
         {
-            case JsonTokenType.StartObject: writer.WriteStartObject(); break;
-            case JsonTokenType.EndObject: writer.WriteEndObject(); break;
-            case JsonTokenType.StartArray: writer.WriteStartArray(); break;
-            case JsonTokenType.EndArray: writer.WriteEndArray(); break;
-            case JsonTokenType.PropertyName: writer.WritePropertyName(reader.GetString()!); break;
-            case JsonTokenType.String: writer.WriteStringValue(reader.GetString()); break;
-            case JsonTokenType.Number: writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
-            case JsonTokenType.True: writer.WriteBooleanValue(true); break;
-            case JsonTokenType.False: writer.WriteBooleanValue(false); break;
-            case JsonTokenType.Null: writer.WriteNullValue(); break;
+            return DebugFieldStrip.Unchanged;
         }
+
+        removed = cuts.Count;
+        var kept = 0;
+        foreach (var cut in cuts)
+        {
+            // A cut may reach back over a comma an earlier cut already took.
+            var (start, end) = (Math.Max(cut.Start.Value, kept), cut.End.Value);
+            output.Write(json[kept..start]);
+            kept = Math.Max(kept, end);
+        }
+
+        output.Write(json[kept..]);
+        return DebugFieldStrip.Stripped;
     }
+
+    // The member "name": value plus one separating comma: the one before it, or, when that is already cut (or the
+    // member is the first), the one after it; a sole member has none.
+    private static Range WithComma(ReadOnlySpan<byte> json, int start, int end, int previousEnd)
+    {
+        var before = start - 1;
+        while (before >= 0 && IsWhitespace(json[before]))
+        {
+            before--;
+        }
+
+        if (before >= previousEnd && json[before] == ',')
+        {
+            return new Range(before, end);
+        }
+
+        var after = end;
+        while (after < json.Length && IsWhitespace(json[after]))
+        {
+            after++;
+        }
+
+        return after < json.Length && json[after] == ',' ? new Range(start, after + 1) : new Range(start, end);
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Gateway.Transforms.Rules;
@@ -46,7 +47,7 @@ public static class JsonPointer
             var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
             switch (value.ValueKind)
             {
-                case JsonValueKind.Object when value.TryGetProperty(token, out var child):
+                case JsonValueKind.Object when TryGetProperty(value, token, out var child):
                     value = child;
                     break;
                 case JsonValueKind.Array when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
@@ -60,5 +61,23 @@ public static class JsonPointer
         }
 
         return true;
+    }
+
+    // Like TryGetProperty (the last duplicate wins), but names are read leniently: TryGetProperty throws on an
+    // escaped lone surrogate in a name.
+    private static bool TryGetProperty(JsonElement value, string name, out JsonElement child)
+    {
+        child = default;
+        var found = false;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (LenientJsonString.Decode(JsonMarshal.GetRawUtf8PropertyName(property)) == name)
+            {
+                child = property.Value;
+                found = true;
+            }
+        }
+
+        return found;
     }
 }

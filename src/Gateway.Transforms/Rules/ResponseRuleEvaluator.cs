@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Scrubbing;
@@ -8,7 +9,7 @@ namespace Gateway.Transforms.Rules;
 public static class ResponseRuleEvaluator
 {
     private const int MaxMessageLength = 300;
-    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = JsonBody.MaxDepth };
 
     /// <summary>The first rule that matches, or null (no rule for this status, not JSON, or nothing matched).</summary>
     public static RuleOutcome? Evaluate(IReadOnlyList<ResponseRule> rules, int upstreamStatus, ReadOnlySpan<byte> utf8Json)
@@ -22,7 +23,7 @@ public static class ResponseRuleEvaluator
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray(), s_options);
+            document = JsonDocument.Parse(JsonBody.WithoutBom(utf8Json).ToArray(), s_options);
         }
         catch (JsonException)
         {
@@ -88,17 +89,25 @@ public static class ResponseRuleEvaluator
     }
 
     // A string, a list of strings or of {message}, or an object with a message.
-    private static string? MessageOf(JsonElement value) => value.ValueKind switch
+    // Nesting is bounded (a list of {message} is two levels; four are allowed) so a deep body cannot recurse far.
+    private static string? MessageOf(JsonElement value, int depth = 0) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Array => string.Join("; ", value.EnumerateArray().Select(MessageOf).Where(m => !string.IsNullOrWhiteSpace(m))),
-        JsonValueKind.Object => value.TryGetProperty("message", out var m) || value.TryGetProperty("Message", out m) ? MessageOf(m) : null,
+        JsonValueKind.String => StringOf(value),
+        JsonValueKind.Array when depth < 4 => string.Join("; ", value.EnumerateArray().Select(e => MessageOf(e, depth + 1)).Where(m => !string.IsNullOrWhiteSpace(m))),
+        JsonValueKind.Object when depth < 4 => JsonPointer.TryResolve(value, "/message", out var m) || JsonPointer.TryResolve(value, "/Message", out m) ? MessageOf(m, depth + 1) : null,
         _ => null,
     };
 
+    // GetString throws on invalid UTF-8 or a lone surrogate escape; legacy bodies carry both.
+    private static string StringOf(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        return LenientJsonString.Decode(raw[1..^1]);
+    }
+
     private static string? ValueText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => StringOf(value),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => value.GetRawText(),
         _ => null,
     };

@@ -9,7 +9,7 @@ public sealed class ResponseRuleOptions
     /// <summary>Upstream statuses the rule looks at. Default <c>[200]</c>.</summary>
     public List<int> WhenStatus { get; set; } = [];
 
-    /// <summary>RFC 6901 JSON Pointer to the value tested, e.g. <c>/success</c>.</summary>
+    /// <summary>RFC 6901 JSON Pointer to the value tested, e.g. <c>/success</c>. Required: empty would match every body.</summary>
     public string Path { get; set; } = "";
 
     /// <summary>The value to match (its JSON text: <c>false</c>, <c>0</c>, <c>Not found</c>). Omit to test existence.</summary>

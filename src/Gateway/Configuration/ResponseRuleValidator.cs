@@ -12,8 +12,9 @@ internal static class ResponseRuleValidator
         {
             var rule = route.Rules[i];
             var path = $"{routePath}:Rules:{i}";
-            // "Path": null in the file binds null despite the annotation.
-            if (rule.Path is null)
+            // "Path": null binds null, and an omitted Path binds "": a pointer to the whole body, which would match
+            // every JSON response of the listed statuses.
+            if (string.IsNullOrEmpty(rule.Path))
             {
                 problems.Add(new($"{path}:Path", "is required: a JSON Pointer (RFC 6901), e.g. /success"));
             }

@@ -60,7 +60,15 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             if (policy.DebugFieldNames is { } names)
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
-                if (DebugFieldStripper.TryStrip(identity.Span, names, stripped, out var removed))
+                var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
+                if (strip == DebugFieldStrip.TooDeep)
+                {
+                    // Unread, it may hide a trace: answered as RejectDebugOutput would, never passed unchecked.
+                    await AnswerDebugOutputAsync(httpContext, upstream, policy, LeakKinds.StackTrace, feature);
+                    return;
+                }
+
+                if (strip == DebugFieldStrip.Stripped)
                 {
                     // Dropping the fields keeps the data; only debug output left elsewhere still fails the body.
                     if (FindDebugOutput(upstream, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)

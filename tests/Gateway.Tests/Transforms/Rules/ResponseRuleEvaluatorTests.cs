@@ -77,4 +77,33 @@ public sealed class ResponseRuleEvaluatorTests
 
         Assert.Null(ResponseRuleEvaluator.Evaluate([s_notFound], 200, Encoding.UTF8.GetBytes(body)));
     }
+
+    [Fact]
+    public void Evaluate_InvalidUtf8OrLoneSurrogate_ReadsTheMessageLeniently()
+    {
+        byte[] latin1 = [.. "{\"success\":false,\"error\":\""u8, 0xC9, .. "l"u8, 0xE8, .. "ve introuvable\"}"u8];
+        var surrogate = Encoding.UTF8.GetBytes("""{"success":false,"error":["\ud800 bad",{"message":"x\udc00"}]}""");
+
+        Assert.Equal("\uFFFDl\uFFFDve introuvable", ResponseRuleEvaluator.Evaluate([s_notFound], 200, latin1)?.Message);
+        Assert.Equal("\uFFFD bad; x\uFFFD", ResponseRuleEvaluator.Evaluate([s_notFound], 200, surrogate)?.Message);
+    }
+
+    [Fact]
+    public void Evaluate_InvalidTextInTheTestedValueOrName_ComparesLeniently()
+    {
+        var rule = new ResponseRule([200], "/status", "fail\uFFFD", true, 400, null);
+        var body = Encoding.UTF8.GetBytes("""{"st\u0061tus":"fail\udfff","\ud800":1}""");
+
+        Assert.Equal(400, ResponseRuleEvaluator.Evaluate([rule], 200, body)?.Status);
+    }
+
+    [Fact]
+    public void Evaluate_BomAndDeepNesting_StillMatch()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF, .. """{"success":false,"error":"Student not found"}"""u8];
+        var deep = Encoding.UTF8.GetBytes("""{"success":false,"error":"deep","x":""" + new string('[', 900) + new string(']', 900) + "}");
+
+        Assert.Equal("Student not found", ResponseRuleEvaluator.Evaluate([s_notFound], 200, bom)?.Message);
+        Assert.Equal("deep", ResponseRuleEvaluator.Evaluate([s_notFound], 200, deep)?.Message);
+    }
 }
