@@ -233,7 +233,7 @@ public sealed class RetryTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("""{ "On": [ "Status404" ] }""", "Gateway:Clusters:legacy:Retries:On:0")]
     [InlineData("""{ "On": [ "Reset", "Sometimes" ] }""", "Gateway:Clusters:legacy:Retries:On:1")]
     [InlineData("""{ "On": [ "3" ] }""", "Gateway:Clusters:legacy:Retries:On:0")]
-    [InlineData("""{ "Attempts": 2 }""", "Gateway")]
+    [InlineData("""{ "Attempts": 2 }""", "Gateway:Clusters:legacy:Retries:Attempts")]
     public async Task BadRetrySettings_RefusedWithTheirPath(string retries, string expectedPath)
     {
         await using var gateway = await GatewayHost.StartAsync(ResilienceConfigs.OneDestination("{UPSTREAM}"), _upstream.Address, output);
