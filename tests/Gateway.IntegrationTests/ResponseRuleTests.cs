@@ -21,6 +21,7 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             "StripDebugFields": true,
             "SuccessConformance": true
           },
+          "conform": { "SuccessConformance": true },
           "legacy-pd": {
             "Profile": "ProblemDetails",
             "Rules": [
@@ -35,7 +36,8 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         "Routes": {
           "legacy": { "ClusterId": "c", "Match": { "Path": "/api/{**rest}" } },
           "legacy-pd": { "ClusterId": "c", "Match": { "Path": "/pd/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/pd" } ] },
-          "plain": { "ClusterId": "c", "Match": { "Path": "/plain/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/plain" } ] }
+          "plain": { "ClusterId": "c", "Match": { "Path": "/plain/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/plain" } ] },
+          "conform": { "ClusterId": "c", "Match": { "Path": "/conform/api/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/conform" } ] }
         },
         "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
       }
@@ -77,6 +79,20 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 c.Response.Headers.Location = "/api/students/4";
                 return Bodies.Raw(200, "application/json", """{"id":4}""");
+            });
+            // Headers flushed before any body: Kestrel frames the response chunked, and it ends with the last chunk only.
+            app.MapGet("/api/chunked-empty", async (HttpContext c) =>
+            {
+                c.Response.ContentType = "application/json";
+                await c.Response.Body.FlushAsync();
+            });
+            app.MapGet("/api/chunked-data", async (HttpContext c) =>
+            {
+                c.Response.ContentType = "application/json";
+                await c.Response.Body.FlushAsync();
+                await c.Response.WriteAsync("""{"id":1,""");
+                await c.Response.Body.FlushAsync();
+                await c.Response.WriteAsync("\"name\":\"Ada\"}");
             });
             app.MapDelete("/api/students/{id:int}", (HttpContext c) =>
             {
@@ -194,5 +210,29 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    // An empty 200 is empty however it is framed: chunked (or ended by close) as well as Content-Length: 0.
+    [Theory]
+    [InlineData("/api/chunked-empty")]
+    [InlineData("/conform/api/chunked-empty")]
+    public async Task EmptyChunkedOk_Becomes204(string path)
+    {
+        using var response = await _gateway.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Null(response.Content.Headers.ContentType);
+    }
+
+    [Theory]
+    [InlineData("/conform/api/chunked-data")]
+    [InlineData("/plain/api/chunked-empty")]
+    public async Task ChunkedOkWithData_OrWithoutConformance_StaysA200WithItsBody(string path)
+    {
+        using var response = await _gateway.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(path.Contains("data", StringComparison.Ordinal) ? """{"id":1,"name":"Ada"}""" : "", await response.Content.ReadAsStringAsync());
     }
 }

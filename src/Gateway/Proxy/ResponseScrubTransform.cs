@@ -111,8 +111,9 @@ internal sealed partial class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.StatusRemapped;
         }
 
-        return !context.SuppressResponseBody && SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes)
-            ? successBody.ApplyAsync(context, policy, maxBodyBytes)
+        return context.SuppressResponseBody ? ValueTask.CompletedTask
+            : SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes) ? successBody.ApplyAsync(context, policy, maxBodyBytes)
+            : policy.SuccessConformance && EmptyBodyProbe.Applies(httpContext, upstream) ? EmptyBodyProbe.ApplyAsync(context)
             : ValueTask.CompletedTask;
     }
 

@@ -48,6 +48,14 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 return;
         }
 
+        // Empty however it was framed (chunked, or ended by close): SuccessConformance's 204, as for Content-Length: 0.
+        if (body.Length == 0 && policy.SuccessConformance && response.StatusCode == StatusCodes.Status200OK
+            && upstream.StatusCode == System.Net.HttpStatusCode.OK)
+        {
+            EmptyBodyProbe.AnswerNoContent(httpContext);
+            return;
+        }
+
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         if (identity.IsDecoded && !identity.Truncated && IsJson(upstream.Content.Headers.ContentType?.MediaType))
         {
