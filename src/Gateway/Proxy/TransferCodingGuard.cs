@@ -12,7 +12,8 @@ internal sealed class TransferCodingGuard(HttpMessageHandler inner) : Delegating
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (HasOtherCoding(response.Headers.TransferEncoding))
+        // The raw values: the typed collection would parse (and allocate) on every response.
+        if (response.Headers.NonValidated.TryGetValues("Transfer-Encoding", out var codings) && HasOtherCoding(codings))
         {
             response.Dispose();
             throw new HttpRequestException(HttpRequestError.InvalidResponse, "The upstream used a transfer coding other than chunked.");
@@ -21,13 +22,17 @@ internal sealed class TransferCodingGuard(HttpMessageHandler inner) : Delegating
         return response;
     }
 
-    private static bool HasOtherCoding(HttpHeaderValueCollection<TransferCodingHeaderValue> codings)
+    private static bool HasOtherCoding(HeaderStringValues values)
     {
-        foreach (var coding in codings)
+        foreach (var value in values)
         {
-            if (!coding.Value.Equals("chunked", StringComparison.OrdinalIgnoreCase))
+            foreach (var range in value.AsSpan().Split(','))
             {
-                return true;
+                var coding = value.AsSpan()[range].Trim();
+                if (!coding.IsEmpty && !coding.Equals("chunked", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 
