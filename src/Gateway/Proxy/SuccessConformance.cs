@@ -28,9 +28,7 @@ internal static class SuccessConformance
             }
             else if (upstream.Content.Headers.ContentLength == 0 && !HttpMethods.IsHead(httpContext.Request.Method))
             {
-                response.StatusCode = StatusCodes.Status204NoContent;
-                response.Headers.ContentLength = null;
-                response.Headers.Remove(HeaderNames.ContentType);
+                EmptyBodyProbe.AnswerNoContent(httpContext);
                 context.SuppressResponseBody = true;
                 changed = true;
             }
