@@ -9,6 +9,6 @@ public enum DebugFieldStrip
     /// <summary>Debug fields were dropped; the rest was written.</summary>
     Stripped,
 
-    /// <summary>Nested past <see cref="JsonBody.MaxDepth"/>: unread, so it may hide a trace and must not pass as is.</summary>
+    /// <summary>Nested past <see cref="SuccessJson.MaxDepth"/>: unread, so it may hide a trace and must not pass as is.</summary>
     TooDeep,
 }

@@ -26,11 +26,11 @@ public static class DebugFieldStripper
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(output);
         removed = 0;
-        var json = JsonBody.WithoutBom(utf8Json);
+        var json = SuccessJson.WithoutBom(utf8Json);
         var cuts = new List<Range>();
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonBody.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = SuccessJson.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && names.Contains(LenientJsonString.Decode(reader.ValueSpan)))
@@ -44,7 +44,7 @@ public static class DebugFieldStripper
         }
         catch (JsonException)
         {
-            return JsonBody.NestsTooDeep(json) ? DebugFieldStrip.TooDeep : DebugFieldStrip.Unchanged;
+            return SuccessJson.NestsTooDeep(json) ? DebugFieldStrip.TooDeep : DebugFieldStrip.Unchanged;
         }
 
         if (cuts.Count == 0)

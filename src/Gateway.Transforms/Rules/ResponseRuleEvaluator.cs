@@ -9,7 +9,7 @@ namespace Gateway.Transforms.Rules;
 public static class ResponseRuleEvaluator
 {
     private const int MaxMessageLength = 300;
-    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = JsonBody.MaxDepth };
+    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = SuccessJson.MaxDepth };
 
     /// <summary>The first rule that matches, or null (no rule for this status, not JSON, or nothing matched).</summary>
     public static RuleOutcome? Evaluate(IReadOnlyList<ResponseRule> rules, int upstreamStatus, ReadOnlySpan<byte> utf8Json)
@@ -23,7 +23,7 @@ public static class ResponseRuleEvaluator
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(JsonBody.WithoutBom(utf8Json).ToArray(), s_options);
+            document = JsonDocument.Parse(SuccessJson.WithoutBom(utf8Json).ToArray(), s_options);
         }
         catch (JsonException)
         {

@@ -1,7 +1,7 @@
 namespace Gateway.Transforms.Rules;
 
 /// <summary>Limits and framing shared by the readers of JSON success bodies.</summary>
-public static class JsonBody
+public static class SuccessJson
 {
     /// <summary>
     /// Nesting the rules and the debug-field stripper read. The readers keep no recursion of their own, so this is a
