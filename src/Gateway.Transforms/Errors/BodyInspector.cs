@@ -9,7 +9,7 @@ namespace Gateway.Transforms.Errors;
 /// is decoded, unless an integrity marker or an entity asks for the whole text.</remarks>
 internal static class BodyInspector
 {
-    private const int Utf8ScanFrom = 8 * 1024;
+    private const int Utf8ScanFrom = BodyDecoder.DecodeWholeBelow;
 
     /// <param name="readMessage">Whether the message could be shown. When not, it is read only where its leaks could
     /// escape the body's own scans (<see cref="HidesEscapedText"/>), for the verdict's leak kinds; a wrapped document's

@@ -7,6 +7,10 @@ namespace Gateway.Transforms.Extraction;
 /// nothing) that is no UTF-8 at all is read as windows-1252; other invalid bytes become U+FFFD.</summary>
 internal static class BodyDecoder
 {
+    /// <summary>Below this many bytes a UTF-8 body that is not ASCII is decoded whole at once; above, only as far as it
+    /// is read (the leak scan searches larger bodies as bytes).</summary>
+    public const int DecodeWholeBelow = 8 * 1024;
+
     /// <param name="body">The raw (already content-decoded) bytes.</param>
     /// <param name="charset">The declared charset, if any.</param>
     /// <returns>The body; a valid UTF-8 body (nearly all) is not copied, and is decoded only as far as it is read.</returns>
@@ -22,7 +26,13 @@ internal static class BodyDecoder
                 return new BodyText(payload, isAscii: true, text: null);
             }
 
-            if (Utf8.IsValid(payload))
+            // A small body is read whole anyway (the leak scan decodes it): decoding validates it on the way.
+            if (payload.Length < DecodeWholeBelow && BodyText.TryDecodeWhole(payload, out var decoded))
+            {
+                return decoded;
+            }
+
+            if (payload.Length >= DecodeWholeBelow && Utf8.IsValid(payload))
             {
                 return new BodyText(payload, isAscii: false, text: null);
             }

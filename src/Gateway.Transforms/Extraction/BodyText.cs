@@ -24,6 +24,22 @@ internal ref struct BodyText
         _string = text;
     }
 
+    /// <summary>A body decoded whole at once if it is valid UTF-8: one pass validates and decodes (checking first, then
+    /// decoding, reads it twice). False, with nothing kept, when it is not valid UTF-8.</summary>
+    public static bool TryDecodeWhole(ReadOnlySpan<byte> utf8, out BodyText text)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, utf8.Length));
+        if (System.Text.Unicode.Utf8.ToUtf16(utf8, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            text = default;
+            return false;
+        }
+
+        text = new BodyText(utf8, isAscii: false, text: null) { _buffer = buffer, _decodedBytes = utf8.Length, _decodedChars = written };
+        return true;
+    }
+
     /// <summary>The body as valid UTF-8 without a BOM.</summary>
     public ReadOnlySpan<byte> Utf8 { get; }
 
@@ -64,10 +80,10 @@ internal ref struct BodyText
             return _buffer.AsSpan(0, _decodedChars);
         }
 
-        // A shorter prefix than the one decoded: ASCII positions are text positions; other text is decoded again.
+        // A shorter prefix than the one decoded is the start of it: ASCII positions are text positions; other text's
+        // characters are counted (the cut is on a character's start).
         return cut == _decodedBytes ? _buffer.AsSpan(0, _decodedChars)
-            : IsAscii ? _buffer.AsSpan(0, cut)
-            : Encoding.UTF8.GetString(Utf8[..cut]);
+            : _buffer.AsSpan(0, IsAscii ? cut : Encoding.UTF8.GetCharCount(Utf8[..cut]));
     }
 
     public void Dispose()
