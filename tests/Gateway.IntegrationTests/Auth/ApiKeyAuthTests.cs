@@ -85,6 +85,17 @@ public sealed class ApiKeyAuthTests(AuthGatewayFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task QueryWithoutKey_ForwardedAsSent()
+    {
+        // Removing the key rebuilds (re-encodes) the query: a query without one must not be touched.
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/open/{marker}?q=%22a%22%2C%20b&x=1+2");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.EndsWith("?q=%22a%22%2C%20b&x=1+2", AuthAssert.Forwarded(_upstream, marker).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoKeyHeaderLines_400()
     {
         var marker = AuthGatewayFixture.Marker();

@@ -23,8 +23,8 @@ internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, st
         {
             RemoveHeader(context, keys.Header);
             // Also without AllowQueryString: an anonymous route lets a refused query key through, and the
-            // upstream's access log must not get the key either.
-            if (context.HttpContext.Request.QueryString.HasValue)
+            // upstream's access log must not get the key either. Only then is the query rebuilt (which re-encodes it).
+            if (context.HttpContext.Request.QueryString.HasValue && context.HttpContext.Request.Query.ContainsKey(keys.QueryParameter))
             {
                 context.Query.Collection.Remove(keys.QueryParameter);
             }
