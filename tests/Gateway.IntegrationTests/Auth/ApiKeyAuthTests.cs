@@ -72,6 +72,30 @@ public sealed class ApiKeyAuthTests(AuthGatewayFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task KeyInQueryString_OnAnonymousRoute_NotForwarded()
+    {
+        // The refusal does not block an anonymous route, so the key must not reach the upstream's access log.
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/open/{marker}?page=2&api_key={AuthConfigs.ReaderKey}");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var seen = AuthAssert.Forwarded(_upstream, marker);
+        Assert.DoesNotContain(AuthConfigs.ReaderKey, seen.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("page=2", seen.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryWithoutKey_ForwardedAsSent()
+    {
+        // Removing the key rebuilds (re-encodes) the query: a query without one must not be touched.
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/open/{marker}?q=%22a%22%2C%20b&x=1+2");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.EndsWith("?q=%22a%22%2C%20b&x=1+2", AuthAssert.Forwarded(_upstream, marker).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoKeyHeaderLines_400()
     {
         var marker = AuthGatewayFixture.Marker();

@@ -62,6 +62,16 @@ public sealed class JwtAttackTests(AuthGatewayFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task CritHeader_NamingAnUnknownExtension_Refused()
+    {
+        // Signed by the trusted key; RFC 7515 §4.1.11 still says refuse it.
+        var header = Jws.Header(fixture.Rsa.Algorithm, fixture.Rsa.Kid);
+        header["crit"] = new[] { "exp-policy" };
+        header["exp-policy"] = "strict";
+        await AssertRefusedAsync(Jws.Create(header, Jws.Claims(), fixture.Rsa.Sign));
+    }
+
+    [Fact]
     public async Task UnknownKid_SignedByUnknownKey_Refused() =>
         await AssertRefusedAsync(Jws.Sign(fixture.Attacker, Jws.Claims()));
 

@@ -11,6 +11,8 @@ namespace Gateway.Auth.Jwt;
 /// </summary>
 internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
 {
+    private const string CriticalHeader = "crit";
+
     private readonly ClaimNormalizer _claims;
     private readonly ValidatedTokenCache? _cache;
     private readonly TimeSpan _clockSkew;
@@ -102,6 +104,12 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
 
     private TokenValidationResult Normalize(TokenValidationResult result)
     {
+        // RFC 7515 §4.1.11: extensions listed in "crit" must be understood, and IdentityModel ignores the header.
+        if (result is { IsValid: true, SecurityToken: JsonWebToken jwt } && jwt.TryGetHeaderValue<object>(CriticalHeader, out _))
+        {
+            return new TokenValidationResult { IsValid = false, Exception = new SecurityTokenCriticalHeaderException() };
+        }
+
         if (result.IsValid)
         {
             result.ClaimsIdentity = _claims.Normalize(result.ClaimsIdentity);

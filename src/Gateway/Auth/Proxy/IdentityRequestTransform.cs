@@ -22,8 +22,9 @@ internal sealed class IdentityRequestTransform(GatewaySnapshotAccessor store, st
         if (auth.ApiKeys is { } keys)
         {
             RemoveHeader(context, keys.Header);
-            // Only reachable with AllowQueryString; the upstream's access log must not get the key either.
-            if (keys.AllowQueryString && context.HttpContext.Request.QueryString.HasValue)
+            // Also without AllowQueryString: an anonymous route lets a refused query key through, and the
+            // upstream's access log must not get the key either. Only then is the query rebuilt (which re-encodes it).
+            if (context.HttpContext.Request.QueryString.HasValue && context.HttpContext.Request.Query.ContainsKey(keys.QueryParameter))
             {
                 context.Query.Collection.Remove(keys.QueryParameter);
             }
