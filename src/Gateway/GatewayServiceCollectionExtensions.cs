@@ -41,6 +41,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SuccessBodyStep>();
         services.AddSingleton<ResponseScrubTransformFactory>();
         services.AddSingleton<UntrustedRequestHeaderTransform>();
+        services.AddSingleton<ForwardedHeadersTransform>();
         services.AddHostedService<ClassifierWarmup>();
         services.AddConditionalRequests();
 

@@ -30,6 +30,40 @@ public sealed class LocationRewriteTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("127.0.0.1", "api.example.org", "https://api.example.org")]
+    [InlineData("127.0.0.1", "evil.example/@x", "https://{GATEWAY}")] // no host that smuggles a path or user in
+    [InlineData("10.9.9.9", "api.example.org", "http://{GATEWAY}")] // the peer is no trusted proxy: its claims are ignored
+    public async Task BehindATrustedTlsProxy_LocationIsThePublicUrl(string trusted, string host, string expectedBase)
+    {
+        var config = $$"""
+        {
+          "Gateway": { "ForwardedHeaders": { "TrustedProxies": [ "{{trusted}}" ] } },
+          "ReverseProxy": {
+            "Routes": { "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" } } },
+            "Clusters": { "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
+        FakeLegacyUpstream? self = null;
+        await using var upstream = self = await FakeLegacyUpstream.StartAsync(app =>
+            app.MapPost("/api/students", (HttpContext c) =>
+            {
+                c.Response.Headers.Location = self!.Address + "/api/students/4";
+                return Results.Text("""{"id":4}""", "application/json");
+            }));
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/students") { Content = new StringContent("{}") };
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", host);
+        using var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var gatewayHost = new Uri(gateway.Address).Authority;
+        Assert.Equal(expectedBase.Replace("{GATEWAY}", gatewayHost, StringComparison.Ordinal) + "/api/students/4", response.Headers.Location?.ToString());
+    }
+
+    [Theory]
     [InlineData("/api/students", "/api/students")]
     [InlineData("/v2/api/students", "/v2/api/students")]
     public async Task PaginationLinksAtUpstreamAddress_AreRewrittenToGatewayAddress(string path, string expectedPath)

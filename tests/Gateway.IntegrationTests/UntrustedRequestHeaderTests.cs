@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 
 namespace Gateway.IntegrationTests;
 
-/// <summary>Client-sent address, URL-override and method-override headers never reach the legacy backend.</summary>
+/// <summary>Client-sent address, URL-override and method-override headers never reach the legacy backend; a trusted
+/// proxy's X-Forwarded-* do.</summary>
 public sealed class UntrustedRequestHeaderTests(ITestOutputHelper output)
 {
     private static readonly string[] s_spoofed =
@@ -49,6 +50,86 @@ public sealed class UntrustedRequestHeaderTests(ITestOutputHelper output)
         Assert.Equal("DELETE", seen["X-HTTP-Method-Override"]);
         Assert.False(seen.ContainsKey("X-Custom"));
         Assert.False(seen.ContainsKey("X-Original-URL"));
+    }
+
+    [Fact]
+    public async Task FromAnUntrustedPeer_ForwardedProtoAndHost_AreTheGatewaysOwn()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(EchoHeaders);
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var seen = await SendForwardedAsync(gateway);
+
+        Assert.Equal("127.0.0.1", seen["X-Forwarded-For"]);
+        Assert.Equal("http", seen["X-Forwarded-Proto"]);
+        Assert.NotEqual("public.example.org", seen["X-Forwarded-Host"]);
+    }
+
+    [Fact]
+    public async Task FromATrustedProxy_TheClientChainSchemeAndHost_ReachTheUpstream()
+    {
+        const string config = """
+        {
+          "Gateway": { "ForwardedHeaders": { "TrustedProxies": [ "127.0.0.1" ] } },
+          "ReverseProxy": {
+            "Routes": { "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" } } },
+            "Clusters": { "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
+        await using var upstream = await FakeLegacyUpstream.StartAsync(EchoHeaders);
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        var seen = await SendForwardedAsync(gateway);
+
+        // The load balancer's view of the client, then the load balancer itself (NGINX's $proxy_add_x_forwarded_for).
+        Assert.Equal("203.0.113.7, 127.0.0.1", seen["X-Forwarded-For"]);
+        Assert.Equal("https", seen["X-Forwarded-Proto"]);
+        Assert.Equal("public.example.org", seen["X-Forwarded-Host"]);
+        Assert.False(seen.ContainsKey("X-Real-IP")); // the other address claims stay untrusted
+
+        // What the proxy does not say is the gateway's own view.
+        using var bare = await gateway.Client.GetAsync("/api/echo");
+        var plain = new Dictionary<string, string>(
+            JsonSerializer.Deserialize<Dictionary<string, string>>(await bare.Content.ReadAsStringAsync())!, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("127.0.0.1", plain["X-Forwarded-For"]);
+        Assert.Equal("http", plain["X-Forwarded-Proto"]);
+    }
+
+    [Fact]
+    public async Task ARouteWithItsOwnForwardedTransform_KeepsIt()
+    {
+        const string config = """
+        {
+          "Gateway": { "ForwardedHeaders": { "TrustedProxies": [ "127.0.0.1" ] } },
+          "ReverseProxy": {
+            "Routes": { "api": { "ClusterId": "legacy", "Match": { "Path": "/api/{**rest}" },
+                                 "Transforms": [ { "X-Forwarded": "Off" } ] } },
+            "Clusters": { "legacy": { "Destinations": { "d1": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
+        await using var upstream = await FakeLegacyUpstream.StartAsync(EchoHeaders);
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/echo");
+        var seen = JsonSerializer.Deserialize<Dictionary<string, string>>(await response.Content.ReadAsStringAsync())!;
+
+        Assert.False(seen.ContainsKey("X-Forwarded-For"));
+        Assert.False(seen.ContainsKey("X-Forwarded-Proto"));
+    }
+
+    private static async Task<Dictionary<string, string>> SendForwardedAsync(GatewayHost gateway)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.7");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", "public.example.org");
+        request.Headers.TryAddWithoutValidation("X-Real-IP", "203.0.113.9");
+        using var response = await gateway.Client.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        var seen = JsonSerializer.Deserialize<Dictionary<string, string>>(await response.Content.ReadAsStringAsync())!;
+        return new Dictionary<string, string>(seen, StringComparer.OrdinalIgnoreCase);
     }
 
     private static void EchoHeaders(WebApplication app) =>

@@ -4,9 +4,10 @@ using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Proxy;
 
-/// <summary>Adds the gateway's transforms to every route: correlation id upstream, response scrubbing back.</summary>
+/// <summary>Adds the gateway's transforms to every route: correlation id and forwarded headers upstream, response
+/// scrubbing back.</summary>
 internal sealed class GatewayTransformProvider(
-    ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags, UntrustedRequestHeaderTransform untrustedHeaders) : ITransformProvider
+    ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags, UntrustedRequestHeaderTransform untrustedHeaders, ForwardedHeadersTransform forwarded) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -20,6 +21,7 @@ internal sealed class GatewayTransformProvider(
     {
         context.RequestTransforms.Add(CorrelationRequestTransform.Instance);
         context.RequestTransforms.Add(untrustedHeaders);
+        forwarded.Apply(context);
         context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
         etags.Apply(context);
     }

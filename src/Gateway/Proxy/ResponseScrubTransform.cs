@@ -65,7 +65,7 @@ internal sealed partial class ResponseScrubTransform(
         }
 
         if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
-            && RewriteLocations(httpContext, headers))
+            && RewriteLocations(httpContext, headers, snapshot))
         {
             if (feature is not null)
             {
@@ -272,11 +272,10 @@ internal sealed partial class ResponseScrubTransform(
         return changed;
     }
 
-    private bool RewriteLocations(HttpContext httpContext, IHeaderDictionary headers)
+    private bool RewriteLocations(HttpContext httpContext, IHeaderDictionary headers, GatewaySnapshot snapshot)
     {
         var destinations = httpContext.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.Destinations?.Values.Select(d => d.Address) ?? [];
-        var request = httpContext.Request;
-        var publicBase = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var publicBase = TrustedProxy.PublicBase(httpContext, snapshot);
         var changed = false;
         foreach (var name in (ReadOnlySpan<string>)[HeaderNames.Location, HeaderNames.ContentLocation])
         {
