@@ -10,8 +10,9 @@ namespace Gateway.IntegrationTests;
 /// <summary>
 /// Files an audit found mishandled, through the real validate command, startup and hot reload: a malformed JWK
 /// (crashed them), a UTF-8 BOM (refused), a string where YARP wants an array or a misspelt YARP key (ignored), a
-/// StatusMap answering an error with a success, a password in a destination URL (logged), a Kestrel or Serilog value
-/// the host cannot take (crashed validate and startup with a stack trace, or passed validate).
+/// StatusMap answering an error with a success, a password in a destination URL (logged), a YARP value of the
+/// wrong type (refused without its path), a Kestrel or Serilog value the host cannot take (crashed validate and
+/// startup with a stack trace, or passed validate).
 /// </summary>
 public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
@@ -46,6 +47,7 @@ public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifet
         { "\"Gateway\": {", "\"Gateway\": { \"Authentication\": { \"Jwt\": { \"Issuer\": \"i\", \"Audiences\": [ \"a\" ], \"SigningKeys\": { \"h\": { \"Jwk\": { \"kty\": \"RSA\", \"n\": \"%%%\", \"e\": \"AQAB\" } } } } },", "Gateway:Authentication:Jwt:SigningKeys:h: Jwk member 'n' is not base64url" },
         { "\"Methods\": [ \"GET\" ]", "\"Methods\": \"GET\"", "ReverseProxy:Routes:api:Match:Methods: must be an array" },
         { "\"ClusterId\": \"legacy\",", "\"ClusterId\": \"legacy\", \"Timout\": \"00:00:05\",", "ReverseProxy:Routes:api:Timout: is not a YARP setting" },
+        { "\"ClusterId\": \"legacy\",", "\"ClusterId\": \"legacy\", \"Timeout\": \"10s\",", "ReverseProxy:Routes:api:Timeout: '10s' is not a valid time span" },
         { "\"api\": { } }", "\"api\": { \"StatusMap\": { \"404\": 200 } } }", "Gateway:Routes:api:StatusMap:404: 200 is not a status" },
         { "\"Address\": \"{UPSTREAM}\"", $"\"Address\": \"ftp://svc:{Secret}@127.0.0.1:19101/\"", "ReverseProxy:Clusters:legacy:Destinations:d1:Address: 'ftp://***@127.0.0.1:19101/'" },
         // Startup-only settings the host binds while it is built: an unhandled exception (exit 134) before, or "ok".
