@@ -56,6 +56,14 @@ public static class GatewayApp
         builder.AddGatewayObservability();
         configure?.Invoke(builder);
 
+        // The host binds the startup-only sections while it is built, and throws on a value it cannot take: check first.
+        var startupProblems = new List<ConfigProblem>();
+        StartupSectionChecker.Check(builder.Configuration, startupProblems);
+        if (startupProblems.Count > 0)
+        {
+            return (null, startupProblems.Select(p => p.ToString()).ToList());
+        }
+
         var app = builder.Build();
         var store = app.Services.GetRequiredService<GatewayConfigStore>();
         var result = await store.LoadInitialAsync(cancellationToken);

@@ -19,5 +19,16 @@ if (app is null)
     return 1;
 }
 
-await app.RunAsync();
+var started = app.Lifetime.ApplicationStarted;
+try
+{
+    await app.RunAsync();
+}
+catch (Exception) when (!started.IsCancellationRequested)
+{
+    // The host could not start (address in use, one it cannot bind) and logged "Hosting failed to start" with the
+    // cause: exit 1 like an invalid config, not an abort with a raw stack trace.
+    return 1;
+}
+
 return 0;

@@ -10,7 +10,9 @@ namespace Gateway.IntegrationTests;
 /// <summary>
 /// Files an audit found mishandled, through the real validate command, startup and hot reload: a malformed JWK
 /// (crashed them), a UTF-8 BOM (refused), a string where YARP wants an array or a misspelt YARP key (ignored), a
-/// StatusMap answering an error with a success, a password in a destination URL (logged).
+/// StatusMap answering an error with a success, a password in a destination URL (logged), a YARP value of the
+/// wrong type (refused without its path), a Kestrel or Serilog value the host cannot take (crashed validate and
+/// startup with a stack trace, or passed validate).
 /// </summary>
 public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
@@ -31,6 +33,10 @@ public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifet
           "SigningKeys": { "h": { "Jwk": { "kty": "oct", "k": "a" } } } } },
         """;
 
+    private const string BadKestrelLimit = "\"Kestrel\": { \"Limits\": { \"MaxRequestBodySize\": \"abc\" } },";
+    private const string BadSerilogLevel = "\"Serilog\": { \"MinimumLevel\": { \"Default\": \"Loud\" } },";
+    private const string BadEndpoint = "\"Kestrel\": { \"Endpoints\": { \"web\": { \"Url\": \"not a url\" } } },";
+
     private readonly ScratchDirectory _scratch = new("gateway-config-check-");
     private FakeLegacyUpstream _upstream = null!;
     private GatewayHost? _gateway;
@@ -41,8 +47,19 @@ public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifet
         { "\"Gateway\": {", "\"Gateway\": { \"Authentication\": { \"Jwt\": { \"Issuer\": \"i\", \"Audiences\": [ \"a\" ], \"SigningKeys\": { \"h\": { \"Jwk\": { \"kty\": \"RSA\", \"n\": \"%%%\", \"e\": \"AQAB\" } } } } },", "Gateway:Authentication:Jwt:SigningKeys:h: Jwk member 'n' is not base64url" },
         { "\"Methods\": [ \"GET\" ]", "\"Methods\": \"GET\"", "ReverseProxy:Routes:api:Match:Methods: must be an array" },
         { "\"ClusterId\": \"legacy\",", "\"ClusterId\": \"legacy\", \"Timout\": \"00:00:05\",", "ReverseProxy:Routes:api:Timout: is not a YARP setting" },
+        { "\"ClusterId\": \"legacy\",", "\"ClusterId\": \"legacy\", \"Timeout\": \"10s\",", "ReverseProxy:Routes:api:Timeout: '10s' is not a valid time span" },
         { "\"api\": { } }", "\"api\": { \"StatusMap\": { \"404\": 200 } } }", "Gateway:Routes:api:StatusMap:404: 200 is not a status" },
         { "\"Address\": \"{UPSTREAM}\"", $"\"Address\": \"ftp://svc:{Secret}@127.0.0.1:19101/\"", "ReverseProxy:Clusters:legacy:Destinations:d1:Address: 'ftp://***@127.0.0.1:19101/'" },
+        // Startup-only settings the host binds while it is built: an unhandled exception (exit 134) before, or "ok".
+        { "\"Gateway\": {", $"{BadKestrelLimit} \"Gateway\": {{", "Kestrel:Limits:MaxRequestBodySize: 'abc' is not a valid value" },
+        { "\"Gateway\": {", $"{BadSerilogLevel} \"Gateway\": {{", "Serilog:MinimumLevel:Default: 'Loud' is not a Serilog level" },
+        { "\"Gateway\": {", $"{BadEndpoint} \"Gateway\": {{", "Kestrel:Endpoints:web:Url: 'not a url' is not an address Kestrel can listen on" },
+    };
+
+    public static TheoryData<string, string> BadStartupSettings => new()
+    {
+        { BadKestrelLimit, "Kestrel:Limits:MaxRequestBodySize: 'abc' is not a valid value" },
+        { BadSerilogLevel, "Serilog:MinimumLevel:Default: 'Loud' is not a Serilog level" },
     };
 
     public async Task InitializeAsync() =>
@@ -87,6 +104,21 @@ public sealed class ConfigFileCheckTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("Gateway:Authentication:Jwt:SigningKeys:h: Jwk member 'k' is not base64url", process.AllOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", process.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadStartupSettings))]
+    public async Task Start_BadStartupOnlySetting_StopsWithThePath_ExitCodeOne(string setting, string expected)
+    {
+        var path = Write(Edit("\"Gateway\": {", $"{setting} \"Gateway\": {{"));
+
+        using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{GatewayProcess.FreePort()}"]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        output.WriteLine(process.AllOutput);
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(expected, process.AllOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", process.AllOutput, StringComparison.Ordinal);
     }
 

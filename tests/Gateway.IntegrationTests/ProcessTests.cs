@@ -44,6 +44,25 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("configuration test failed (2 errors)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_AddressInUse_LogsTheCause_ExitsOne_NoAbort()
+    {
+        var path = Write("good.json", TestConfigs.Standard.Replace("{UPSTREAM}", "http://127.0.0.1:5080", StringComparison.Ordinal));
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        using var process = GatewayProcess.Start(["--config", path, "--urls", $"http://127.0.0.1:{port}"]);
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var output = process.AllOutput;
+        Assert.Equal(1, process.ExitCode); // was 134: an unhandled exception aborted the process
+        Assert.Contains("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.Contains("address already in use", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BackgroundService failed", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"ReverseProxy\": ", "invalid JSON at line 1")]
     [InlineData("", "the file is empty")]

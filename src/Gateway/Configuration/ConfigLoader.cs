@@ -79,6 +79,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         var problems = new List<ConfigProblem>();
         var options = BindGatewayOptions(candidate, problems);
         ProxySectionChecker.Check(candidate, problems);
+        StartupSectionChecker.Check(candidate, problems);
         if (problems.Count > 0)
         {
             return new ConfigLoadResult(null, problems);

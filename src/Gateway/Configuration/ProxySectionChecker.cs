@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Security.Authentication;
 using Yarp.ReverseProxy.Configuration;
@@ -37,6 +38,11 @@ internal static class ProxySectionChecker
             if (section.GetChildren().Any())
             {
                 problems.Add(new(path, "must be a single value, not an object or array"));
+            }
+            else if (section.Value is { Length: > 0 } value && !Parses(value, type))
+            {
+                // YARP's reader would throw without saying where ("String '10s' was not recognized as a valid TimeSpan").
+                problems.Add(new(path, $"'{value}' is not a valid {Describe(type)}"));
             }
         }
         else if (ElementOf(type, typeof(IReadOnlyList<>)) is { } element)
@@ -125,6 +131,28 @@ internal static class ProxySectionChecker
             }
         }
     }
+
+    // As lenient as YARP's reader or more (it parses with int.Parse, TimeSpan.Parse or ParseExact "c", bool.Parse,
+    // Enum.Parse ignoring case, Version.Parse with ".0" added to a bare major, new Uri): a value refused here is refused
+    // there too; one it refuses that passes here still gets its general message.
+    private static bool Parses(string value, Type type) =>
+        type == typeof(int) || type == typeof(long) ? long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(double) ? double.TryParse(value, NumberStyles.Any, CultureInfo.InvariantCulture, out _)
+        : type == typeof(bool) ? bool.TryParse(value, out _)
+        : type == typeof(TimeSpan) ? TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _)
+        : type == typeof(Version) ? Version.TryParse(value.Contains('.', StringComparison.Ordinal) ? value : value + ".0", out _)
+        : type == typeof(Uri) ? Uri.TryCreate(value, UriKind.Absolute, out _)
+        : !type.IsEnum || Enum.TryParse(type, value, ignoreCase: true, out _);
+
+    private static string Describe(Type type) =>
+        type == typeof(int) || type == typeof(long) ? "whole number"
+        : type == typeof(double) ? "number"
+        : type == typeof(bool) ? "boolean (true or false)"
+        : type == typeof(TimeSpan) ? "time span (e.g. 00:00:30)"
+        : type == typeof(Version) ? "HTTP version (e.g. 1.1, 2)"
+        : type == typeof(Uri) ? "absolute URL"
+        : type.IsEnum ? $"value ({string.Join(", ", Enum.GetNames(type))})"
+        : type.Name;
 
     private static bool IsScalar(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(Version) || type == typeof(Uri);

@@ -67,7 +67,9 @@ internal sealed partial class ETagResponseTransform(
         var conditions = ConditionalRequest.Read(http.Request);
         // Only conditions read the date; most requests carry none.
         var lastModified = conditions.Any ? ConditionalRequest.ParseDate(response.Headers.LastModified) : null;
-        if (policy.Mode == ETagMode.Generate && !response.Headers.ContainsKey(HeaderNames.ETag) && !IsEncoded(response.Headers))
+        // An event stream may never end: no tag can be derived, and buffering it would hold every event back.
+        if (policy.Mode == ETagMode.Generate && !response.Headers.ContainsKey(HeaderNames.ETag) && !IsEncoded(response.Headers)
+            && !EventStream.Is(upstream.Content))
         {
             await GenerateAsync(context, upstream, policy, conditions, lastModified);
             return;

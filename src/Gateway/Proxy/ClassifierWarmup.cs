@@ -19,7 +19,15 @@ internal sealed partial class ClassifierWarmup(ILogger<ClassifierWarmup> logger)
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Delay(s_delay, stoppingToken);
+        try
+        {
+            await Task.Delay(s_delay, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // stopped first (a host that failed to start reports its own cause; this is not one)
+        }
+
         await Task.Run(
             () =>
             {

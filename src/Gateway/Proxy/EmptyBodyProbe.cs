@@ -21,7 +21,7 @@ internal static class EmptyBodyProbe
         && httpContext.Response.StatusCode == StatusCodes.Status200OK
         && upstream.Content.Headers.ContentLength is null
         && !HttpMethods.IsHead(httpContext.Request.Method)
-        && !string.Equals(upstream.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+        && !EventStream.Is(upstream.Content);
 
     /// <summary>The 204 an empty 200 becomes; the caller has suppressed or not yet written the body.</summary>
     public static void AnswerNoContent(HttpContext httpContext)

@@ -21,6 +21,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         policy.InspectsSuccessBodies
         && !HttpMethods.IsHead(httpContext.Request.Method)
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
+        && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
             || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
             || (policy.SoapFaultsAreErrors && IsXml(upstream.Content.Headers.ContentType?.MediaType)))
