@@ -9,7 +9,8 @@ internal enum UpstreamTagForm
     /// <summary>An unquoted tag (<c>abc123</c>, <c>W/abc</c>): quoted, so clients and the evaluator can use it.</summary>
     Repaired,
 
-    /// <summary>Not a tag at all (stray quotes, spaces, empty): removed, since no client could send it back.</summary>
+    /// <summary>Not a tag at all (stray quotes, spaces, empty), or the empty tag <c>""</c>, which servers without a
+    /// version at hand send for every representation (a client would get 304 for changed content): removed.</summary>
     Invalid,
 }
 
@@ -24,6 +25,11 @@ internal static class UpstreamEntityTag
     {
         repaired = value;
         var span = value.AsSpan().Trim(" \t");
+        if (span is "\"\"" or "W/\"\"" or "w/\"\"")
+        {
+            return UpstreamTagForm.Invalid;
+        }
+
         var position = 0;
         if (EntityTagSyntax.TryReadTag(span, ref position, out _, out _) && position == span.Length)
         {
