@@ -200,7 +200,7 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
             counters.StoreWentDown();
             Log.Unavailable(logger, reason, settings.WhenUnavailable == RedisFailureMode.FailOpen
                 ? "failing open: each replica enforces its limits in memory"
-                : $"failing closed: Redis-limited routes answer {settings.FailClosedStatus}");
+                : $"failing closed: Redis-limited routes answer {settings.FailClosedStatus}, as each route's profile maps it (Ed-Fi: 503 is 500)");
         }
     }
 
