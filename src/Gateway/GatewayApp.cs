@@ -34,7 +34,10 @@ public static class GatewayApp
             builder.Configuration.AddJsonStream(startupJson);
         }
 
+        // The usual precedence: the file, then the environment, then the command line (the builder's own copy of it came
+        // before the file).
         builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(ConfigFileLocator.WithoutConfigArgument(args));
         // Kestrel's own loader reads only endpoints from config; limits (body size, header sizes) are bound here.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         // The socket transport's settings (I/O queues, inline scheduling) are host tuning: off by default, in README.

@@ -124,6 +124,28 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task CommandLine_OverridesAStartupSettingOfTheFile()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapPost("/api/ping", () => Results.Text("pong")));
+        var path = Write("gateway.json", TestConfigs.Standard
+            .Replace("\"Timeout\": \"00:00:05\"", "\"Timeout\": \"00:00:30\"", StringComparison.Ordinal)
+            .Replace("{UPSTREAM}", upstream.Address, StringComparison.Ordinal)
+            .Replace("\"Gateway\": {", "\"Kestrel\": { \"Limits\": { \"MaxRequestBodySize\": 10 } },\n  \"Gateway\": {", StringComparison.Ordinal));
+        Assert.Contains("MaxRequestBodySize", File.ReadAllText(path), StringComparison.Ordinal);
+        var port = GatewayProcess.FreePort();
+        using var process = GatewayProcess.Start(
+            ["--config", path, "--urls", $"http://127.0.0.1:{port}", "--Kestrel:Limits:MaxRequestBodySize=100000"]);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await process.WaitUntilReadyAsync(client);
+
+        // 1,000 bytes: over the file's limit, under the command line's.
+        using var response = await client.PostAsync("/api/ping", new StringContent(new string('x', 1000)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Sigterm_DuringASlowRequest_CompletesIt_ThenExitsZero()
     {
         var started = new TaskCompletionSource();
