@@ -13,7 +13,7 @@ internal static class JsonErrorList
         ["message", "msg", "errorMessage", "defaultMessage", "detail", "description", "title", "error", "reason"];
 
     private static readonly string[] s_fieldKeys =
-        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "target", "source"];
+        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "propertyPath", "target", "source"];
 
     // Member names that, alone in the object and holding a string, are its message rather than a field.
     private static readonly string[] s_soleMessageKeys = ["detail", "message"];

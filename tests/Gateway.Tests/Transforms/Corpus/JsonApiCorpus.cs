@@ -163,5 +163,25 @@ public static class JsonApiCorpus
         yield return Both("json/micronaut-404-page-not-found", 404, "application/json",
             """{"message":"Not Found","_links":{"self":{"href":"/api/studentz","templated":false}},"_embedded":{"errors":[{"message":"Page Not Found"}]}}""",
             LeakKinds.None, 404, "Page Not Found");
+
+        // Symfony / API Platform serialize a ConstraintViolationList with the field as "propertyPath".
+        yield return new("json/symfony-violations-422", 422, "application/json",
+            """{"type":"https://symfony.com/errors/validation","title":"Validation Failed","status":422,"detail":"grade: This value should be less than or equal to 12.","violations":[{"propertyPath":"grade","title":"This value should be less than or equal to 12.","template":"This value should be less than or equal to {{ compared_value }}.","parameters":{"{{ value }}":"13","{{ compared_value }}":"12"},"type":"urn:uuid:30fbb013-d015-4232-8b3b-8f3be97a7e14"}]}""")
+        {
+            EdFi = new(400, "grade: This value should be less than or equal to 12."),
+            ProblemDetails = new(422, "grade: This value should be less than or equal to 12."),
+        };
+
+        yield return Both("json/kong-404-no-route", 404, "application/json; charset=utf-8",
+            """{"message":"no Route matched with those values"}""",
+            LeakKinds.None, 404, "no Route matched with those values");
+
+        yield return Both("json/aws-api-gateway-403-missing-token", 403, "application/json",
+            """{"message":"Missing Authentication Token"}""",
+            LeakKinds.None, 403, "Missing Authentication Token");
+
+        yield return Both("json/azure-apim-401-subscription-key", 401, "application/json",
+            """{"statusCode":401,"message":"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API."}""",
+            LeakKinds.None, 401, "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.");
     }
 }
