@@ -183,5 +183,18 @@ public static class JsonApiCorpus
         yield return Both("json/azure-apim-401-subscription-key", 401, "application/json",
             """{"statusCode":401,"message":"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API."}""",
             LeakKinds.None, 401, "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.");
+
+        // Ed-Fi ODS/API 7's own validation problem: "validationErrors" then an empty "errors"; a second list for a fact
+        // already read used to be left unread, and the body was taken for no JSON (generic message, no pass-through).
+        yield return new("json/edfi-api-7-validation-400", 400, "application/problem+json",
+            """{"detail":"Data validation failed. See 'validationErrors' for details.","type":"urn:ed-fi:api:bad-request:data-validation-failed","title":"Data Validation Failed","status":400,"correlationId":"0b1e7c2a","validationErrors":{"$.studentUniqueId":["StudentUniqueId is required."]},"errors":[]}""")
+        {
+            EdFi = new(400, "studentUniqueId: StudentUniqueId is required."),
+            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.", PassThrough: true),
+        };
+
+        yield return Both("json/message-then-object-under-another-message-key-400", 400, "application/json",
+            """{"message":"Grade must be between 1 and 12.","msg":{"code":"E12","lang":"en"},"error":"invalid_grade","description":{"en":"x"}}""",
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
     }
 }
