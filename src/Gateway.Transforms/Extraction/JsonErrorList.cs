@@ -163,6 +163,12 @@ internal static class JsonErrorList
             {
                 reader.Skip();
             }
+
+            // A key seen before (names match ignoring case) is not read by `??=`: its list or object is skipped.
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
         }
 
         return (Array.Find(fields, static s => !string.IsNullOrWhiteSpace(s)), Array.Find(messages, static s => !string.IsNullOrWhiteSpace(s)));

@@ -196,5 +196,9 @@ public static class JsonApiCorpus
         yield return Both("json/message-then-object-under-another-message-key-400", 400, "application/json",
             """{"message":"Grade must be between 1 and 12.","msg":{"code":"E12","lang":"en"},"error":"invalid_grade","description":{"en":"x"}}""",
             LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("json/list-entry-with-a-key-twice-400", 400, "application/json",
+            """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12.","Field":["x","y"]},{"field":"lastName","message":"Last name is required."}]}""",
+            LeakKinds.None, 400, "grade: Grade must be between 1 and 12.; lastName: Last name is required.");
     }
 }
