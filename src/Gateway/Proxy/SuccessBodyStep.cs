@@ -59,7 +59,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         if (identity.IsDecoded && !identity.Truncated && IsJson(upstream.Content.Headers.ContentType?.MediaType))
         {
-            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span) is { } rule)
+            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
             {
                 await AnswerRuleAsync(httpContext, policy, rule, (int)upstream.StatusCode, feature);
                 return;
