@@ -85,6 +85,13 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapPost("/svc/client-fault", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/server-fault", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/sender-fault-400", () => Results.Text(SenderFault400, "application/soap+xml", Encoding.UTF8, 400));
+            app.MapPost("/svc/client-fault-utf16", async (HttpContext c) =>
+            {
+                var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(ClientFault.Replace("utf-8", "utf-16", StringComparison.Ordinal))).ToArray();
+                c.Response.ContentType = "text/xml; charset=utf-16";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
             app.MapPost("/svc/ok", () => Results.Text(Ordinary, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/rpc-fault", () => Results.Text(XmlRpcFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/rpc-ok", () => Results.Text(XmlRpcOrdinary, "text/xml", Encoding.UTF8));
@@ -102,6 +109,15 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task ClientFaultAnswered200_Is400_WithTheFaultString()
     {
         using var response = await PostAsync("/svc/client-fault");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("Student 12 was not found.", json.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Utf16ClientFaultAnswered200_Is400_WithTheFaultString()
+    {
+        using var response = await PostAsync("/svc/client-fault-utf16");
 
         var json = await Payload.ReadEdFiAsync(response, 400);
         Assert.Equal("Student 12 was not found.", json.GetProperty("message").GetString());

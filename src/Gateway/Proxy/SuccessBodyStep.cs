@@ -102,7 +102,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         }
 
         if (policy.SoapFaultsAreErrors && identity.IsDecoded && !identity.Truncated && IsXml(upstream.Content.Headers.ContentType?.MediaType)
-            && SoapFault.Status(identity.Span) is { } faultStatus)
+            && SoapFaultStatus(identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } faultStatus)
         {
             await AnswerSoapFaultAsync(httpContext, upstream, policy, faultStatus, identity.Span, feature);
             return;
@@ -164,6 +164,13 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         Log.SoapFaultAnswered(logger, (int)upstream.StatusCode, verdict.Status, verdict.Leaks);
         var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         return ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    // WCF can write its envelopes in UTF-16 (writeEncoding="utf-16"): the fault is looked for in the text, not its bytes.
+    private static int? SoapFaultStatus(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var transcoded = BodyDecoder.TranscodeToUtf8(body, MediaType.Parse(contentType).Charset);
+        return SoapFault.Status(transcoded is null ? body : transcoded);
     }
 
     private static bool IsXml(string? mediaType) =>
