@@ -43,6 +43,11 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
           </soap:Fault></soap:Body></soap:Envelope>
         """;
 
+    // Ed-Fi ODS/API 7's own answer to an invalid POST: a second list member ("errors") after "validationErrors".
+    private const string EdFiValidationProblem = """
+        {"detail":"Data validation failed. See 'validationErrors' for details.","type":"urn:ed-fi:api:bad-request:data-validation-failed","title":"Data Validation Failed","status":400,"correlationId":"0b1e7c2a","validationErrors":{"$.studentUniqueId":["StudentUniqueId is required."]},"errors":[]}
+        """;
+
     private static readonly string[] s_leakMarkers =
     [
         "NullReferenceException", "StudentsController", @"C:\src", "java.lang", "StudentService", "PSQLException",
@@ -109,6 +114,7 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
             app.MapGet("/api/go-decode", () => Bodies.Raw(400, "text/plain; charset=utf-8",
                 "json: cannot unmarshal string into Go struct field Student.age of type int\n"));
             app.MapGet("/api/proxy-host", () => Bodies.Raw(409, "text/plain", "Sync refused: could not connect to legacy-sis:8080"));
+            app.MapGet("/api/edfi-validation", () => Bodies.Raw(400, "application/problem+json", EdFiValidationProblem));
             // Already in the standard shape, but an extension field carries the ORM's query.
             app.MapGet("/api/problem-with-sql", () => Bodies.Raw(400, "application/problem+json",
                 """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad Request","status":400,"detail":"The query failed.","sql":"select * from \"students\" where \"id\" = ?"}"""));
@@ -269,6 +275,19 @@ public sealed class ErrorNormalizationTests(ITestOutputHelper output) : IAsyncLi
         var json = await Payload.ReadProblemAsync(response, 404);
         Assert.Equal("Student 12 was not found.", json.GetProperty("detail").GetString());
         Assert.DoesNotContain("Tomcat", json.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EdFiApi7ValidationProblem_EdFi_GivesTheFieldMessage_ProblemDetails_PassesUnchanged()
+    {
+        using var edFi = await _gateway.Client.GetAsync("/api/edfi-validation");
+        var json = await Payload.ReadEdFiAsync(edFi, 400);
+        Assert.Equal("studentUniqueId: StudentUniqueId is required.", json.GetProperty("message").GetString());
+
+        using var problem = await _gateway.Client.GetAsync("/v2/api/edfi-validation");
+        Assert.Equal(HttpStatusCode.BadRequest, problem.StatusCode);
+        Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(EdFiValidationProblem, await problem.Content.ReadAsStringAsync());
     }
 
     [Fact]

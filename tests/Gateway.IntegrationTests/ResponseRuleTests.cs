@@ -66,6 +66,15 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
                 c.Response.ContentLength = bytes.Length;
                 await c.Response.Body.WriteAsync(bytes);
             });
+            // An old PHP or .NET backend writing its JSON in the charset it declares, not in UTF-8.
+            app.MapGet("/api/charset-false/{charset}", async (HttpContext c, string charset) =>
+            {
+                var encoding = charset == "utf-16" ? Encoding.Unicode : Encoding.Latin1;
+                var bytes = encoding.GetBytes("""{"success":false,"error":"L'élève 12 est introuvable."}""");
+                c.Response.ContentType = $"application/json; charset={charset}";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
             app.MapGet("/api/big", () => Bodies.Raw(200, "application/json", s_bigOk));
             app.MapGet("/api/chunked-big", async (HttpContext c) =>
             {
@@ -156,6 +165,17 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
 
         var json = await Payload.ReadProblemAsync(response, 404);
         Assert.Equal("Student not found", json.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("utf-16")]
+    public async Task SuccessFalseInDeclaredCharset_IsMatched_MessageReadInThatCharset(string charset)
+    {
+        using var response = await _gateway.Client.GetAsync($"/pd/api/charset-false/{charset}");
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("L'élève 12 est introuvable.", json.GetProperty("detail").GetString());
     }
 
     [Theory]

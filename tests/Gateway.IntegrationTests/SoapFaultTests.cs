@@ -48,6 +48,15 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         </soap:Fault></soap:Body></soap:Envelope>
         """;
 
+    // SOAP 1.2's HTTP binding sends a sender's fault with 400; WCF with IncludeExceptionDetailInFaults adds the trace.
+    private const string SenderFault400 = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault>
+        <s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text xml:lang="en-US">Grade must be between 1 and 12.</s:Text></s:Reason>
+        <s:Detail><ExceptionDetail xmlns="http://schemas.datacontract.org/2004/07/System.ServiceModel"><StackTrace>   at Sis.Services.StudentService.Validate(Student s) in C:\build\Sis\StudentService.cs:line 17</StackTrace><Type>System.ArgumentOutOfRangeException</Type></ExceptionDetail></s:Detail>
+        </s:Fault></s:Body></s:Envelope>
+        """;
+
     private const string XmlRpcFault = """
         <?xml version="1.0"?>
         <methodResponse><fault><value><struct>
@@ -75,6 +84,14 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         {
             app.MapPost("/svc/client-fault", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/server-fault", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/sender-fault-400", () => Results.Text(SenderFault400, "application/soap+xml", Encoding.UTF8, 400));
+            app.MapPost("/svc/client-fault-utf16", async (HttpContext c) =>
+            {
+                var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(ClientFault.Replace("utf-8", "utf-16", StringComparison.Ordinal))).ToArray();
+                c.Response.ContentType = "text/xml; charset=utf-16";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
             app.MapPost("/svc/ok", () => Results.Text(Ordinary, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/rpc-fault", () => Results.Text(XmlRpcFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/rpc-ok", () => Results.Text(XmlRpcOrdinary, "text/xml", Encoding.UTF8));
@@ -97,6 +114,15 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Student 12 was not found.", json.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Utf16ClientFaultAnswered200_Is400_WithTheFaultString()
+    {
+        using var response = await PostAsync("/svc/client-fault-utf16");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("Student 12 was not found.", json.GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("/svc/server-fault", false)]
     [InlineData("/pd/svc/server-fault", true)]
@@ -108,6 +134,21 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var text = json.GetRawText();
         Assert.DoesNotContain("Sql", text, StringComparison.Ordinal);
         Assert.DoesNotContain("StudentService", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/svc/sender-fault-400", false)]
+    [InlineData("/pd/svc/sender-fault-400", true)]
+    [InlineData("/plain/svc/sender-fault-400", false)]
+    public async Task SenderFault400WithTraceInDetail_KeepsTheCleanReason_NothingInternal(string path, bool problemDetails)
+    {
+        using var response = await PostAsync(path);
+
+        var json = problemDetails ? await Payload.ReadProblemAsync(response, 400) : await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("Grade must be between 1 and 12.", json.GetProperty(problemDetails ? "detail" : "message").GetString());
+        var text = json.GetRawText();
+        Assert.DoesNotContain("StudentService", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,11 +16,12 @@ internal sealed record BodyInspection(
     bool IntegrityViolation)
 {
     /// <summary>
-    /// A leaky page, text or XML dump: its headline, first line or fault string belongs to the dump (the exception's
-    /// own message, a framework's debug title), so it is not shown even when it looks clean. Only JSON keeps a clean
-    /// message beside a leaky member, because there the fields are separate by construction.
+    /// A leaky page or text dump: its headline or first line belongs to the dump (the exception's own message, a
+    /// framework's debug title), so it is not shown even when it looks clean. JSON and XML keep a clean message beside
+    /// a leaky member, because there the fields are separate by construction (a SOAP fault's <c>faultstring</c> beside
+    /// the stack trace in its <c>detail</c>); the message is scanned on its own.
     /// </summary>
     public bool IsDump =>
         Leaks != LeakKinds.None
-        && (Format is not BodyFormat.Json || (Leaks & LeakKinds.DebugPage) != 0);
+        && (Format is not (BodyFormat.Json or BodyFormat.Xml) || (Leaks & LeakKinds.DebugPage) != 0);
 }

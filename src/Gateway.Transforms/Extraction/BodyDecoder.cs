@@ -49,6 +49,14 @@ internal static class BodyDecoder
         return new BodyText(utf8, Ascii.IsValid(utf8), text);
     }
 
+    /// <summary>The body as UTF-8 when its BOM or declared charset names another encoding; null when it is read as
+    /// UTF-8 already (a UTF-8 BOM, UTF-8, or no charset), so the caller keeps its bytes.</summary>
+    public static byte[]? TranscodeToUtf8(ReadOnlySpan<byte> body, string? charset)
+    {
+        var encoding = Detect(body, charset, out var preamble);
+        return encoding is UTF8Encoding ? null : Encoding.UTF8.GetBytes(encoding.GetString(body[preamble..]));
+    }
+
     private static Encoding Detect(ReadOnlySpan<byte> body, string? charset, out int preamble)
     {
         preamble = 0;

@@ -13,7 +13,7 @@ internal static class JsonErrorList
         ["message", "msg", "errorMessage", "defaultMessage", "detail", "description", "title", "error", "reason"];
 
     private static readonly string[] s_fieldKeys =
-        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "target", "source"];
+        ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "propertyPath", "target", "source"];
 
     // Member names that, alone in the object and holding a string, are its message rather than a field.
     private static readonly string[] s_soleMessageKeys = ["detail", "message"];
@@ -160,6 +160,12 @@ internal static class JsonErrorList
                 fields[fieldKey] ??= fieldKey == s_fieldKeys.Length - 1 ? ReadSource(ref reader) : JsonKeys.ReadFieldName(ref reader, discard);
             }
             else
+            {
+                reader.Skip();
+            }
+
+            // A key seen before (names match ignoring case) is not read by `??=`: its list or object is skipped.
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 reader.Skip();
             }

@@ -176,6 +176,19 @@ internal static class JsonMessageReader
                     ReadStandardMember(ref reader, facts, exactCode, exactStatus, exactType && isString);
                     break;
             }
+
+            SkipUnread(ref reader);
+        }
+    }
+
+    // A member whose fact was already set is not read: `??=` does not evaluate its right side. Its list or object is
+    // skipped here, or the reader would take its contents for the next members (Ed-Fi's "validationErrors" then
+    // "errors" made the whole body no JSON).
+    private static void SkipUnread(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
         }
     }
 
@@ -235,6 +248,8 @@ internal static class JsonMessageReader
             {
                 reader.Skip();
             }
+
+            SkipUnread(ref reader);
         }
 
         return Array.Find(found, static s => !string.IsNullOrWhiteSpace(s));
@@ -257,6 +272,8 @@ internal static class JsonMessageReader
             {
                 reader.Skip();
             }
+
+            SkipUnread(ref reader);
         }
     }
 

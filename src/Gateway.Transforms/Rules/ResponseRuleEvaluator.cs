@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Extraction;
 using Gateway.Transforms.Scrubbing;
 
 namespace Gateway.Transforms.Rules;
@@ -10,6 +11,21 @@ public static class ResponseRuleEvaluator
 {
     private const int MaxMessageLength = 300;
     private static readonly JsonDocumentOptions s_options = new() { MaxDepth = SuccessJson.MaxDepth };
+
+    /// <summary>The first rule that matches a body in the charset its <c>Content-Type</c> declares (or its UTF-16 BOM
+    /// says): an old backend's <c>charset=iso-8859-1</c> or UTF-16 JSON is read as the text it is, as error bodies are;
+    /// a body of no charset or UTF-8 is read as UTF-8.</summary>
+    public static RuleOutcome? Evaluate(IReadOnlyList<ResponseRule> rules, int upstreamStatus, ReadOnlySpan<byte> body, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Count == 0 || !AnyRuleFor(rules, upstreamStatus))
+        {
+            return null;
+        }
+
+        var transcoded = BodyDecoder.TranscodeToUtf8(body, MediaType.Parse(contentType).Charset);
+        return Evaluate(rules, upstreamStatus, transcoded is null ? body : transcoded);
+    }
 
     /// <summary>The first rule that matches, or null (no rule for this status, not JSON, or nothing matched).</summary>
     public static RuleOutcome? Evaluate(IReadOnlyList<ResponseRule> rules, int upstreamStatus, ReadOnlySpan<byte> utf8Json)

@@ -40,7 +40,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
 
         var contentType = upstream.Content.Headers.ContentType?.ToString();
         var verdict = verdicts.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
-        if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span) is { } rule)
+        if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span, contentType) is { } rule)
         {
             verdict = ApplyRule(verdict, rule);
         }

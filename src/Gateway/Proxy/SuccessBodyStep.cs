@@ -60,7 +60,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         if (identity.IsDecoded && !identity.Truncated && IsJson(upstream.Content.Headers.ContentType?.MediaType))
         {
-            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span) is { } rule)
+            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
             {
                 await AnswerRuleAsync(httpContext, policy, rule, (int)upstream.StatusCode, feature);
                 return;
@@ -103,7 +103,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         }
 
         if (policy.SoapFaultsAreErrors && identity.IsDecoded && !identity.Truncated && IsXml(upstream.Content.Headers.ContentType?.MediaType)
-            && SoapFault.Status(identity.Span) is { } faultStatus)
+            && SoapFaultStatus(identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } faultStatus)
         {
             await AnswerSoapFaultAsync(httpContext, upstream, policy, faultStatus, identity.Span, feature);
             return;
@@ -165,6 +165,13 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         Log.SoapFaultAnswered(logger, (int)upstream.StatusCode, verdict.Status, verdict.Leaks);
         var error = new StandardError(verdict.Status, verdict.Message, feature?.CorrelationId, httpContext.Request.Path.Value);
         return ErrorResponseWriter.WriteAsync(httpContext, policy.Profile, error);
+    }
+
+    // WCF can write its envelopes in UTF-16 (writeEncoding="utf-16"): the fault is looked for in the text, not its bytes.
+    private static int? SoapFaultStatus(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var transcoded = BodyDecoder.TranscodeToUtf8(body, MediaType.Parse(contentType).Charset);
+        return SoapFault.Status(transcoded is null ? body : transcoded);
     }
 
     private static bool IsXml(string? mediaType) =>

@@ -163,5 +163,42 @@ public static class JsonApiCorpus
         yield return Both("json/micronaut-404-page-not-found", 404, "application/json",
             """{"message":"Not Found","_links":{"self":{"href":"/api/studentz","templated":false}},"_embedded":{"errors":[{"message":"Page Not Found"}]}}""",
             LeakKinds.None, 404, "Page Not Found");
+
+        // Symfony / API Platform serialize a ConstraintViolationList with the field as "propertyPath".
+        yield return new("json/symfony-violations-422", 422, "application/json",
+            """{"type":"https://symfony.com/errors/validation","title":"Validation Failed","status":422,"detail":"grade: This value should be less than or equal to 12.","violations":[{"propertyPath":"grade","title":"This value should be less than or equal to 12.","template":"This value should be less than or equal to {{ compared_value }}.","parameters":{"{{ value }}":"13","{{ compared_value }}":"12"},"type":"urn:uuid:30fbb013-d015-4232-8b3b-8f3be97a7e14"}]}""")
+        {
+            EdFi = new(400, "grade: This value should be less than or equal to 12."),
+            ProblemDetails = new(422, "grade: This value should be less than or equal to 12."),
+        };
+
+        yield return Both("json/kong-404-no-route", 404, "application/json; charset=utf-8",
+            """{"message":"no Route matched with those values"}""",
+            LeakKinds.None, 404, "no Route matched with those values");
+
+        yield return Both("json/aws-api-gateway-403-missing-token", 403, "application/json",
+            """{"message":"Missing Authentication Token"}""",
+            LeakKinds.None, 403, "Missing Authentication Token");
+
+        yield return Both("json/azure-apim-401-subscription-key", 401, "application/json",
+            """{"statusCode":401,"message":"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API."}""",
+            LeakKinds.None, 401, "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.");
+
+        // Ed-Fi ODS/API 7's own validation problem: "validationErrors" then an empty "errors"; a second list for a fact
+        // already read used to be left unread, and the body was taken for no JSON (generic message, no pass-through).
+        yield return new("json/edfi-api-7-validation-400", 400, "application/problem+json",
+            """{"detail":"Data validation failed. See 'validationErrors' for details.","type":"urn:ed-fi:api:bad-request:data-validation-failed","title":"Data Validation Failed","status":400,"correlationId":"0b1e7c2a","validationErrors":{"$.studentUniqueId":["StudentUniqueId is required."]},"errors":[]}""")
+        {
+            EdFi = new(400, "studentUniqueId: StudentUniqueId is required."),
+            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.", PassThrough: true),
+        };
+
+        yield return Both("json/message-then-object-under-another-message-key-400", 400, "application/json",
+            """{"message":"Grade must be between 1 and 12.","msg":{"code":"E12","lang":"en"},"error":"invalid_grade","description":{"en":"x"}}""",
+            LeakKinds.None, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("json/list-entry-with-a-key-twice-400", 400, "application/json",
+            """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12.","Field":["x","y"]},{"field":"lastName","message":"Last name is required."}]}""",
+            LeakKinds.None, 400, "grade: Grade must be between 1 and 12.; lastName: Last name is required.");
     }
 }

@@ -187,5 +187,12 @@ public static class ServerPagesCorpus
             <html><head><meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/><title>Error 400 Bad Message 400</title></head><body><h2>HTTP ERROR 400 Bad Message 400</h2><table><tr><th>URI:</th><td>/api/students</td></tr><tr><th>STATUS:</th><td>400</td></tr><tr><th>MESSAGE:</th><td>Bad Message 400</td></tr><tr><th>SERVLET:</th><td>-</td></tr></table></body></html>
             """,
             LeakKinds.None, 400, Generic.BadRequest);
+
+        // HTTP.SYS answers a Host header no IIS binding takes before any application runs.
+        yield return Both("server/httpsys-400-invalid-hostname", 400, "text/html; charset=us-ascii",
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n<HTML><HEAD><TITLE>Bad Request</TITLE>\r\n<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n<BODY><h2>Bad Request - Invalid Hostname</h2>\r\n<hr><p>HTTP Error 400. The request hostname is invalid.</p>\r\n</BODY></HTML>\r\n",
+            LeakKinds.None, 400, "Bad Request - Invalid Hostname");
+
+        yield return ServerError("server/envoy-503-no-healthy-upstream", 503, "text/plain", "no healthy upstream", LeakKinds.None);
     }
 }

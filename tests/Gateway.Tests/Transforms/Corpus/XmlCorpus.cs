@@ -47,7 +47,25 @@ public static class XmlCorpus
             """
             <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>Student 12 was not found.</faultstring><detail><ExceptionDetail><Message>Student 12 was not found.</Message><StackTrace>   at Sis.Roster.Find(Int32 id) in D:\src\Sis\Roster.cs:line 40</StackTrace></ExceptionDetail></detail></s:Fault></s:Body></s:Envelope>
             """,
-            LeakKinds.StackTrace | LeakKinds.FilePath, 400, Generic.BadRequest);
+            LeakKinds.StackTrace | LeakKinds.FilePath, 400, "Student 12 was not found.");
+
+        // The fault string is its own element, as a JSON message is its own member: the trace in detail does not taint it.
+        yield return Both("xml/soap12-sender-fault-with-detail-trace-400", 400, "application/soap+xml; charset=utf-8",
+            """
+            <?xml version="1.0" encoding="utf-8"?><env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>m:InvalidGrade</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang="en">Grade must be between 1 and 12.</env:Text></env:Reason><env:Detail><m:trace xmlns:m="http://sis">at Sis.Validate() in C:\src\Sis\Validate.cs:line 3</m:trace></env:Detail></env:Fault></env:Body></env:Envelope>
+            """,
+            LeakKinds.StackTrace | LeakKinds.FilePath, 400, "Grade must be between 1 and 12.");
+
+        yield return Both("xml/error-message-beside-java-stack-400", 400, "application/xml",
+            "<error><message>Grade must be between 1 and 12.</message><stackTrace>com.acme.ValidationException: Grade\n\tat com.acme.Validator.check(Validator.java:12)</stackTrace></error>",
+            LeakKinds.StackTrace, 400, "Grade must be between 1 and 12.");
+
+        // A leaky fault string is still never shown, whatever the detail holds.
+        yield return Both("xml/axis-fault-string-exception-400", 400, "text/xml; charset=utf-8",
+            """
+            <?xml version="1.0" encoding="utf-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server.userException</faultcode><faultstring>java.rmi.RemoteException: Student not found</faultstring><detail><ns1:hostname xmlns:ns1="http://xml.apache.org/axis/">sis-app01</ns1:hostname></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>
+            """,
+            LeakKinds.ExceptionType, 400, Generic.BadRequest);
 
         yield return Both("xml/plain-error-404", 404, "application/xml",
             """<?xml version="1.0" encoding="UTF-8"?><error><code>404</code><message>Student 12 was not found.</message></error>""",
