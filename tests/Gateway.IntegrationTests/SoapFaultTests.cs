@@ -84,6 +84,8 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
         {
             app.MapPost("/svc/client-fault", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8));
             app.MapPost("/svc/server-fault", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8));
+            app.MapPost("/svc/client-fault-500", () => Results.Text(ClientFault, "text/xml", Encoding.UTF8, 500));
+            app.MapPost("/svc/server-fault-500", () => Results.Text(ServerFault, "text/xml", Encoding.UTF8, 500));
             app.MapPost("/svc/sender-fault-400", () => Results.Text(SenderFault400, "application/soap+xml", Encoding.UTF8, 400));
             app.MapPost("/svc/client-fault-utf16", async (HttpContext c) =>
             {
@@ -178,6 +180,19 @@ public sealed class SoapFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Ordinary, await response.Content.ReadAsStringAsync());
+    }
+
+    // SOAP 1.1 (§6.2) answers every fault with 500, the sender's fault too.
+    [Theory]
+    [InlineData("/svc/client-fault-500", 400, "Student 12 was not found.")]
+    [InlineData("/svc/server-fault-500", 500, "An unexpected error occurred.")]
+    [InlineData("/plain/svc/client-fault-500", 500, "An unexpected error occurred.")] // without the option a 500 stays one
+    public async Task Soap11FaultAnswered500_IsTheStatusItsCodeMeans(string path, int status, string message)
+    {
+        using var response = await PostAsync(path);
+
+        var json = await Payload.ReadEdFiAsync(response, status);
+        Assert.Equal(message, json.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -39,7 +39,13 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
 
         var contentType = upstream.Content.Headers.ContentType?.ToString();
-        var verdict = verdicts.Normalize(upstreamStatus, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
+
+        // SOAP 1.1 sends every fault with 500 (§6.2), the sender's too: on a SoapFaultsAreErrors route that is the 400
+        // it means, its fault string shown when clean, as for a fault answered 200.
+        var meant = upstreamStatus == 500 && policy.SoapFaultsAreErrors && !truncated
+            && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType) && SoapFaultBody.Status(identity.Span, contentType) == 400
+            ? 400 : upstreamStatus;
+        var verdict = verdicts.Normalize(meant, contentType, identity.Span, truncated, policy.Profile, policy.NormalizerSettings);
         if (!truncated && ResponseRuleEvaluator.Evaluate(policy.Rules, upstreamStatus, identity.Span, contentType) is { } rule)
         {
             verdict = ApplyRule(verdict, rule);

@@ -24,7 +24,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
             || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
-            || (policy.SoapFaultsAreErrors && IsXml(upstream.Content.Headers.ContentType?.MediaType)))
+            || (policy.SoapFaultsAreErrors && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
     public async ValueTask ApplyAsync(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
@@ -102,8 +102,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             }
         }
 
-        if (policy.SoapFaultsAreErrors && identity.IsDecoded && !identity.Truncated && IsXml(upstream.Content.Headers.ContentType?.MediaType)
-            && SoapFaultStatus(identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } faultStatus)
+        if (policy.SoapFaultsAreErrors && identity.IsDecoded && !identity.Truncated && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType)
+            && SoapFaultBody.Status(identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } faultStatus)
         {
             await AnswerSoapFaultAsync(httpContext, upstream, policy, faultStatus, identity.Span, feature);
             return;
@@ -168,17 +168,6 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
     }
 
     // WCF can write its envelopes in UTF-16 (writeEncoding="utf-16"): the fault is looked for in the text, not its bytes.
-    private static int? SoapFaultStatus(ReadOnlySpan<byte> body, string? contentType)
-    {
-        var transcoded = BodyDecoder.TranscodeToUtf8(body, MediaType.Parse(contentType).Charset);
-        return SoapFault.Status(transcoded is null ? body : transcoded);
-    }
-
-    private static bool IsXml(string? mediaType) =>
-        mediaType is not null && (mediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase));
-
     private static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
