@@ -56,6 +56,9 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapGet("/api/students/{id:int}", (int id) => id == 1
                 ? Bodies.Raw(200, "application/json", """{"success":true,"data":{"id":1,"name":"Ada"}}""")
                 : Bodies.Raw(200, "application/json", """{"success":false,"error":"Student not found"}"""));
+            // PHP's default type for whatever a script echoes.
+            app.MapGet("/api/php-false", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"success":false,"error":"Student not found"}"""));
+            app.MapGet("/api/php-page", () => Bodies.Raw(200, "text/html; charset=UTF-8", "<html><body>{\"success\":false}</body></html>"));
             app.MapGet("/api/leaky-false", () => Bodies.Raw(200, "application/json", """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
             app.MapGet("/api/debug", () => Bodies.Raw(200, "application/json", """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
             app.MapGet("/api/gzip-false", async (HttpContext c) =>
@@ -128,6 +131,19 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         using var pd = await _gateway.Client.GetAsync("/pd/api/students/12");
         var json = await Payload.ReadProblemAsync(pd, 404);
         Assert.Equal("Student not found", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task SuccessFalseSentAsTextHtml_IsMatched_APageIsNot()
+    {
+        using var json = await _gateway.Client.GetAsync("/pd/api/php-false");
+        var problem = await Payload.ReadProblemAsync(json, 404);
+        Assert.Equal("Student not found", problem.GetProperty("detail").GetString());
+
+        using var page = await _gateway.Client.GetAsync("/pd/api/php-page");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("<html><body>{\"success\":false}</body></html>", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -36,10 +36,17 @@ public static class ResponseRuleEvaluator
             return null;
         }
 
+        // An HTML page or a line of text is not copied to be refused by the parser.
+        var json = SuccessJson.WithoutBom(utf8Json);
+        if (!SuccessJson.MayBeJson(json))
+        {
+            return null;
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(SuccessJson.WithoutBom(utf8Json).ToArray(), s_options);
+            document = JsonDocument.Parse(json.ToArray(), s_options);
         }
         catch (JsonException)
         {

@@ -13,6 +13,13 @@ public static class SuccessJson
     public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8Json) =>
         utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
 
+    /// <summary>Whether the text starts as a JSON value does (after white space): false rules it out at once.</summary>
+    public static bool MayBeJson(ReadOnlySpan<byte> utf8)
+    {
+        var start = utf8.TrimStart(" \t\r\n"u8);
+        return !start.IsEmpty && start[0] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n';
+    }
+
     /// <summary>Whether brackets outside strings nest deeper than <see cref="MaxDepth"/> (why a reader gave up).</summary>
     public static bool NestsTooDeep(ReadOnlySpan<byte> utf8Json)
     {

@@ -12,7 +12,7 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Only on routes that ask for it: reads a JSON success body (bounded), applies the route's rules ("200 with an
-/// error inside" → 404 …) and drops debug fields; with <c>RejectDebugOutput</c>, a textual body that carries debug
+/// error inside" → 404 …; also to JSON sent under a textual type) and drops debug fields; with <c>RejectDebugOutput</c>, a textual body that carries debug
 /// output becomes the profile's 500. Bodies over the bound, or of other types, stream through unchanged.
 /// </summary>
 internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, BufferBudget budget)
@@ -23,7 +23,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
         && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
-            || (policy.RejectDebugOutput && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
+            || ((policy.RejectDebugOutput || policy.HasSuccessRules) && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
             || (policy.SoapFaultsAreErrors && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
@@ -58,7 +58,17 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         }
 
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
-        if (identity.IsDecoded && !identity.Truncated && IsJson(upstream.Content.Headers.ContentType?.MediaType))
+
+        // Legacy PHP echoes its JSON under PHP's default text/html: the rules read any textual body that is JSON.
+        var json = IsJson(upstream.Content.Headers.ContentType?.MediaType);
+        if (!json && policy.HasSuccessRules && identity.IsDecoded && !identity.Truncated
+            && ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } textRule)
+        {
+            await AnswerRuleAsync(httpContext, policy, textRule, (int)upstream.StatusCode, feature);
+            return;
+        }
+
+        if (identity.IsDecoded && !identity.Truncated && json)
         {
             if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
             {
