@@ -30,8 +30,9 @@ public static class GatewayApplicationBuilderExtensions
         // 4a. Ambiguous framing (Content-Length with Transfer-Encoding) or a declared body over the limit: refused
         // in the route's profile with Connection: close, before anything is forwarded.
         app.UseMiddleware<RequestFramingGuardMiddleware>();
-        // 4b. TRACE would have the backend echo the request, with what the gateway adds upstream: answered here.
-        app.UseMiddleware<TraceMethodGuardMiddleware>();
+        // 4b. TRACE would have the backend echo the request, with what the gateway adds upstream; CONNECT cannot be
+        // forwarded; "head" would go upstream as HEAD: answered here.
+        app.UseMiddleware<MethodGuardMiddleware>();
         // 4c. CORS for routes with a gateway policy (YARP route field "CorsPolicy"): before authentication and the rate
         // limiter, because browsers send preflights without credentials; a preflight is answered here (204), never
         // forwarded and never counted. Actual requests get the headers when the response starts, so every answer

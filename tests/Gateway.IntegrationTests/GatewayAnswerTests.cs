@@ -61,6 +61,48 @@ public sealed class GatewayAnswerTests(ITestOutputHelper output)
         Assert.Empty(upstream.Requests);
     }
 
+    // YARP cannot forward CONNECT: it was answered as an upstream failure (500 / 502) that never happened.
+    [Theory]
+    [InlineData("CONNECT /api/students HTTP/1.1", false)]
+    [InlineData("CONNECT /v2/api/students HTTP/1.1", true)]
+    [InlineData("CONNECT 127.0.0.1:443 HTTP/1.1", false)]
+    public async Task Connect_RefusedByTheGateway_NotAnUpstreamFailure(string requestLine, bool problemDetails)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/api/students", () => "[]"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, requestLine + "\r\nHost: 127.0.0.1:443\r\nConnection: close\r\n\r\n");
+
+        // 405 is in neither profile's list: the nearest is 400.
+        Assert.Equal(400, exchange.Status);
+        Assert.Equal(problemDetails ? "application/problem+json" : "application/json", exchange.Header("Content-Type"));
+        using var json = System.Text.Json.JsonDocument.Parse(exchange.Body);
+        Assert.Equal("The CONNECT method is not allowed.", json.RootElement.GetProperty(problemDetails ? "detail" : "message").GetString());
+        Assert.Equal(exchange.Header("X-Correlation-Id"), json.RootElement.GetProperty("correlationId").GetString());
+        Assert.Empty(upstream.Requests);
+        Assert.DoesNotContain(gateway.Logs.Lines, l => l.EventName == "ForwardFailed");
+    }
+
+    // Kestrel serves "head" as an unknown method while YARP sent HEAD upstream: the answer lacked its announced body and
+    // the client got a bare 500 with no payload. Methods are case-sensitive (RFC 9110 §9.1); NGINX answers these 400.
+    [Theory]
+    [InlineData("head /api/students HTTP/1.1", false)]
+    [InlineData("Post /api/students HTTP/1.1", false)]
+    [InlineData("get /v2/api/students HTTP/1.1", true)]
+    public async Task StandardMethodInOtherCase_400Payload_NotForwarded(string requestLine, bool problemDetails)
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapMethods("/api/students", ["GET", "HEAD", "POST"], () => "[]"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, requestLine + "\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(400, exchange.Status);
+        Assert.Equal(problemDetails ? "application/problem+json" : "application/json", exchange.Header("Content-Type"));
+        using var json = System.Text.Json.JsonDocument.Parse(exchange.Body);
+        Assert.Equal(exchange.Header("X-Correlation-Id"), json.RootElement.GetProperty("correlationId").GetString());
+        Assert.Empty(upstream.Requests);
+    }
+
     [Fact]
     public async Task ExceptionInsideGateway_Answers500WithGenericPayload_ExceptionOnlyInLog()
     {

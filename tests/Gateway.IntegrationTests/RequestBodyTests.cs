@@ -80,6 +80,30 @@ public sealed class RequestBodyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("echo:" + body, await response.Content.ReadAsStringAsync());
     }
 
+    // ASP.NET's JSON formatters parse text/json too: a malformed body under it would reach the backend's parser.
+    [Fact]
+    public async Task MalformedJson_UnderTextJson_400_UpstreamSeesNothing()
+    {
+        using var response = await _gateway.Client.PostAsync("/api/students", new StringContent("{\"a\":", Encoding.UTF8, "text/json"));
+
+        await Payload.ReadEdFiAsync(response, 400);
+        Assert.Empty(_upstream.Requests);
+    }
+
+    // RFC 8259 §8.1 lets a parser ignore a BOM and the backends do; .NET's Encoding.UTF8 and Windows PowerShell write one.
+    [Fact]
+    public async Task WellFormedJson_WithBom_IsForwardedByteForByte()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. "{\"firstName\":\"Ada\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await _gateway.Client.PostAsync("/api/uploads", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Convert.ToHexString(body), await response.Content.ReadAsStringAsync());
+    }
+
     // A client may compress its upload (RFC 9110 §8.4): the check reads the JSON inside, the upstream gets the bytes as sent.
     [Theory]
     [InlineData("gzip", "{\"firstName\":\"Ada\"}", 200)]

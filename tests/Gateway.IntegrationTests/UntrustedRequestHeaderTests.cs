@@ -132,6 +132,22 @@ public sealed class UntrustedRequestHeaderTests(ITestOutputHelper output)
         return new Dictionary<string, string>(seen, StringComparer.OrdinalIgnoreCase);
     }
 
+    // RFC 9112 §3.2 allows an empty Host; YARP kept it beside the destination's, and the backend got two Host lines
+    // (Kestrel, like most servers, refuses that with 400; others pick one).
+    [Fact]
+    public async Task EmptyHost_UpstreamGetsOneHost_TheDestinations()
+    {
+        await using var upstream = await FakeLegacyUpstream.StartAsync(EchoHeaders);
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, "GET /api/echo HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, exchange.Status);
+        var body = exchange.Body; // chunked: the JSON is the one chunk
+        var seen = JsonSerializer.Deserialize<Dictionary<string, string>>(body[body.IndexOf('{', StringComparison.Ordinal)..(body.LastIndexOf('}') + 1)])!;
+        Assert.Equal(new Uri(upstream.Address).Authority, seen["Host"]);
+    }
+
     private static void EchoHeaders(WebApplication app) =>
         app.MapGet("/api/echo", (HttpContext c) => Results.Json(c.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString())));
 

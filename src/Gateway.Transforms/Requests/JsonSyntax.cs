@@ -12,6 +12,13 @@ public static class JsonSyntax
     /// <summary>Null when well formed; else a client-safe description with the position (the client's own input).</summary>
     public static string? Check(ReadOnlySpan<byte> utf8)
     {
+        // RFC 8259 §8.1: a parser may ignore a leading BOM, and the backends behind the check do (Json.NET, ASP.NET
+        // Core's input formatters, Jackson); clients that write one (.NET's Encoding.UTF8, Windows PowerShell) are not wrong.
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
             return "The request body is empty.";

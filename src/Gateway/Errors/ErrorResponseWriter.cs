@@ -76,8 +76,9 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
         var body = ErrorPayloadWriter.ToUtf8Bytes(profile, error);
         response.ContentType = profile.ContentType;
         response.ContentLength = body.Length;
-        // No request token: after a route timeout it is already cancelled, and the payload is small.
-        return HttpMethods.IsHead(context.Request.Method)
+        // No request token: after a route timeout it is already cancelled, and the payload is small. Exactly "HEAD", as
+        // Kestrel reads it (methods are case-sensitive): to Kestrel "head" is another method, whose answer needs its body.
+        return string.Equals(context.Request.Method, HttpMethods.Head, StringComparison.Ordinal)
             ? Task.CompletedTask
             : response.Body.WriteAsync(body).AsTask();
     }

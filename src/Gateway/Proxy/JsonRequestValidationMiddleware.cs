@@ -154,8 +154,10 @@ internal sealed class JsonRequestValidationMiddleware(
         return true;
     }
 
+    // text/json too: ASP.NET Web API's and ASP.NET Core's JSON formatters parse it as JSON, so a legacy backend would.
     private static bool IsJson(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.HasValue
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
             || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -11,6 +11,7 @@ public sealed class JsonSyntaxTests
     [InlineData("  [true, false]  ")]
     [InlineData("42")]
     [InlineData("\"text\"")]
+    [InlineData("\uFEFF{\"a\":1}")]
     public void Check_WellFormed_Null(string body) => Assert.Null(JsonSyntax.Check(Encoding.UTF8.GetBytes(body)));
 
     [Theory]
@@ -21,6 +22,8 @@ public sealed class JsonSyntaxTests
     [InlineData("{} x", "line 1, position 4")]
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
+    [InlineData("\uFEFF ", "empty")]
+    [InlineData("\uFEFF\uFEFF{}", "line 1, position 1")]
     [InlineData("{\"a\":", "not valid JSON")]
     public void Check_Malformed_DescribesWhere(string body, string expected) =>
         Assert.Contains(expected, JsonSyntax.Check(Encoding.UTF8.GetBytes(body)), StringComparison.Ordinal);
