@@ -533,5 +533,14 @@ public static class CleanMessages
         "The report \"Error Analysis Q3\" cannot be shared.",
         "The lesson \"Exception Handling in Java\" is locked.",
         "Please enter a valid date, e.g. 31/12/2024.",
+        "Course SQL1010 (Intro to Databases) is full.",
+        "The PL/SQL course starts on 2024-09-01.",
+        "Choose a pg_dump file under 10 MB.",
+        "Error: Field validation for 'email' failed.",
+        "The strconv option is not supported.",
+        "Array to string: use a comma-separated list.",
+        "The SQLite export is not available for your plan.",
+        "Unknown command 'enroll'; use 'register'.",
+        "The certificate authority 'Let's Encrypt' is not accepted.",
     ];
 }
