@@ -23,7 +23,7 @@ internal static partial class ConnectionStringPatterns
         new(Kind, ["AKIA", "ASIA", "PRIVATE KEY-----", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxa-", "xoxs-", "ghp_",
             "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AIza"], Secrets),
         new(Kind, ["sk_test_", "rk_test_", "api_key=", "apikey=", "api-key=", "client_secret=", "access_token=", "auth_token=",
-            "secret="], Keys),
+            "secret=", "secret_key=", "secret_access_key="], Keys),
     ];
 
     // The backend's own keys in a URL it called or a setting it echoes (api_key=…, client_secret=…), and Stripe test
@@ -32,7 +32,7 @@ internal static partial class ConnectionStringPatterns
     [GeneratedRegex(
         """
           \b[rs]k_test_[0-9A-Za-z]{10,}
-        | \b(api[_-]?key|client_secret|access_token|auth_token|secret)=(?!(YOUR|MY)_|<|\{|\$\{|[xX*]{4})[^\s&;,'"<>]{8,}   # not a placeholder
+        | (?<![a-z0-9])(api[_-]?key|client_secret|access_token|auth_token|secret|secret_key|secret_access_key)=(?!(YOUR|MY)_|<|\{|\$\{|[xX*]{4})[^\s&;,'"<>]{8,}   # not a placeholder
         """,
         Options)]
     private static partial Regex Keys { get; }

@@ -27,7 +27,9 @@ internal static partial class ExceptionTypePatterns
             "Collection was modified", "open DataReader", "not in a correct format", "is not a function",
             "call stack size", "divide by zero", "Value cannot be null", "input string: \"", "Exception of type", "an exception",
             "Allowed memory size", "Maximum execution time", "being aborted", "PublicKeyToken=", "inner exception for",
-            "member function", "undefined function", "of non-object", "local variable or method", "#<"], RuntimeMessages),
+            "member function", "undefined function", "of non-object", "local variable or method", "#<", "UnhandledPromiseRejection",
+            "loading shared libraries", "disposed object", "Array to string conversion", "access array offset",
+            "strconv.", "]=>", "SpringEL"], RuntimeMessages),
         new(Kind, [".exceptions.", ".exc.", "java.", "javax.", "jakarta.", "_exception", "App\\", "No query results for model",
             "into Go ", "[Errno ", "HttpClient.Timeout", "given identifier exists", "not marked as ignorable", "type=value_error.", "type=type_error.", "Undefined index", "Undefined offset", "Undefined variable",
             "Undefined array key", "Undefined property", "Could not load ", "target of an invocation", "creating bean with name",
@@ -42,7 +44,8 @@ internal static partial class ExceptionTypePatterns
             "PRECONDITION_FAILED", "NOT_FOUND - no", "read-only / allow", "Data too large, data for", "(Service: ",
             "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "factory for component", "(Parameter '", "BEA-", "IJ0",
             "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]", "secrets \"", "configmaps \"",
-            "pods \"", "deployments \"", "registry access is not"], InfrastructureMessages),
+            "pods \"", "deployments \"", "registry access is not", "no such index [",
+            "ERR unknown command", "CROSSSLOT"], InfrastructureMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -129,6 +132,13 @@ internal static partial class ExceptionTypePatterns
         | of[ ]non-object\b
         | undefined[ ]local[ ]variable[ ]or[ ]method[ ]                         # Ruby, and its object inspect
         | \#<[A-Z][\w:]*:0x[0-9a-f]+
+        | \bUnhandledPromiseRejection(Warning)?\b                                # Node's unhandled rejection
+        | error[ ]while[ ]loading[ ]shared[ ]libraries:                           # the dynamic loader names the library
+        | Cannot[ ]access[ ]a[ ]disposed[ ]object                                  # .NET: names the DbContext or stream
+        | Array[ ]to[ ]string[ ]conversion|Trying[ ]to[ ]access[ ]array[ ]offset[ ]on   # PHP notices without their prefix
+        | \]=>\s*(string|int|float|bool|array|object|NULL)\b                        # PHP's var_dump output
+        | \bstrconv\.[A-Z]\w*:                                                     # Go's number parsing
+        | Exception[ ]evaluating[ ]SpringEL                                      # Thymeleaf
         """,
         LeakRule.Options)]
     private static partial Regex RuntimeMessages { get; }
@@ -225,6 +235,8 @@ internal static partial class ExceptionTypePatterns
         | \bNOT_FOUND[ ]-[ ]no[ ](queue|exchange)\b
         | index[ ]read-only[ ]/[ ]allow[ ]delete
         | Data[ ]too[ ]large,[ ]data[ ]for[ ]\[
+        | \bERR[ ]unknown[ ]command[ ]'|\bCROSSSLOT[ ]Keys\b                           # Redis
+        | \bno[ ]such[ ]index[ ]\[                                                    # Elasticsearch's index_not_found_exception
         | \(Service:[ ][A-Z][\w ]{0,63};[ ]Status[ ]Code:
         | \bRoutingTable\[
         | Requested[ ]resource[ ]not[ ]found:[ ]Table:

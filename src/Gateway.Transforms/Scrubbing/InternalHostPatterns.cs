@@ -26,7 +26,8 @@ internal static partial class InternalHostPatterns
         new(Kind, [":8080", ":8000", ":8001", ":8081", ":8082", ":8088", ":8090", ":8181", ":8443", ":8888", ":3000",
             ":3001", ":4000", ":5000", ":5001", ":7001", ":8009", ":9000", ":9080", ":9090", ":9443"], ServiceWithApplicationPort),
         new(Kind, [".amazonaws.com", ".windows.net", ".azure.net", ".cloudapp.net"], CloudServiceHosts),
-        new(Kind, ["ConnectionPool(host=", "resolve host", "no such host", "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
+        new(Kind, ["ConnectionPool(host=", "resolve host", "name could not be resolved", "with authority '", "no such host",
+            "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
         new(Kind, [",dc=", "LdapErr:", "system:serviceaccount:", "gserviceaccount.com", "Server at "], DirectoryNames),
     ];
@@ -112,12 +113,15 @@ internal static partial class InternalHostPatterns
     private static partial Regex CloudServiceHosts { get; }
 
     // Where a client or resolver says which name it could not reach: urllib3's HTTPConnectionPool(host='sis-core', …),
-    // curl's "Could not resolve host: sis-core", Go's "lookup sis-core: no such host" (single-label names: a public
-    // name that failed to resolve names no internal host), and SQL Server instances (SISPROD\SQLEXPRESS, (localdb)\…).
+    // curl's "Could not resolve host: sis-core", .NET's "The remote name could not be resolved: 'sis-core'", Go's
+    // "lookup sis-core: no such host" (single-label names: a public name that failed to resolve names no internal
+    // host), and SQL Server instances (SISPROD\SQLEXPRESS, (localdb)\…).
     [GeneratedRegex(
         """
           ConnectionPool\(host=(?<=\bHTTPS?ConnectionPool\(host=)
         | \bresolve[ ]host:[ ]+['"]?[a-z0-9_-]+(?![\w.-])
+        | \bname[ ]could[ ]not[ ]be[ ]resolved:[ ]+['"]?[a-z0-9_-]+(?![\w.-])        # .NET's WebException
+        | \bwith[ ]authority[ ]'[a-z0-9_-]+(:\d+)?'                                 # .NET's TLS trust failure
         | :[ ]no[ ]such[ ]host(?<=\blookup[ ][a-z0-9_-]+([ ]on[ ][\d.:]+)?:[ ]no[ ]such[ ]host)
         | (\\|\\\\)(SQLEXPRESS|MSSQLSERVER)\b(?<=\b[a-z0-9][\w-]*(\\|\\\\)(SQLEXPRESS|MSSQLSERVER))
         | \(localdb\)

@@ -33,7 +33,9 @@ internal static partial class SqlErrorPatterns
         new(Kind, ["select * from", "select count(", "insert into", "delete from"], LowerCaseStatements),
         new(Kind, ["dbo.", "].["], SchemaQualifiedName),
         new(Kind, ["for column '", "could not serialize access", "current transaction is aborted", "timeout period elapsed",
-            "Cast to ", "prisma.", "constraint failed on the fields"], DriverMessages),
+            "Cast to ", "prisma.", "constraint failed on the fields", "bad SQL grammar", "numeric or value error",
+            "SQL0", "SQL1", "SQL2", "SQL3", "[IBM][CLI Driver]", "No operator matches the given name", "SQLite error",
+            "mysql_", "mysqli_", "pg_", "oci_", "sqlsrv_", "odbc_"], DriverMessages),
         new(Kind, ["matching query does not exist", "field. Choices are", "get() returned", "with 'id'=", "with id=", "with 'id':", "bound to a Session",
             "transaction has been rolled back", "sqlalche.me", "Pool limit of size", "initialize proxy [", "detached entity passed",
             "deleted by another transaction", "unsaved transient", "did not return a unique", "resolve root entity",
@@ -156,6 +158,12 @@ internal static partial class SqlErrorPatterns
         | \bCast[ ]to[ ]\w+[ ]failed[ ]for[ ]value[ ]                                 # Mongoose: names the path and the model
         | \bprisma\.\w+\.\w+\(                                                   # Prisma: "Invalid `prisma.student.create()` invocation"
         | Unique[ ]constraint[ ]failed[ ]on[ ]the[ ]fields                         # Prisma P2002: names the columns
+        | bad[ ]SQL[ ]grammar[ ]\[                                                 # Spring's BadSqlGrammarException
+        | PL/SQL:[ ]numeric[ ]or[ ]value[ ]error                                   # Oracle
+        | \bSQL[0-3]\d{3,4}N\b|\[IBM\]\[CLI[ ]Driver\]                                # DB2's message ids and driver
+        | No[ ]operator[ ]matches[ ]the[ ]given[ ]name                             # PostgreSQL's hint
+        | \bSQLite[ ]error:
+        | \b(mysqli?|pg|oci|sqlsrv|odbc)_[a-z_]+\(\):                              # PHP's database functions
         """,
         LeakRule.Options | RegexOptions.IgnoreCase)]
     private static partial Regex DriverMessages { get; }
