@@ -4,7 +4,7 @@ using Gateway.Transforms.Errors;
 namespace Gateway.Transforms.Scrubbing;
 
 /// <summary>
-/// Private, loopback and link-local addresses, internal DNS suffixes (Kubernetes and Consul names too),
+/// Private, loopback, link-local and carrier-grade NAT (100.64.0.0/10, used inside clouds and overlays) addresses, internal DNS suffixes (Kubernetes and Consul names too),
 /// <c>localhost:port</c>, services named with their database, broker or application-server port, AWS resource names,
 /// URLs whose host has no dot (public hosts always have one), the names resolvers and HTTP clients report, and SQL
 /// Server instances. Dotted quads must stand alone, so versions like 1.2.3 stay clean.
@@ -16,7 +16,7 @@ internal static partial class InternalHostPatterns
 
     public static readonly LeakRule[] Rules =
     [
-        new(Kind, ["10.", "127.", "192.168.", "172.", "169.254.", "0.0.0.0"], Ipv4),
+        new(Kind, ["10.", "127.", "192.168.", "172.", "169.254.", "100.", "0.0.0.0"], Ipv4),
         new(Kind, ["::1", "fc", "fd", "fe80:"], Ipv6, MarkerGuards.UniqueLocalAddress),
         new(Kind, [".internal", ".local", ".corp", ".lan", ".intra", ".home.arpa", "localhost", ".consul"], Names),
         new(Kind, [".svc"], KubernetesService),
@@ -35,7 +35,7 @@ internal static partial class InternalHostPatterns
     [GeneratedRegex(
         """
           (?<![\w.])(10|127)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?=$|[^\w.]|\.($|\W))
-        | (?<![\w.])(192\.168|172\.(1[6-9]|2\d|3[01])|169\.254)\.\d{1,3}\.\d{1,3}(?=$|[^\w.]|\.($|\W))
+        | (?<![\w.])(192\.168|172\.(1[6-9]|2\d|3[01])|169\.254|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7]))\.\d{1,3}\.\d{1,3}(?=$|[^\w.]|\.($|\W))   # 100.64/10: carrier-grade NAT, inside clouds
         | (?<![\w.])0\.0\.0\.0(?=$|[^\w.])
         """,
         Options)]

@@ -471,6 +471,8 @@ public static class CleanMessages
         "Your API key has expired; request a new one from the portal.",
         "Token scope 'students:write' is required.",
         "Bucket size must be between 1 and 100.",
+        "The amount 100.64 exceeds the limit of 100.00 for this fee.",
+        "Client version 100.64.1 is not supported; update the app.",
         "Region 'eu-west-1' is not available for your subscription.",
         "The panic button feature is disabled for this school.",
         "Fatal: the student is not enrolled in any course.",

@@ -181,6 +181,7 @@ public static class LeakSamples
         ("cURL error 7: Failed to connect to billing port 8080: Connection refused", LeakKinds.ExceptionType),
         ("upstream 172.16.4.20 timed out", LeakKinds.InternalHost),
         ("Server at 192.168.1.10 Port 80", LeakKinds.InternalHost),
+        ("Connection to 100.72.14.3 refused; is the enrollment service up?", LeakKinds.InternalHost), // carrier-grade NAT, an overlay network
         ("listening on 127.0.0.1:8080", LeakKinds.InternalHost),
         ("bound to 0.0.0.0:5000", LeakKinds.InternalHost),
         ("http://[::1]:5000/health", LeakKinds.InternalHost),
