@@ -111,6 +111,27 @@ public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
         Assert.Equal("[]", exchange.Body);
     }
 
+    [Theory]
+    [InlineData("200 OK", "[]")]
+    [InlineData("201 Created", "{\"id\":4}")]
+    public async Task HeadersTheUpstreamsConnectionNominates_StayOnItsHop_ContentHeadersAndOthersPass(string status, string body)
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            $"HTTP/1.1 {status}\r\nConnection: keep-alive, X-Internal-Node , x-db-time,Content-Type\r\nX-Internal-Node: app07\r\n"
+            + "X-Db-Time: 12\r\nX-Request-Id: r-1\r\nKeep-Alive: timeout=5\r\n"
+            + $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n{body}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(int.Parse(status[..3], System.Globalization.CultureInfo.InvariantCulture), exchange.Status);
+        Assert.Null(exchange.Header("X-Internal-Node"));
+        Assert.Null(exchange.Header("X-Db-Time"));
+        Assert.Equal("r-1", exchange.Header("X-Request-Id"));
+        Assert.StartsWith("application/json", exchange.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.NotNull(exchange.Header("X-Correlation-Id"));
+    }
+
     private static string Ok(string headers) =>
         $"HTTP/1.1 200 OK\r\n{headers}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]";
 }

@@ -46,6 +46,11 @@ internal sealed partial class ResponseScrubTransform(
         }
 
         var headers = httpContext.Response.Headers;
+        if (NominatedHopHeaders.RemoveFromResponse(upstream, headers, feature?.CorrelationHeader) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.HeadersStripped;
+        }
+
         if (policy.StripHeaders && (StripLeakyHeaders(headers, snapshot) | DropReasonPhrase(httpContext)) && feature is not null)
         {
             feature.Changes |= GatewayChanges.HeadersStripped;
