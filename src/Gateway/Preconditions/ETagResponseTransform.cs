@@ -108,6 +108,16 @@ internal sealed partial class ETagResponseTransform(
         if (body.Exceeded)
         {
             Log.OverBound(logger, routeId, policy.MaxBodyBytes);
+            // Chunked, so only found out now: the conditions still hold as for a declared length (the upstream never saw them).
+            var withoutTag = conditions.Any
+                ? PreconditionEvaluator.Evaluate(http.Request.Method, conditions, new ResourceState(true, null, lastModified))
+                : PreconditionOutcome.Proceed;
+            if (withoutTag != PreconditionOutcome.Proceed)
+            {
+                await AnswerAsync(context, withoutTag);
+                return;
+            }
+
             if (!isHead)
             {
                 await StreamOnAsync(http, body.Memory, stream, token);
