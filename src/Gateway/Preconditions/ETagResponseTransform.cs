@@ -36,6 +36,13 @@ internal sealed partial class ETagResponseTransform(
             Flag(http, GatewayChanges.ETagRepaired);
         }
 
+        if (response.StatusCode == StatusCodes.Status304NotModified)
+        {
+            // The upstream's own 304: legacy servers add Content-Type: text/html and Content-Length: 0, which a cache
+            // merges into the stored response. It keeps what the gateway's own 304 keeps.
+            NotModifiedResponse.Apply(response);
+        }
+
         if (context.SuppressResponseBody)
         {
             WeakenStrongETag(response.Headers); // another step will write (or dropped) the body
@@ -51,6 +58,20 @@ internal sealed partial class ETagResponseTransform(
 
         if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
         {
+            return;
+        }
+
+        if (response.StatusCode == StatusCodes.Status206PartialContent)
+        {
+            // Preconditions come before Range (RFC 9110 §13.2.2); an upstream that ignores them still answers Range, and
+            // its 206 carries the representation's validators, so they are checked as on a 200.
+            var partial = ConditionalRequest.Read(http.Request);
+            if (partial.Any)
+            {
+                var state = new ResourceState(true, ConditionalRequest.ParseETag(response.Headers.ETag), ConditionalRequest.ParseDate(response.Headers.LastModified));
+                await AnswerAsync(context, PreconditionEvaluator.Evaluate(method, partial, state));
+            }
+
             return;
         }
 
