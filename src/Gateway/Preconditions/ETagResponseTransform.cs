@@ -118,7 +118,7 @@ internal sealed partial class ETagResponseTransform(
         if (declared > policy.MaxBodyBytes)
         {
             Log.OverBound(logger, routeId, policy.MaxBodyBytes);
-            await AnswerWithoutTagAsync(context, conditions, lastModified);
+            await AnswerAsync(context, OutcomeWithoutTag(http.Request.Method, conditions, lastModified));
             return;
         }
 
@@ -130,9 +130,7 @@ internal sealed partial class ETagResponseTransform(
         {
             Log.OverBound(logger, routeId, policy.MaxBodyBytes);
             // Chunked, so only found out now: the conditions still hold as for a declared length (the upstream never saw them).
-            var withoutTag = conditions.Any
-                ? PreconditionEvaluator.Evaluate(http.Request.Method, conditions, new ResourceState(true, null, lastModified))
-                : PreconditionOutcome.Proceed;
+            var withoutTag = OutcomeWithoutTag(http.Request.Method, conditions, lastModified);
             if (withoutTag != PreconditionOutcome.Proceed)
             {
                 await AnswerAsync(context, withoutTag);
@@ -173,10 +171,10 @@ internal sealed partial class ETagResponseTransform(
     }
 
     // Over the bound: no tag, but a Last-Modified can still answer If-Modified-Since / If-Unmodified-Since.
-    private Task AnswerWithoutTagAsync(ResponseTransformContext context, ConditionalHeaders conditions, DateTimeOffset? lastModified) =>
+    private static PreconditionOutcome OutcomeWithoutTag(string method, ConditionalHeaders conditions, DateTimeOffset? lastModified) =>
         conditions.Any
-            ? AnswerAsync(context, PreconditionEvaluator.Evaluate(context.HttpContext.Request.Method, conditions, new ResourceState(true, null, lastModified)))
-            : Task.CompletedTask;
+            ? PreconditionEvaluator.Evaluate(method, conditions, new ResourceState(true, null, lastModified))
+            : PreconditionOutcome.Proceed;
 
     private async Task AnswerAsync(ResponseTransformContext context, PreconditionOutcome outcome)
     {
