@@ -36,6 +36,13 @@ internal sealed partial class ETagResponseTransform(
             Flag(http, GatewayChanges.ETagRepaired);
         }
 
+        if (response.StatusCode == StatusCodes.Status304NotModified)
+        {
+            // The upstream's own 304: legacy servers add Content-Type: text/html and Content-Length: 0, which a cache
+            // merges into the stored response. It keeps what the gateway's own 304 keeps.
+            NotModifiedResponse.Apply(response);
+        }
+
         if (context.SuppressResponseBody)
         {
             WeakenStrongETag(response.Headers); // another step will write (or dropped) the body
@@ -51,6 +58,20 @@ internal sealed partial class ETagResponseTransform(
 
         if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
         {
+            return;
+        }
+
+        if (response.StatusCode == StatusCodes.Status206PartialContent)
+        {
+            // Preconditions come before Range (RFC 9110 §13.2.2); an upstream that ignores them still answers Range, and
+            // its 206 carries the representation's validators, so they are checked as on a 200.
+            var partial = ConditionalRequest.Read(http.Request);
+            if (partial.Any)
+            {
+                var state = new ResourceState(true, ConditionalRequest.ParseETag(response.Headers.ETag), ConditionalRequest.ParseDate(response.Headers.LastModified));
+                await AnswerAsync(context, PreconditionEvaluator.Evaluate(method, partial, state));
+            }
+
             return;
         }
 
@@ -97,7 +118,7 @@ internal sealed partial class ETagResponseTransform(
         if (declared > policy.MaxBodyBytes)
         {
             Log.OverBound(logger, routeId, policy.MaxBodyBytes);
-            await AnswerWithoutTagAsync(context, conditions, lastModified);
+            await AnswerAsync(context, OutcomeWithoutTag(http.Request.Method, conditions, lastModified));
             return;
         }
 
@@ -108,6 +129,14 @@ internal sealed partial class ETagResponseTransform(
         if (body.Exceeded)
         {
             Log.OverBound(logger, routeId, policy.MaxBodyBytes);
+            // Chunked, so only found out now: the conditions still hold as for a declared length (the upstream never saw them).
+            var withoutTag = OutcomeWithoutTag(http.Request.Method, conditions, lastModified);
+            if (withoutTag != PreconditionOutcome.Proceed)
+            {
+                await AnswerAsync(context, withoutTag);
+                return;
+            }
+
             if (!isHead)
             {
                 await StreamOnAsync(http, body.Memory, stream, token);
@@ -142,10 +171,10 @@ internal sealed partial class ETagResponseTransform(
     }
 
     // Over the bound: no tag, but a Last-Modified can still answer If-Modified-Since / If-Unmodified-Since.
-    private Task AnswerWithoutTagAsync(ResponseTransformContext context, ConditionalHeaders conditions, DateTimeOffset? lastModified) =>
+    private static PreconditionOutcome OutcomeWithoutTag(string method, ConditionalHeaders conditions, DateTimeOffset? lastModified) =>
         conditions.Any
-            ? AnswerAsync(context, PreconditionEvaluator.Evaluate(context.HttpContext.Request.Method, conditions, new ResourceState(true, null, lastModified)))
-            : Task.CompletedTask;
+            ? PreconditionEvaluator.Evaluate(method, conditions, new ResourceState(true, null, lastModified))
+            : PreconditionOutcome.Proceed;
 
     private async Task AnswerAsync(ResponseTransformContext context, PreconditionOutcome outcome)
     {
