@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Gateway.IntegrationTests.Infrastructure;
 using Gateway.RateLimiting;
@@ -176,6 +177,39 @@ public sealed class RedisRateLimitingTests(ITestOutputHelper output) : IAsyncLif
 
         // Same window, same counter (six used), two more permitted by the new limit.
         Assert.Equal(new[] { 200, 200, 429 }, await StatusesAsync(gateway, "/api/ping", 3));
+    }
+
+    // StackExchange.Redis only checks timeouts on its 1 s heartbeat: a paused Redis held each request for up to
+    // TimeoutMilliseconds + 1 s. Several rounds, as the heartbeat's phase differs each time.
+    [Fact]
+    public async Task RedisPaused_EachRequestBoundedByTheDecisionTimeout_FailsOpen_Recovers()
+    {
+        var config = Config(_redis.Configuration, FixedSix.Replace("6", "100", StringComparison.Ordinal))
+            .Replace("\"ConnectTimeoutMilliseconds\": 1000", "\"ConnectTimeoutMilliseconds\": 1000, \"TimeoutMilliseconds\": 150", StringComparison.Ordinal);
+        await using var gateway = await StartConnectedAsync(config);
+        var counters = gateway.Services.GetRequiredService<RateLimitCounters>();
+        Assert.Equal(new[] { 200 }, await StatusesAsync(gateway, "/api/ping", 1));
+
+        var slowest = TimeSpan.Zero;
+        for (var round = 0; round < 4; round++)
+        {
+            Assert.Equal("+OK", await _redis.CommandAsync("CLIENT PAUSE 2000 ALL"));
+            var started = Stopwatch.GetTimestamp();
+            using (var response = await gateway.Client.GetAsync("/api/ping", _timeout.Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode); // failing open
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            slowest = elapsed > slowest ? elapsed : slowest;
+            Assert.Equal("+OK", await _redis.CommandAsync("CLIENT UNPAUSE"));
+            await GatewayHost.EventuallyAsync(() => ProbeReady(gateway), "Redis to answer again", TimeSpan.FromSeconds(20));
+        }
+
+        Assert.True(slowest < TimeSpan.FromMilliseconds(650), $"slowest request during a Redis pause: {slowest.TotalMilliseconds:0} ms");
+        Assert.True(counters.StoreFailures >= 4);
+        Assert.True(counters.LocalFallbackDecisions >= 4);
+        Assert.Contains(gateway.Logs.Lines, l => l.Message.Contains("Redis rate-limit store unavailable", StringComparison.Ordinal));
     }
 
     // A reload that adds the store connects on first use: that request waits for the connection (within the decision

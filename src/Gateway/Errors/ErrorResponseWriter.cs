@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Middleware;
 using Gateway.Transforms.Errors;
+using Gateway.Transforms.Headers;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
@@ -66,6 +67,7 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
         }
 
         EnsureChallenge(context);
+        EnsureRetryAfter(context);
 
         if (!profile.CarriesBody(error.Status))
         {
@@ -91,6 +93,17 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
         if (response.StatusCode == StatusCodes.Status401Unauthorized && !response.Headers.ContainsKey(HeaderNames.WWWAuthenticate))
         {
             response.Headers.WWWAuthenticate = Challenges(context);
+        }
+    }
+
+    /// <summary>Behaviour.md §3: a 429 carries <c>Retry-After</c>. A legacy 429 without a usable one (none, <c>0</c>, text)
+    /// gets 1 s, and an HTTP-date becomes delay-seconds. The gateway's own limits set theirs when the response starts.</summary>
+    public static void EnsureRetryAfter(HttpContext context)
+    {
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            response.Headers.RetryAfter = RetryAfterValue.ForTooManyRequests(response.Headers.RetryAfter.ToString(), DateTimeOffset.UtcNow);
         }
     }
 

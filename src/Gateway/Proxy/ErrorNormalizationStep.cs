@@ -60,6 +60,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         {
             // Already the standard shape and clean: the upstream's own bytes, as they came.
             ErrorResponseWriter.EnsureChallenge(httpContext);
+            ErrorResponseWriter.EnsureRetryAfter(httpContext);
             httpContext.Response.ContentLength = body.Length;
             await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
             return;

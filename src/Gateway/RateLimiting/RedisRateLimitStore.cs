@@ -67,7 +67,7 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
 
         try
         {
-            await Connection(settings).Multiplexer!.GetDatabase().PingAsync().ConfigureAwait(false);
+            await Bounded(Connection(settings).Multiplexer!.GetDatabase().PingAsync(), settings).ConfigureAwait(false);
             MarkAvailable();
             return true;
         }
@@ -105,7 +105,8 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
 
         try
         {
-            var result = (RedisResult[])(await multiplexer.GetDatabase().ScriptEvaluateAsync(script, [Key(settings, target, shape)], args).ConfigureAwait(false))!;
+            var call = multiplexer.GetDatabase().ScriptEvaluateAsync(script, [Key(settings, target, shape)], args);
+            var result = (RedisResult[])(await Bounded(call, settings).ConfigureAwait(false))!;
             MarkAvailable();
             return (long)result[0] == 1
                 ? RateLimitDecision.Allow((long)result[1], (long)result[2])
@@ -132,6 +133,16 @@ internal sealed partial class RedisRateLimitStore(RateLimitCounters counters, IL
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    // StackExchange.Redis checks its timeouts only on its 1 s heartbeat, so a slow or frozen Redis held requests for up
+    // to a second past TimeoutMilliseconds; the decision timeout is enforced here. The abandoned call still ends (and
+    // its exception is observed) in the background.
+    private static Task<T> Bounded<T>(Task<T> call, RedisStoreSettings settings)
+    {
+        _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return call.WaitAsync(TimeSpan.FromMilliseconds(settings.TimeoutMilliseconds));
     }
 
     // Keys carry the window shape: a changed limit keeps the counts, a changed window or algorithm starts afresh.
