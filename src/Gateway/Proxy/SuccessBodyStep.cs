@@ -40,12 +40,21 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         switch (body.Result)
         {
             case BodyReadResult.Failed:
-                // The upstream broke mid-body: the client must see an aborted response, never a clean short one.
-                httpContext.Abort();
-                return;
+                // The upstream broke mid-body before anything was sent: YARP answers a transform's exception with its
+                // 502, the profile's 5xx with payload (as for an unreadable answer), never a clean short body.
+                throw new IOException("The upstream response body ended before it was complete.");
             case BodyReadResult.OverBound:
-                await response.Body.WriteAsync(body.Memory, context.CancellationToken);
-                await stream.CopyToAsync(response.Body, context.CancellationToken);
+                try
+                {
+                    await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+                    await stream.CopyToAsync(response.Body, context.CancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+                {
+                    // Thrown on, it would reach YARP after the headers went out: a gateway error, not the upstream's.
+                    UpstreamBodyFailure.Abort(httpContext, ex);
+                }
+
                 return;
         }
 
