@@ -282,6 +282,25 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
         AssertQuietLog(gateway, perFailure: 2, failures: 1);
     }
 
+    // HttpClient reads any three digits; Kestrel sent "HTTP/1.1 0" on with the raw body. NGINX: "upstream sent invalid status".
+    [Theory]
+    [InlineData("000", "/api/zero", 500, "\"code\":500")]
+    [InlineData("099", "/api/low", 500, "\"code\":500")]
+    [InlineData("000", "/v2/api/zero", 502, "\"status\":502")]
+    public async Task StatusBelow100_AnsweredProfileServerErrorWithPayload_NotRelayed(string status, string path, int expected, string payloadField)
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            $"HTTP/1.1 {status} Weird\r\nContent-Type: text/plain\r\nContent-Length: 36\r\n\r\njava.lang.NullPointerException at x");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, $"GET {path} HTTP/1.1\r\nHost: a\r\n\r\n");
+
+        Assert.Equal(expected, exchange.Status);
+        AssertNoLeak(exchange.Body);
+        Assert.Contains(payloadField, exchange.Body, StringComparison.Ordinal);
+        AssertQuietLog(gateway, perFailure: 2, failures: 1);
+    }
+
     private static void AssertQuietLog(GatewayHost gateway, int perFailure, int failures)
     {
         var loud = gateway.Logs.Lines.Where(l => l.Level >= LogLevel.Warning).ToList();
