@@ -85,6 +85,13 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
                 c.Response.ContentLength = bytes.Length;
                 await c.Response.Body.WriteAsync(bytes);
             });
+            app.MapGet("/api/unknown-coding-fatal", async (HttpContext c) =>
+            {
+                // A coding nobody can undo, over plain text: curl and log viewers show the trace as it is.
+                c.Response.ContentType = "text/plain";
+                c.Response.Headers.ContentEncoding = "x-legacy";
+                await c.Response.WriteAsync(JavaTrace);
+            });
             app.MapGet("/api/image", () => Results.Bytes(System.Text.Encoding.ASCII.GetBytes(JavaTrace), "image/png"));
             app.MapGet("/api/big-fatal", () => Bodies.Raw(200, "text/html", PhpFatal + new string(' ', 9000)));
         });
@@ -102,6 +109,7 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("/api/php-warning")]
     [InlineData("/api/java-trace")]
     [InlineData("/api/gzip-fatal")]
+    [InlineData("/api/unknown-coding-fatal")]
     public async Task CrashAnswered200_Becomes500_NothingInternalReachesTheClient(string path)
     {
         using var response = await _gateway.Client.GetAsync(path);

@@ -128,7 +128,10 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             return;
         }
 
-        if (identity.IsDecoded && FindDebugOutput(upstream, policy, identity.Span, identity.Truncated) is var leaks and not LeakKinds.None)
+        // A coding the gateway cannot undo (x-foo, corrupt gzip) is scanned as the bytes that came: plain text under
+        // a false label reaches a client that ignores the label (curl, a log viewer) with its trace readable.
+        var scanned = identity.IsDecoded ? identity.Span : body.Span;
+        if (FindDebugOutput(upstream, policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
         {
             await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
             return;
