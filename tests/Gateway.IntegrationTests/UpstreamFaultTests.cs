@@ -167,6 +167,34 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
         AssertQuietLog(gateway, perFailure: 1, failures: 1);
     }
 
+    // A cluster idle timeout shorter than the error-body timeout cancels YARP's token first: the upstream's 400 stands.
+    [Fact]
+    public async Task StalledErrorBody_PastAShorterClusterActivityTimeout_UpstreamStatusWithGenericMessage_Not500()
+    {
+        using var upstream = RawTcpUpstream.Script(async socket =>
+        {
+            await RawTcpUpstream.SendAsync(socket, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"message\":\"Student 12 at com.acme");
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        });
+        const string config = """
+            {
+              "ReverseProxy": {
+                "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
+                "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } }, "HttpRequest": { "ActivityTimeout": "00:00:01" } } }
+              }
+            }
+            """;
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await gateway.Client.GetAsync("/api/stalled-error");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request is not valid.", json.GetProperty("message").GetString());
+        AssertNoLeak(json.ToString());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
+    }
+
     [Fact]
     public async Task InvalidUtf8ErrorBody_ValidPayload_NoRawBytes()
     {
