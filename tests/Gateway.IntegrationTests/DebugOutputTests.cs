@@ -92,6 +92,7 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
                 c.Response.Headers.ContentEncoding = "x-legacy";
                 await c.Response.WriteAsync(JavaTrace);
             });
+            app.MapGet("/api/empty-json", () => Bodies.Raw(200, "application/json", ""));
             app.MapGet("/api/image", () => Results.Bytes(System.Text.Encoding.ASCII.GetBytes(JavaTrace), "image/png"));
             app.MapGet("/api/big-fatal", () => Bodies.Raw(200, "text/html", PhpFatal + new string(' ', 9000)));
         });
@@ -169,6 +170,16 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"id":12}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithStripDebugFields_AnEmptyJsonBody_PassesAsTheEmpty200()
+    {
+        using var response = await _gateway.Client.GetAsync("/strip/api/empty-json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_gateway.Logs.Lines, l => l.EventName == "ForwardFailed");
     }
 
     [Fact]

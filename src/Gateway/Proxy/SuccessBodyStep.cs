@@ -85,7 +85,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 return;
             }
 
-            if (policy.DebugFieldNames is { } names)
+            // An empty body has no fields to drop (and ArrayBufferWriter refuses a capacity of 0: it answered 500).
+            if (policy.DebugFieldNames is { } names && !identity.Span.IsEmpty)
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
                 var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
