@@ -85,6 +85,14 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
                 c.Response.ContentLength = bytes.Length;
                 await c.Response.Body.WriteAsync(bytes);
             });
+            app.MapGet("/api/unknown-coding-fatal", async (HttpContext c) =>
+            {
+                // A coding nobody can undo, over plain text: curl and log viewers show the trace as it is.
+                c.Response.ContentType = "text/plain";
+                c.Response.Headers.ContentEncoding = "x-legacy";
+                await c.Response.WriteAsync(JavaTrace);
+            });
+            app.MapGet("/api/empty-json", () => Bodies.Raw(200, "application/json", ""));
             app.MapGet("/api/image", () => Results.Bytes(System.Text.Encoding.ASCII.GetBytes(JavaTrace), "image/png"));
             app.MapGet("/api/big-fatal", () => Bodies.Raw(200, "text/html", PhpFatal + new string(' ', 9000)));
         });
@@ -102,6 +110,7 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("/api/php-warning")]
     [InlineData("/api/java-trace")]
     [InlineData("/api/gzip-fatal")]
+    [InlineData("/api/unknown-coding-fatal")]
     public async Task CrashAnswered200_Becomes500_NothingInternalReachesTheClient(string path)
     {
         using var response = await _gateway.Client.GetAsync(path);
@@ -161,6 +170,16 @@ public sealed class DebugOutputTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"id":12}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithStripDebugFields_AnEmptyJsonBody_PassesAsTheEmpty200()
+    {
+        using var response = await _gateway.Client.GetAsync("/strip/api/empty-json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_gateway.Logs.Lines, l => l.EventName == "ForwardFailed");
     }
 
     [Fact]

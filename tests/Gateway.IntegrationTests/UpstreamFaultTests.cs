@@ -167,6 +167,34 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
         AssertQuietLog(gateway, perFailure: 1, failures: 1);
     }
 
+    // A cluster idle timeout shorter than the error-body timeout cancels YARP's token first: the upstream's 400 stands.
+    [Fact]
+    public async Task StalledErrorBody_PastAShorterClusterActivityTimeout_UpstreamStatusWithGenericMessage_Not500()
+    {
+        using var upstream = RawTcpUpstream.Script(async socket =>
+        {
+            await RawTcpUpstream.SendAsync(socket, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"message\":\"Student 12 at com.acme");
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        });
+        const string config = """
+            {
+              "ReverseProxy": {
+                "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
+                "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } }, "HttpRequest": { "ActivityTimeout": "00:00:01" } } }
+              }
+            }
+            """;
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await gateway.Client.GetAsync("/api/stalled-error");
+
+        var json = await Payload.ReadEdFiAsync(response, 400);
+        Assert.Equal("The request is not valid.", json.GetProperty("message").GetString());
+        AssertNoLeak(json.ToString());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
+    }
+
     [Fact]
     public async Task InvalidUtf8ErrorBody_ValidPayload_NoRawBytes()
     {
@@ -279,6 +307,25 @@ public sealed class UpstreamFaultTests(ITestOutputHelper output)
 
         var json = await Payload.ReadEdFiAsync(response, 500);
         Assert.DoesNotContain("gzip", json.ToString(), StringComparison.OrdinalIgnoreCase);
+        AssertQuietLog(gateway, perFailure: 2, failures: 1);
+    }
+
+    // HttpClient reads any three digits; Kestrel sent "HTTP/1.1 0" on with the raw body. NGINX: "upstream sent invalid status".
+    [Theory]
+    [InlineData("000", "/api/zero", 500, "\"code\":500")]
+    [InlineData("099", "/api/low", 500, "\"code\":500")]
+    [InlineData("000", "/v2/api/zero", 502, "\"status\":502")]
+    public async Task StatusBelow100_AnsweredProfileServerErrorWithPayload_NotRelayed(string status, string path, int expected, string payloadField)
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            $"HTTP/1.1 {status} Weird\r\nContent-Type: text/plain\r\nContent-Length: 36\r\n\r\njava.lang.NullPointerException at x");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, $"GET {path} HTTP/1.1\r\nHost: a\r\n\r\n");
+
+        Assert.Equal(expected, exchange.Status);
+        AssertNoLeak(exchange.Body);
+        Assert.Contains(payloadField, exchange.Body, StringComparison.Ordinal);
         AssertQuietLog(gateway, perFailure: 2, failures: 1);
     }
 

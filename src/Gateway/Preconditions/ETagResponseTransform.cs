@@ -216,7 +216,7 @@ internal sealed partial class ETagResponseTransform(
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException)
         {
-            http.Abort();
+            UpstreamBodyFailure.Abort(http, ex);
         }
     }
 

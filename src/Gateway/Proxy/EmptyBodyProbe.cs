@@ -43,6 +43,7 @@ internal static class EmptyBodyProbe
         var response = httpContext.Response;
         context.SuppressResponseBody = true;
         var buffer = ArrayPool<byte>.Shared.Rent(FirstRead);
+        var sending = false;
         try
         {
             await using var stream = await context.ProxyResponse!.Content.ReadAsStreamAsync(context.CancellationToken);
@@ -53,13 +54,15 @@ internal static class EmptyBodyProbe
                 return;
             }
 
+            sending = true;
             await response.Body.WriteAsync(buffer.AsMemory(0, read), context.CancellationToken);
             await stream.CopyToAsync(response.Body, context.CancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+        // Before the first bytes went out the failure is left to YARP: its 502, the profile's 5xx with payload.
+        catch (Exception ex) when (sending && (ex is IOException or HttpRequestException or OperationCanceledException))
         {
             // The upstream broke mid-body, or the client left: the client must see an aborted response, never a clean one.
-            httpContext.Abort();
+            UpstreamBodyFailure.Abort(httpContext, ex);
         }
         finally
         {

@@ -34,7 +34,7 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
         var declared = upstream.Content.Headers.ContentLength;
         using var body = declared > maxBodyBytes
             ? BoundedBody.Empty(BodyReadResult.OverBound)
-            : await ReadBodyAsync(upstream, declared, maxBodyBytes, bodyTimeout, context.CancellationToken);
+            : await ReadBodyAsync(upstream, declared, maxBodyBytes, bodyTimeout, context.CancellationToken, httpContext.RequestAborted);
         using var identity = IdentityBody.Decode(upstream.Content.Headers, body.Memory, maxBodyBytes);
         var truncated = body.Result != BodyReadResult.Complete || identity.Truncated || !identity.IsDecoded;
 
@@ -79,14 +79,15 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
     }
 
     // The status is known and the payload is the gateway's: a body that stalls is not worth the cluster's idle timeout
-    // (100 s by default), so past the deadline it counts as cut off.
+    // (100 s by default), so past the deadline it counts as cut off. So does a stall past a shorter idle timeout, which
+    // cancels YARP's token too: only the client leaving (clientAborted) stops the answer.
     private async ValueTask<BoundedBody> ReadBodyAsync(
-        HttpResponseMessage upstream, long? declared, int maxBodyBytes, TimeSpan timeout, CancellationToken cancellationToken)
+        HttpResponseMessage upstream, long? declared, int maxBodyBytes, TimeSpan timeout, CancellationToken cancellationToken, CancellationToken clientAborted)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var stream = await upstream.Content.ReadAsStreamAsync(cancellationToken);
-        return await UpstreamBodyReader.ReadAsync(stream, declared, maxBodyBytes, budget, deadline.Token, cancellationToken);
+        return await UpstreamBodyReader.ReadAsync(stream, declared, maxBodyBytes, budget, deadline.Token, clientAborted);
     }
 
     /// <summary>A redirect to the backend's error page or login form, or a 3xx no client can follow (<see cref="RedirectMeaning"/>):

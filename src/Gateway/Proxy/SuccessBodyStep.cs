@@ -40,12 +40,21 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         switch (body.Result)
         {
             case BodyReadResult.Failed:
-                // The upstream broke mid-body: the client must see an aborted response, never a clean short one.
-                httpContext.Abort();
-                return;
+                // The upstream broke mid-body before anything was sent: YARP answers a transform's exception with its
+                // 502, the profile's 5xx with payload (as for an unreadable answer), never a clean short body.
+                throw new IOException("The upstream response body ended before it was complete.");
             case BodyReadResult.OverBound:
-                await response.Body.WriteAsync(body.Memory, context.CancellationToken);
-                await stream.CopyToAsync(response.Body, context.CancellationToken);
+                try
+                {
+                    await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+                    await stream.CopyToAsync(response.Body, context.CancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
+                {
+                    // Thrown on, it would reach YARP after the headers went out: a gateway error, not the upstream's.
+                    UpstreamBodyFailure.Abort(httpContext, ex);
+                }
+
                 return;
         }
 
@@ -76,7 +85,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 return;
             }
 
-            if (policy.DebugFieldNames is { } names)
+            // An empty body has no fields to drop (and ArrayBufferWriter refuses a capacity of 0: it answered 500).
+            if (policy.DebugFieldNames is { } names && !identity.Span.IsEmpty)
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
                 var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
@@ -119,7 +129,10 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             return;
         }
 
-        if (identity.IsDecoded && FindDebugOutput(upstream, policy, identity.Span, identity.Truncated) is var leaks and not LeakKinds.None)
+        // A coding the gateway cannot undo (x-foo, corrupt gzip) is scanned as the bytes that came: plain text under
+        // a false label reaches a client that ignores the label (curl, a log viewer) with its trace readable.
+        var scanned = identity.IsDecoded ? identity.Span : body.Span;
+        if (FindDebugOutput(upstream, policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
         {
             await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
             return;
