@@ -18,6 +18,15 @@ internal static class StatusOnlyText
             : text;
     }
 
+    /// <summary>The text without closing dots and exclamation marks and without parentheses around all of it: Google's
+    /// front end titles its pages "Error 404 (Not Found)!!1", which is the reason phrase once its code is dropped.</summary>
+    public static ReadOnlySpan<char> Unwrapped(ReadOnlySpan<char> text)
+    {
+        text = text.EndsWith("!!1", StringComparison.Ordinal) ? text[..^3] : text;
+        text = text.TrimEnd(".!").Trim();
+        return text.Length > 2 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim() : text;
+    }
+
     /// <summary>Whether the text is only an error word and a number ("Error 1020", "Bad Message 400", "ERROR: 7"): an
     /// error code whose meaning the client cannot look up.</summary>
     public static bool IsErrorNumber(ReadOnlySpan<char> text)
