@@ -971,5 +971,85 @@ public static class ProductsCorpus
             """{"path":"$.selectionSet.studnts","error":"field 'studnts' not found in type: 'query_root'","code":"validation-failed"}""",
             LeakKinds.None, 400, "field 'studnts' not found in type: 'query_root'");
 
+        yield return Both("product/drf-nested", 400, "application/json",
+            """{"address":{"zip_code":["Enter a valid ZIP code."]},"guardians":[{},{"phone":["This field is required."]}]}""",
+            LeakKinds.None, 400, "address.zip_code: Enter a valid ZIP code.");
+
+        yield return Both("product/codeigniter4-404", 404, "application/json; charset=UTF-8",
+            """{"status":404,"error":404,"messages":{"error":"Student 12 not found"}}""",
+            LeakKinds.None, 404, "Student 12 not found");
+
+        yield return Both("product/codeigniter4-400", 400, "application/json; charset=UTF-8",
+            """{"status":400,"error":400,"messages":{"last_name":"The last_name field is required.","grade":"The grade field must contain a number less than or equal to 12."}}""",
+            LeakKinds.None, 400, "last_name: The last_name field is required.; grade: The grade field must contain a number less than or equal to 12.");
+
+        yield return new("product/edfi7-400-validation", 400, "application/problem+json; charset=utf-8",
+            """{"detail":"Data validation failed. See 'validationErrors' for details.","type":"urn:ed-fi:api:bad-request:data-validation-failed","title":"Data Validation Failed","status":400,"correlationId":"a1b2c3d4e5","validationErrors":{"$.studentUniqueId":["StudentUniqueId is required."],"$.birthDate":["BirthDate is required."]},"errors":[]}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(400, "studentUniqueId: StudentUniqueId is required.; birthDate: BirthDate is required."),
+            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.; birthDate: BirthDate is required.", PassThrough: true),
+        };
+
+        yield return new("product/edfi7-409-unresolved", 409, "application/problem+json; charset=utf-8",
+            """{"detail":"The referenced 'School' resource does not exist.","type":"urn:ed-fi:api:conflict:unresolved-reference","title":"Unresolved Reference","status":409,"correlationId":"a1b2c3d4e5"}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(409, "The referenced 'School' resource does not exist."),
+            ProblemDetails = new(409, "The referenced 'School' resource does not exist.", PassThrough: true),
+        };
+
+        yield return new("product/edfi7-404", 404, "application/problem+json; charset=utf-8",
+            """{"detail":"The specified resource could not be found.","type":"urn:ed-fi:api:not-found","title":"Not Found","status":404,"correlationId":"a1b2c3d4e5"}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(404, "The specified resource could not be found."),
+            ProblemDetails = new(404, "The specified resource could not be found.", PassThrough: true),
+        };
+
+        yield return new("product/edfi7-412", 412, "application/problem+json; charset=utf-8",
+            """{"detail":"The item has been modified by another user.","type":"urn:ed-fi:api:optimistic-lock-failed","title":"Optimistic Lock Failed","status":412,"correlationId":"a1b2c3d4e5","errors":["The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved."]}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(412, "The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved."),
+            ProblemDetails = new(412, "The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved.", PassThrough: true),
+        };
+
+        yield return ServerError("product/edfi7-500", 500, "application/problem+json; charset=utf-8",
+            """{"detail":"The server encountered an unexpected condition that prevented it from fulfilling the request.","type":"urn:ed-fi:api:system","title":"System Error","status":500,"correlationId":"a1b2c3d4e5"}""",
+            LeakKinds.None);
+
+        yield return new("product/edfi7-403-auth", 403, "application/problem+json; charset=utf-8",
+            """{"detail":"Access to the requested data could not be authorized.","type":"urn:ed-fi:api:security:authorization:access-denied:resource","title":"Authorization Denied","status":403,"correlationId":"a1b2c3d4e5","errors":["The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'."]}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(403, "The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'."),
+            ProblemDetails = new(403, "The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'.", PassThrough: true),
+        };
+
+        yield return new("product/edfi7-400-key-change", 400, "application/problem+json; charset=utf-8",
+            """{"detail":"The request could not be processed. See 'errors' for details.","type":"urn:ed-fi:api:bad-request:key-change-not-supported","title":"Key Change Not Supported","status":400,"correlationId":"a1b2c3d4e5","errors":["Key values for this resource cannot be changed. Delete and recreate the resource item instead."]}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(400, "Key values for this resource cannot be changed. Delete and recreate the resource item instead."),
+            ProblemDetails = new(400, "Key values for this resource cannot be changed. Delete and recreate the resource item instead.", PassThrough: true),
+        };
+
+        yield return Both("product/edfi5-400-modelstate", 400, "application/json; charset=utf-8",
+            """{"message":"The request is invalid.","modelState":{"request.StudentUniqueId":["StudentUniqueId is required."]}}""",
+            LeakKinds.None, 400, "request.StudentUniqueId: StudentUniqueId is required.");
+
+        yield return Both("product/edfi5-409", 409, "application/json; charset=utf-8",
+            """{"message":"The value supplied for the related 'studentschoolassociation' resource does not exist."}""",
+            LeakKinds.None, 409, "The value supplied for the related 'studentschoolassociation' resource does not exist.");
+
+        yield return Both("product/edfi5-412", 412, "application/json; charset=utf-8",
+            """{"message":"Resource was modified by another consumer."}""",
+            LeakKinds.None, 412, "Resource was modified by another consumer.");
+
+        yield return ServerError("product/edfi5-500", 500, "application/json; charset=utf-8",
+            """{"message":"An unexpected error occurred on the server."}""",
+            LeakKinds.None);
+
     }
 }
