@@ -1051,5 +1051,54 @@ public static class ProductsCorpus
             """{"message":"An unexpected error occurred on the server."}""",
             LeakKinds.None);
 
+        yield return Both("product/httpsys-400-too-long", 400, "text/html; charset=us-ascii",
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n<HTML><HEAD><TITLE>Bad Request</TITLE>\r\n<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n<BODY><h2>Bad Request - Request Too Long</h2>\r\n<hr><p>HTTP Error 400. The size of the request headers is too long.</p>\r\n</BODY></HTML>\r\n",
+            LeakKinds.None, 400, "Bad Request - Request Too Long");
+
+        yield return Both("product/iis-401-2", 401, "text/html",
+            """
+            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+            <html xmlns="http://www.w3.org/1999/xhtml">
+            <head>
+            <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"/>
+            <title>401 - Unauthorized: Access is denied due to invalid credentials.</title>
+            </head>
+            <body>
+            <div id="header"><h1>Server Error</h1></div>
+            <div id="content">
+             <div class="content-container"><fieldset>
+              <h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2>
+              <h3>You do not have permission to view this directory or page using the credentials that you supplied.</h3>
+             </fieldset></div>
+            </div>
+            </body>
+            </html>
+            """,
+            LeakKinds.None, 401, "Unauthorized: Access is denied due to invalid credentials.");
+
+        yield return Both("product/iis-404-13", 404, "text/html",
+            """<html><head><title>IIS 10.0 Detailed Error - 404.13 - Not Found</title></head><body><div id="content"><div class="content-container"><h3>HTTP Error 404.13 - Not Found</h3><h4>The request filtering module is configured to deny a request that exceeds the request content length.</h4></div></div></body></html>""",
+            LeakKinds.DebugPage, 404, Generic.NotFound);
+
+        yield return Both("product/iis-403-forbidden-custom", 403, "text/html",
+            """<html><head><title>403 - Forbidden: Access is denied.</title></head><body><div id="header"><h1>Server Error</h1></div><div id="content"><div class="content-container"><fieldset><h2>403 - Forbidden: Access is denied.</h2><h3>You do not have permission to view this directory or page using the credentials that you supplied.</h3></fieldset></div></div></body></html>""",
+            LeakKinds.None, 403, "Forbidden: Access is denied.");
+
+        yield return Both("product/tomcat-403-manager", 403, "text/html;charset=utf-8",
+            "<!doctype html><html lang=\"en\"><head><title>HTTP Status 403 \u2013 Forbidden</title></head><body><h1>HTTP Status 403 \u2013 Forbidden</h1><hr class=\"line\" /><p><b>Type</b> Status Report</p><p><b>Message</b> Access to the specified resource has been forbidden.</p><p><b>Description</b> The server understood the request but refuses to authorize it.</p><hr class=\"line\" /><h3>Apache Tomcat/9.0.83</h3></body></html>",
+            LeakKinds.None, 403, "Access to the specified resource has been forbidden.");
+
+        yield return Both("product/spring-security-403-json", 403, "application/json",
+            """{"timestamp":"2024-03-11T09:21:44.512+00:00","status":403,"error":"Forbidden","path":"/api/students"}""",
+            LeakKinds.None, 403, Generic.Forbidden);
+
+        yield return new("product/edfi-conforming-400", 400, "application/json",
+            """{"code":400,"type":"Bad Request","message":"Grade must be between 1 and 12."}""")
+        {
+            Leaks = LeakKinds.None,
+            EdFi = new(400, "Grade must be between 1 and 12.", PassThrough: true),
+            ProblemDetails = new(400, "Grade must be between 1 and 12."),
+        };
+
     }
 }
