@@ -185,7 +185,7 @@ internal static class MessageText
     }
 
     /// <summary>Whether a cleaned message says something: letters, not a placeholder, not a bare reason phrase (with or
-    /// without its code in parentheses), not an error word with only a number.</summary>
+    /// without its code in parentheses), not an error word with only a number, not a framework's "Cannot GET /path".</summary>
     public static bool IsInformative(string message)
     {
         var letters = 0;
@@ -198,7 +198,8 @@ internal static class MessageText
         }
 
         var core = StatusOnlyText.WithoutCodeInParentheses(StatusOnlyText.Unwrapped(message.AsSpan()));
-        return letters >= 2 && !s_junkLookup.Contains(core) && !IsReasonPhrase(core) && !StatusOnlyText.IsErrorNumber(core);
+        return letters >= 2 && !s_junkLookup.Contains(core) && !IsReasonPhrase(core) && !StatusOnlyText.IsErrorNumber(core)
+            && !StatusOnlyText.IsRouteMiss(core);
     }
 
     // Also as a code: CouchDB's {"error":"not_found","reason":"missing"} and its like spell the phrase in snake case.

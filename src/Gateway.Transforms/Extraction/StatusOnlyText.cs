@@ -27,6 +27,32 @@ internal static class StatusOnlyText
         return text.Length > 2 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim() : text;
     }
 
+    /// <summary>Whether the text is a framework's stock "no such route" line: Express's and NestJS's "Cannot GET /path",
+    /// Fastify's "Route GET:/path not found". It says only 404, with the path as the upstream saw it (not the one the
+    /// client used, once a route rewrites the path).</summary>
+    public static bool IsRouteMiss(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith("Cannot ", StringComparison.Ordinal))
+        {
+            var rest = text[7..];
+            var space = rest.IndexOf(' ');
+            return space > 0 && IsMethod(rest[..space]) && IsPath(rest[(space + 1)..]);
+        }
+
+        if (text.StartsWith("Route ", StringComparison.Ordinal) && text.EndsWith(" not found", StringComparison.Ordinal))
+        {
+            var rest = text[6..^10];
+            var colon = rest.IndexOf(':');
+            return colon > 0 && IsMethod(rest[..colon]) && IsPath(rest[(colon + 1)..]);
+        }
+
+        return false;
+
+        static bool IsMethod(ReadOnlySpan<char> word) => !word.IsEmpty && word.Length <= 7 && !word.ContainsAnyExceptInRange('A', 'Z');
+
+        static bool IsPath(ReadOnlySpan<char> path) => path.StartsWith('/') && !path.ContainsAny(' ', '\t');
+    }
+
     /// <summary>Whether the text is only an error word and a number ("Error 1020", "Bad Message 400", "ERROR: 7"): an
     /// error code whose meaning the client cannot look up.</summary>
     public static bool IsErrorNumber(ReadOnlySpan<char> text)

@@ -1100,5 +1100,23 @@ public static class ProductsCorpus
             ProblemDetails = new(400, "Grade must be between 1 and 12."),
         };
 
+
+        // Express/NestJS/Fiber and Fastify answer a path no route matches with their stock line and the path as the
+        // upstream saw it (not the client's, once a route rewrites it): it says only 404.
+        yield return Both("product/nest-404-default", 404, "application/json; charset=utf-8",
+            """{"message":"Cannot GET /api/studentz","error":"Not Found","statusCode":404}""",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("product/express-404-text", 404, "text/plain; charset=utf-8",
+            "Cannot GET /api/studentz",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("product/fastify-404", 404, "application/json; charset=utf-8",
+            """{"message":"Route GET:/api/studentz/12 not found","error":"Not Found","statusCode":404}""",
+            LeakKinds.None, 404, Generic.NotFound);
+
+        yield return Both("product/express-409-cannot-with-reason", 409, "application/json; charset=utf-8",
+            """{"message":"Cannot DELETE /api/students/12 while it has enrollments."}""",
+            LeakKinds.None, 409, "Cannot DELETE /api/students/12 while it has enrollments.");
     }
 }
