@@ -16,7 +16,7 @@ internal static class JsonErrorList
         ["field", "property", "propertyName", "param", "parameter", "path", "loc", "attribute", "memberNames", "propertyPath", "target", "source"];
 
     // Member names that, alone in the object and holding a string, are its message rather than a field.
-    private static readonly string[] s_soleMessageKeys = ["detail", "message"];
+    private static readonly string[] s_soleMessageKeys = ["detail", "message", "error"];
 
     /// <summary>Reads the array the reader stands on (StartArray) to its end.</summary>
     public static string? ReadArray(ref JsonBody json)
@@ -27,8 +27,9 @@ internal static class JsonErrorList
     }
 
     /// <summary>Reads the object the reader stands on (StartObject), field → message(s), to its end.</summary>
-    /// <remarks>An object whose only member is a string <c>detail</c> or <c>message</c> is that message: Phoenix's
-    /// default error view answers <c>{"errors":{"detail":"Not Found"}}</c>. A list there (<c>{"message":["can't be
+    /// <remarks>An object whose only member is a string <c>detail</c>, <c>message</c> or <c>error</c> is that message:
+    /// Phoenix's default error view answers <c>{"errors":{"detail":"Not Found"}}</c>, CodeIgniter 4's
+    /// <c>failNotFound</c> <c>{"messages":{"error":"…"}}</c>. A list there (<c>{"message":["can't be
     /// blank"]}</c>) is still a form's field.</remarks>
     public static string? ReadObject(ref JsonBody json)
     {
@@ -99,6 +100,26 @@ internal static class JsonErrorList
         else
         {
             AddItem(ref reader, field, line);
+        }
+    }
+
+    /// <summary>Adds a nested field map (StartObject) under its parent's name: Django REST framework answers a nested
+    /// serializer's errors as <c>{"address":{"zip_code":["Enter a valid ZIP code."]}}</c> → "address.zip_code: …".
+    /// One level: a deeper object is skipped.</summary>
+    public static void AddMap(ref JsonBody json, string parent, ErrorLine line)
+    {
+        ref var reader = ref json.Reader;
+        while (NextToken(ref json, line, inObject: true) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = line.IsFull ? string.Empty : string.Concat(parent, ".", reader.GetString());
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            AddValue(ref json, field, line);
         }
     }
 

@@ -21,6 +21,7 @@ internal static class JsonMessageReader
         "message", "msg", "errorMessage", "error_message", "error", "error_description", "errors", "modelState",
         "violations", "validationErrors", "detail", "title", "description", "reason", "code", "status", "type",
         "fault", "errorDescription", "odata.error", "errorMsg", "errMsg", "error_msg", "data", "_embedded",
+        "responseStatus", "messages",
     ];
 
     private static readonly string[] s_errorObjectKeys = ["message", "msg", "errorMessage", "error_description", "description", "detail", "title", "faultstring"];
@@ -144,6 +145,9 @@ internal static class JsonMessageReader
                 case 10 when reader.TokenType == JsonTokenType.StartArray:
                     facts.Errors ??= JsonErrorList.ReadArray(ref json); // FastAPI puts its validation list in "detail"
                     break;
+                case 10 when reader.TokenType == JsonTokenType.StartObject:
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref json, facts); // FastAPI's HTTPException(detail={…})
+                    break;
                 case 10:
                     facts.Detail ??= JsonKeys.ReadString(ref reader);
                     break;
@@ -168,6 +172,15 @@ internal static class JsonMessageReader
                     break;
                 case 24 when reader.TokenType == JsonTokenType.StartObject:
                     ReadEmbedded(ref json, facts);
+                    break;
+                case 25 when reader.TokenType == JsonTokenType.StartObject:
+                    facts.ErrorObjectMessage ??= ReadErrorObject(ref json, facts); // ServiceStack: {"ResponseStatus":{"Message":…}}
+                    break;
+                case 26 when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    facts.Errors ??= ReadErrors(ref json); // CodeIgniter 4: {"status":400,"error":400,"messages":{…}}
+                    break;
+                case < 0 when reader.TokenType == JsonTokenType.StartObject:
+                    JsonErrorList.AddMap(ref json, unknownName ?? Encoding.UTF8.GetString(unknownUtf8), facts.FieldErrors);
                     break;
                 case < 0 when reader.TokenType == JsonTokenType.StartArray:
                     JsonErrorList.AddValue(ref json, unknownName ?? Encoding.UTF8.GetString(unknownUtf8), facts.FieldErrors);

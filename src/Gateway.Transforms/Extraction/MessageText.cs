@@ -16,7 +16,7 @@ internal static class MessageText
     private static readonly FrozenSet<string> s_junk = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "error", "errors", "exception", "null", "undefined", "none", "nil", "false", "true", "ok", "n/a", "unknown",
-        "unknown error", "No message available", "No message", "message", "fault", "failure", "failed",
+        "unknown error", "No message available", "No message", "message", "fault", "failure", "failed", "missing",
         // Framework placeholders that say only that something failed (Web API, WCF, ASP.NET, Rails, Express pages).
         "An error has occurred", "An error occurred", "An unexpected error occurred", "An unexpected error has occurred",
         "Unexpected error", "Error occurred", "Request Error", "Application Error", "Runtime Error", "System Error",
@@ -185,7 +185,7 @@ internal static class MessageText
     }
 
     /// <summary>Whether a cleaned message says something: letters, not a placeholder, not a bare reason phrase (with or
-    /// without its code in parentheses), not an error word with only a number.</summary>
+    /// without its code in parentheses), not an error word with only a number, not a framework's "Cannot GET /path".</summary>
     public static bool IsInformative(string message)
     {
         var letters = 0;
@@ -197,8 +197,27 @@ internal static class MessageText
             }
         }
 
-        var core = StatusOnlyText.WithoutCodeInParentheses(message.AsSpan().TrimEnd(".!").Trim());
-        return letters >= 2 && !s_junkLookup.Contains(core) && !s_reasonPhraseLookup.Contains(core) && !StatusOnlyText.IsErrorNumber(core);
+        var core = StatusOnlyText.WithoutCodeInParentheses(StatusOnlyText.Unwrapped(message.AsSpan()));
+        return letters >= 2 && !s_junkLookup.Contains(core) && !IsReasonPhrase(core) && !StatusOnlyText.IsErrorNumber(core)
+            && !StatusOnlyText.IsRouteMiss(core);
+    }
+
+    // Also as a code: CouchDB's {"error":"not_found","reason":"missing"} and its like spell the phrase in snake case.
+    private static bool IsReasonPhrase(ReadOnlySpan<char> text)
+    {
+        if (s_reasonPhraseLookup.Contains(text))
+        {
+            return true;
+        }
+
+        if (text.Length > 64 || !text.Contains('_') || text.Contains(' '))
+        {
+            return false;
+        }
+
+        Span<char> spaced = stackalloc char[text.Length];
+        text.Replace(spaced, '_', ' ');
+        return s_reasonPhraseLookup.Contains(spaced);
     }
 
     private static string Truncate(ReadOnlySpan<char> text)

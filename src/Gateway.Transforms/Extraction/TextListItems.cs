@@ -11,7 +11,8 @@ internal static class TextListItems
 {
     private const int MaxItems = 10;
 
-    /// <summary>The heading with the list items that follow it in <paramref name="text"/>, or the heading alone.</summary>
+    /// <summary>The heading with the list items that follow it in <paramref name="text"/> (or the one line that goes on
+    /// from it), or the heading alone.</summary>
     /// <param name="text">The text the heading is a slice of.</param>
     /// <param name="heading">A trimmed line of <paramref name="text"/> that ends with a colon.</param>
     public static string AppendTo(ReadOnlySpan<char> text, ReadOnlySpan<char> heading)
@@ -51,6 +52,14 @@ internal static class TextListItems
 
             if (!TryItem(line, out var item))
             {
+                // Akka HTTP: "The request content was malformed:\nObject is missing required member 'x'": one line
+                // that goes on from the heading is its end, not a list.
+                if (items == 0)
+                {
+                    message.Append(' ').Append(line);
+                    items = 1;
+                }
+
                 break;
             }
 

@@ -16,6 +16,7 @@ public static class UpstreamCorpus
             .Concat(XmlCorpus.Cases())
             .Concat(TextAndEdgeCorpus.Cases())
             .Concat(ConformingCorpus.Cases())
+            .Concat(ProductsCorpus.Cases())
             .ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     public static IReadOnlyCollection<CorpusCase> All => s_cases.Value.Values;

@@ -39,7 +39,8 @@ public class ErrorNormalizerTests
     [InlineData("Validation failed:\n- name is required\n- grade must be between 1 and 12\n", "Validation failed: name is required; grade must be between 1 and 12")]
     [InlineData("The request has 2 errors:\r\n\r\n  1. Name is required.\r\n  2) Grade is out of range.\r\n\r\nSee the docs.", "The request has 2 errors: Name is required.; Grade is out of range.")]
     [InlineData("Invalid fields:\n* email \u2013 not an address\n\u2022 age: must be positive\nContact support.", "Invalid fields: email \u2013 not an address; age: must be positive")]
-    [InlineData("Validation failed:\nname is required", "Validation failed:")]
+    [InlineData("Validation failed:\nname is required", "Validation failed: name is required")]
+    [InlineData("The request content was malformed:\nObject is missing required member 'lastName'\nmore", "The request content was malformed: Object is missing required member 'lastName'")]
     [InlineData("Validation failed:", "Validation failed:")]
     [InlineData("Grade is invalid: expected 1-12\n- ignored", "Grade is invalid: expected 1-12")]
     public void Normalize_TextHeadingWithAList_ItemsJoinedToIt(string body, string expected)
