@@ -44,12 +44,13 @@ internal static class CurrentRepresentationFetcher
     }
 
     /// <summary>
-    /// Sends the probe. 2xx: the resource exists, tagged by the upstream's ETag or one derived from the identity body
-    /// (none past <paramref name="maxBodyBytes"/> or for an encoded body); 404/410: missing; 401/403: that status;
-    /// anything else, a transport failure or a timeout: 502. Throws only when <paramref name="cancellationToken"/> fires.
+    /// Sends the probe. 2xx: the resource exists, tagged by the upstream's ETag or, with <paramref name="deriveTag"/>, one
+    /// derived from the identity body (none past <paramref name="maxBodyBytes"/> or for an encoded body); 404/410: missing;
+    /// 401/403: that status; anything else, a transport failure or a timeout: 502. Throws only when
+    /// <paramref name="cancellationToken"/> fires.
     /// </summary>
     public static async Task<CurrentRepresentation> FetchAsync(
-        HttpRequestMessage probe, ClusterModel cluster, int maxBodyBytes, BufferBudget budget, CancellationToken cancellationToken)
+        HttpRequestMessage probe, ClusterModel cluster, int maxBodyBytes, BufferBudget budget, bool deriveTag, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(cluster.Config.HttpRequest?.ActivityTimeout ?? s_defaultTimeout);
@@ -76,7 +77,7 @@ internal static class CurrentRepresentationFetcher
 
             var content = response.Content;
             var encoded = content.Headers.ContentEncoding.Any(e => !e.Equals("identity", StringComparison.OrdinalIgnoreCase));
-            if (encoded || content.Headers.ContentLength > maxBodyBytes)
+            if (!deriveTag || encoded || content.Headers.ContentLength > maxBodyBytes)
             {
                 return new(new ResourceState(true, null, lastModified), false, null);
             }

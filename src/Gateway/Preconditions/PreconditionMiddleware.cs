@@ -11,7 +11,8 @@ namespace Gateway.Preconditions;
 /// <summary>
 /// Proxy-pipeline step, after load balancing picked a destination. For PUT/PATCH/DELETE: refuses updates without
 /// If-Match where the route requires it; in <see cref="ETagMode.Generate"/> reads the current representation,
-/// evaluates the preconditions and answers 412 without forwarding when they fail. Other unsafe methods (POST …) are
+/// evaluates the preconditions and answers 412 without forwarding when they fail (in <see cref="ETagMode.Passthrough"/>
+/// too, when the write carries a precondition and the upstream tags the resource). Other unsafe methods (POST …) are
 /// checked the same way when they carry a precondition. Check and forward of writes to one resource are serialized
 /// inside this instance.
 /// </summary>
@@ -62,7 +63,10 @@ internal sealed partial class PreconditionMiddleware(
         }
 
         var serialize = policy.Lock != ETagLockMode.None;
-        if (policy.Mode != ETagMode.Generate || (!conditions.AnyForUnsafeMethods && !serialize)
+        // Passthrough checks a conditional write too, against the upstream's own tag: frameworks tag GETs for backends
+        // that never look at If-Match, and a stale write must not be forwarded (behaviour.md §3).
+        var checks = policy.Mode == ETagMode.Generate || (policy.Mode == ETagMode.Passthrough && conditions.AnyForUnsafeMethods);
+        if (!checks || (!conditions.AnyForUnsafeMethods && !serialize)
             || proxy.AvailableDestinations is not [var destination, ..])
         {
             await next(context);
@@ -138,7 +142,16 @@ internal sealed partial class PreconditionMiddleware(
     private async Task<bool> CheckAsync(
         HttpContext context, IReverseProxyFeature proxy, HttpRequestMessage probe, ETagPolicy policy, ConditionalHeaders conditions, string routeId)
     {
-        var current = await CurrentRepresentationFetcher.FetchAsync(probe, proxy.Cluster, policy.MaxBodyBytes, budget, context.RequestAborted);
+        var generate = policy.Mode == ETagMode.Generate;
+        var current = await CurrentRepresentationFetcher.FetchAsync(probe, proxy.Cluster, policy.MaxBodyBytes, budget, deriveTag: generate, context.RequestAborted);
+
+        // Passthrough decides only on a tag the upstream itself sent; a failed, untagged or missing probe leaves the
+        // write to the upstream, as before (a write-only path may answer its GET with 404 or 405).
+        if (!generate && !(current.FailureStatus is null && current.State.ETag is not null))
+        {
+            return true;
+        }
+
         if (current.FailureStatus is { } failure)
         {
             Log.CurrentStateUnavailable(logger, context.Request.Method, routeId, failure);
