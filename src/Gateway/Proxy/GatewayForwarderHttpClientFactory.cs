@@ -6,5 +6,5 @@ namespace Gateway.Proxy;
 internal sealed class GatewayForwarderHttpClientFactory(ILogger<ForwarderHttpClientFactory> logger) : ForwarderHttpClientFactory(logger)
 {
     protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
-        new StatusCodeGuard(new TransferCodingGuard(base.WrapHandler(context, handler)));
+        new UnreadableResponseGuard(base.WrapHandler(context, handler));
 }
