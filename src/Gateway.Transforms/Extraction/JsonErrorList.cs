@@ -105,7 +105,8 @@ internal static class JsonErrorList
 
     /// <summary>Adds a nested field map (StartObject) under its parent's name: Django REST framework answers a nested
     /// serializer's errors as <c>{"address":{"zip_code":["Enter a valid ZIP code."]}}</c> → "address.zip_code: …".
-    /// One level: a deeper object is skipped.</summary>
+    /// One level, and only lists: a serializer's errors are always lists, while a scalar or an object there is data
+    /// (<c>{"meta":{"traceId":"…"}}</c>, <c>{"request":{"path":"/api/x"}}</c>), which is no message.</summary>
     public static void AddMap(ref JsonBody json, string parent, ErrorLine line)
     {
         ref var reader = ref json.Reader;
@@ -113,13 +114,14 @@ internal static class JsonErrorList
         {
             var field = line.IsFull ? string.Empty : string.Concat(parent, ".", reader.GetString());
             reader.Read();
-            if (reader.TokenType == JsonTokenType.StartObject)
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                reader.Skip();
-                continue;
+                AddArray(ref json, field, line);
             }
-
-            AddValue(ref json, field, line);
+            else
+            {
+                reader.Skip(); // a scalar: nothing to skip
+            }
         }
     }
 

@@ -51,6 +51,20 @@ public class ErrorNormalizerTests
         Assert.Equal(expected, verdict.Message);
     }
 
+    // A nested map is a serializer's field errors only when it holds lists; a scalar or an object there is data.
+    [Theory]
+    [InlineData("{\"error\":\"Bad Request\",\"meta\":{\"traceId\":\"0HMVD8\"}}", Generic.BadRequest)]
+    [InlineData("{\"message\":\"Bad Request\",\"data\":{\"id\":\"12\",\"name\":\"x\"}}", Generic.BadRequest)]
+    [InlineData("{\"status\":400,\"request\":{\"path\":\"/api/x\",\"method\":\"GET\"},\"meta\":{\"a\":{\"b\":[\"c\"]}}}", Generic.BadRequest)]
+    [InlineData("{\"address\":{\"zip_code\":[\"Enter a valid ZIP code.\"],\"note\":\"n/a\"}}", "address.zip_code: Enter a valid ZIP code.")]
+    public void Normalize_NestedJsonObject_OnlyItsListsAreFieldErrors(string body, string expected)
+    {
+        var verdict = Normalize(400, "application/json", body);
+
+        Assert.Equal(400, verdict.Status);
+        Assert.Equal(expected, verdict.Message);
+    }
+
     // Text that is not ASCII is searched as UTF-8 bytes while it looks clean; what it holds must still be found.
     [Theory]
     [InlineData("Élève introuvable : la requête a échoué.\nERROR: duplicate key value violates unique constraint \"eleves_pkey\"", 409, LeakKinds.SqlError)]
