@@ -27,7 +27,7 @@ internal static partial class EscapedText
         }
 
         // A URL or value echoed percent-encoded ("redirect_uri http%3A%2F%2F10.0.0.5%3A8080%2Fcb") hides its host and path.
-        if (PercentEscape.IsMatch(message))
+        if (message.Contains('%', StringComparison.Ordinal) && PercentEscape.IsMatch(message))
         {
             leaks |= LeakScanner.Scan(Uri.UnescapeDataString(message));
         }

@@ -64,7 +64,9 @@ internal ref struct AsciiSearch
         while (from + _value.Length <= _text.Length)
         {
             _limit = Math.Max(_limit, Math.Min(_text.Length, from + Chunk));
-            var at = Math.Min(_lower.Next(_text, from, _limit), _upper.Next(_text, from, _limit));
+            // The upper-case spelling (rare in markup) is looked for only before the lower-case one's next occurrence.
+            var lower = _lower.Next(_text, from, _limit);
+            var at = Math.Min(lower, _upper.Next(_text, from, Math.Min(lower, _limit)));
             if (at == int.MaxValue)
             {
                 from = _limit;

@@ -113,12 +113,38 @@ internal sealed partial class AnchorFilter
             }
 
             i = at;
+            if (i < length - 1 && length >= BlockReads)
+            {
+                return NextInLastBlock(ref start, length, ref i, ref cursor, quads, lanes, ref test);
+            }
+
             if (i < length - 1)
             {
                 return NextInTail(ref start, length, ref i, ref cursor, quads, lanes, ref test);
             }
         }
 
+        return -1;
+    }
+
+    // The last positions of a text of a block or more: the block that ends at its last character, overlapping positions
+    // already tested (masked off), then the last two positions, whose windows run past the end, in the caller's scalar
+    // loop. No copy: at 1 KiB the padded copy below cost as much as three blocks.
+    private unsafe int NextInLastBlock<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes, ref TTest test)
+        where T : unmanaged
+        where TTest : struct, IAnchorTest
+    {
+        var block = length - BlockReads;
+        var tested = i - block; // at least 1: the loop stopped past this block's start
+        var untested = tested >= BlockPositions ? 0 : uint.MaxValue << tested;
+        cursor = new Cursor(block, Candidates(quads, lanes, ref start, block) & untested);
+        var found = FirstPassing(ref start, length, ref cursor, ref test);
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        i = Math.Max(i, block + BlockPositions);
         return -1;
     }
 

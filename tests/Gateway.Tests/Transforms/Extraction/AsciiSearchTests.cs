@@ -44,6 +44,47 @@ public class AsciiSearchTests
         }
     }
 
+    // Successive calls resume where each spelling stopped looking: together they still find every position, in order.
+    [Fact]
+    public void Next_Repeatedly_EveryPositionANaiveSearchFinds()
+    {
+        var random = new Random(20261207);
+        string[] values = ["<h1", "</h1", "<title", "x"];
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = Encoding.UTF8.GetBytes(Fragments.Join(random, s_fragments, 30));
+            foreach (var value in values)
+            {
+                var bytes = Encoding.ASCII.GetBytes(value);
+                var expected = new List<int>();
+                for (var from = 0; (from = NaiveFrom(text, bytes, from)) >= 0; from++)
+                {
+                    expected.Add(from);
+                }
+
+                Assert.Equal(expected, AllByNext(text, bytes));
+            }
+        }
+    }
+
+    private static List<int> AllByNext(byte[] text, byte[] value)
+    {
+        var found = new List<int>();
+        var search = new AsciiSearch(text, value, stackalloc byte[AsciiSearch.MaxAnchor]);
+        for (var at = search.Next(0); at >= 0; at = search.Next(at + 1))
+        {
+            found.Add(at);
+        }
+
+        return found;
+    }
+
+    private static int NaiveFrom(byte[] text, byte[] value, int from)
+    {
+        var at = from > text.Length ? -1 : Naive(text[from..], value);
+        return at < 0 ? -1 : from + at;
+    }
+
     private static int Naive(byte[] text, byte[] value)
     {
         for (var i = 0; i + value.Length <= text.Length; i++)

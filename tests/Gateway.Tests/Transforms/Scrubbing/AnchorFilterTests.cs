@@ -78,6 +78,36 @@ public class AnchorFilterTests
         }
     }
 
+    // The last block overlaps positions the loop already tested, and the walk resumes there after each hit: every marker
+    // is found once, also the one that ends the text after a hit in that block.
+    [Fact]
+    public void Find_SeveralMarkersInTheLastBlock_VectorAndScalarAgree()
+    {
+        var random = new Random(20261207);
+        var shortest = s_distinct.OrderBy(m => m.Length).Take(60).ToArray();
+        foreach (var length in new[] { 35, 36, 40, 67, 70, 100, 1024 })
+        {
+            for (var k = 0; k < 200; k++)
+            {
+                var text = Filler(random, length);
+                var first = shortest[random.Next(shortest.Length)];
+                var last = shortest[random.Next(shortest.Length)];
+                if (first.Length + last.Length > Math.Min(length, 35))
+                {
+                    continue;
+                }
+
+                var firstAt = length - 35 + random.Next(35 - first.Length - last.Length + 1);
+                Encoding.ASCII.GetBytes(first, 0, first.Length, text, Math.Max(0, firstAt));
+                Encoding.ASCII.GetBytes(last, 0, last.Length, text, length - last.Length);
+                var vector = Hits(s_vector, text);
+                Assert.Contains((length - last.Length, last.Length), vector);
+                Assert.Equal(Hits(s_scalar, text), vector);
+                Assert.Equal(Naive(Encoding.ASCII.GetString(text)), vector);
+            }
+        }
+    }
+
     // Letters, digits and spaces, or (anyAscii) every ASCII value, control characters included.
     private static byte[] Filler(Random random, int length, bool anyAscii = false)
     {
