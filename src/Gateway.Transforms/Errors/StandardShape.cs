@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using Gateway.Transforms.Extraction;
+using Gateway.Transforms.Rules;
 
 namespace Gateway.Transforms.Errors;
 
@@ -30,7 +31,9 @@ internal static class StandardShape
     /// Whether the bytes that would pass unchanged are one JSON object every client parses the same way: UTF-8 without
     /// a BOM (RFC 8259 §8.1), strict syntax, no top-level member named twice (parsers disagree on which one wins, so
     /// <c>"code":400,…,"code":500</c> is no conforming payload), and, for problem details, RFC 9457's string members as
-    /// strings (<c>"detail":5</c> would reach a client that reads it as text).
+    /// strings (<c>"detail":5</c> would reach a client that reads it as text). No member at any depth may carry debug
+    /// output by its name (<c>"exception"</c>, <c>"debug"</c>, <c>"trace"</c> …): what it holds need not look like a leak to
+    /// the scanner (a handler name, a bare message), and it is not the client's.
     /// </summary>
     public static bool IsStrictObject(ErrorProfile profile, ReadOnlySpan<byte> body)
     {
@@ -48,26 +51,31 @@ internal static class StandardShape
                 return false;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            // To the end: anything after the object makes Read throw, whitespace ends it.
+            while (reader.Read())
             {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
                 var name = reader.GetString()!;
-                if (!names.Add(name))
+                var topLevel = reader.CurrentDepth == 1;
+                if (topLevel && !names.Add(name))
                 {
                     return false;
                 }
 
                 reader.Read();
-                if (profile.Kind == ErrorProfileKind.ProblemDetails && name is "type" or "title" or "detail" or "instance"
-                    && reader.TokenType != JsonTokenType.String)
+                if ((topLevel && profile.Kind == ErrorProfileKind.ProblemDetails && name is "type" or "title" or "detail" or "instance"
+                        && reader.TokenType != JsonTokenType.String)
+                    || (reader.TokenType != JsonTokenType.Null && DebugFieldStripper.DefaultNames.Contains(name)))
                 {
                     return false;
                 }
-
-                reader.Skip();
             }
 
-            // Anything after the object makes Read throw; whitespace ends it.
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+            return true;
         }
         catch (JsonException)
         {

@@ -221,6 +221,11 @@ public class ErrorNormalizerTests
     [InlineData("""{"type":5,"title":"Bad Request","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
     [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","instance":null}""", "ProblemDetails", false)]
     [InlineData("""{"type":"about:blank","title":" ","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","exception":"Grade out of range"}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","meta":{"debug":{"handler":"GradeController@store"}}}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","innerException":null}""", "EdFi", true)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","trace":[{"line":42}]}""", "ProblemDetails", false)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","traceId":"00-4bf92f35-01"}""", "ProblemDetails", true)]
     public void Normalize_OnlyStrictJson_PassesThrough(string body, string profile, bool passes)
     {
         var problem = profile == "ProblemDetails";
