@@ -72,7 +72,8 @@ public static class ErrorNormalizer
             && status == upstreamStatus
             && profile.Allows(upstreamStatus)
             && profile.CarriesBody(upstreamStatus)
-            && StandardShape.Matches(profile, media, inspection.Json, upstreamStatus);
+            && StandardShape.Matches(profile, media, inspection.Json, upstreamStatus)
+            && StandardShape.IsStrictObject(profile, body);
 
         return new ErrorVerdict(status, message, leaks, passThrough, integrity);
     }

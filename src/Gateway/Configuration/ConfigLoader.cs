@@ -272,6 +272,18 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
     private static ConfigLoadResult Fail(ConfigProblem problem) => new(null, [problem]);
 
     // Inner exceptions carry the useful part ("Failed to convert 'abc' to TimeSpan").
-    private static string Describe(Exception ex) =>
-        ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} ({inner.Message})" : ex.Message;
+    // The binder wraps a value it cannot convert once per dictionary it sits in (Routes, then StatusMap): the first
+    // message that differs from the outer one names the key and the value.
+    private static string Describe(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner.Message != ex.Message)
+            {
+                return $"{ex.Message} ({inner.Message})";
+            }
+        }
+
+        return ex.Message;
+    }
 }

@@ -111,8 +111,9 @@ internal static class GatewayOptionsValidator
         Auth.AuthOptionsValidator.Validate(options, routes, problems);
     }
 
+    // Three digits exactly: "0418" would be a second key for 418, which the compiled map cannot hold.
     public static bool TryParseStatus(string text, out int status) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599 && text.Length == 3;
 
     // RFC 9110 §5.6.2 token characters.
     private static void CheckHeaderNames(List<string> names, string key, List<ConfigProblem> problems)

@@ -5,6 +5,7 @@ using Gateway.Middleware;
 using Gateway.Transforms.Errors;
 using Gateway.Transforms.Headers;
 using Gateway.Transforms.Rules;
+using Microsoft.Net.Http.Headers;
 using Serilog.Events;
 using Yarp.ReverseProxy.Transforms;
 
@@ -61,8 +62,19 @@ internal sealed class ErrorNormalizationStep(ILoggerFactory loggers, Serilog.ILo
             // Already the standard shape and clean: the upstream's own bytes, as they came.
             ErrorResponseWriter.EnsureChallenge(httpContext);
             ErrorResponseWriter.EnsureRetryAfter(httpContext);
-            httpContext.Response.ContentLength = body.Length;
-            await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
+            if (upstream.Content.Headers.ContentEncoding.Count == 0)
+            {
+                httpContext.Response.ContentLength = body.Length;
+                await httpContext.Response.Body.WriteAsync(body.Memory, CancellationToken.None);
+                return;
+            }
+
+            // Coded (or only labelled so: plain text under "gzip"): the identity bytes that were judged, without the
+            // label or the coded bytes' tag, as for a rewritten error. The client may not accept the coding, and a false label breaks its decoder.
+            httpContext.Response.Headers.Remove(HeaderNames.ContentEncoding);
+            httpContext.Response.Headers.Remove(HeaderNames.ETag); // the coded representation's
+            httpContext.Response.ContentLength = identity.Span.Length;
+            await httpContext.Response.Body.WriteAsync(identity.Span.ToArray(), CancellationToken.None);
             return;
         }
 

@@ -106,6 +106,18 @@ public sealed class ConfigLoaderTests
         Assert.Contains(result.Problems, p => p.ToString().StartsWith($"Gateway:Routes:api:StatusMap:{expected}", StringComparison.Ordinal));
     }
 
+    // "0418" is 418 again: the second key was refused nowhere and the compiled map threw (validate and startup died
+    // with a stack trace). A value that is no number is named with its path, not only as "binding has failed".
+    [Theory]
+    [InlineData("\"418\": 409, \"0418\": 400", "Gateway:Routes:api:StatusMap:0418: the key must be an HTTP status code")]
+    [InlineData("\"418\": \"abc\"", "'abc' at 'Gateway:Routes:api:StatusMap:418'")]
+    public async Task StatusMapKeyOrValueUnreadable_IsRefusedWithItsPath(string entry, string expected)
+    {
+        var result = await LoadAsync(Good.Replace("\"api\": { }", $"\"api\": {{ \"StatusMap\": {{ {entry} }} }}", StringComparison.Ordinal));
+
+        Assert.Contains(result.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"418\": 400")]
     [InlineData("\"404\": 500")]

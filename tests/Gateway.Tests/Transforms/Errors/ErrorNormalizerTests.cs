@@ -194,7 +194,7 @@ public class ErrorNormalizerTests
     // type/title is the status's reason phrase: one naming another status is no conforming payload.
     [Theory]
     [InlineData("application/json", """{"code":400,"type":"Conflict","message":"Grade is invalid."}""", "EdFi", false)]
-    [InlineData("application/json", """{"code":400,"type":"bad request","message":"Grade is invalid."}""", "EdFi", true)]
+    [InlineData("application/json", """{"code":400,"type":"bad request","message":"Grade is invalid."}""", "EdFi", false)]
     [InlineData("text/json", """{"code":400,"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", false)]
     [InlineData("application/problem+json", """{"type":"about:blank","title":"Conflict","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
     [InlineData("application/problem+json", """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"grade":["Grade is invalid."]}}""", "ProblemDetails", true)]
@@ -203,6 +203,47 @@ public class ErrorNormalizerTests
         var verdict = Normalize(400, contentType, body, profile == "EdFi" ? ErrorProfile.EdFi : ErrorProfile.ProblemDetails);
 
         Assert.Equal(passes, verdict.PassThrough);
+    }
+
+    // What passes goes to the client byte for byte, so it must be one document every parser reads alike: the message
+    // reader's leniency (comments, trailing commas, the first of two members) must not let another one through.
+    [Theory]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", true)]
+    [InlineData(""" {"code":400,"type":"Bad Request","message":"Grade is invalid.","extra":{"a":[1,2]}}""" + "\n", "EdFi", true)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.",}""", "EdFi", false)]
+    [InlineData("""{"code":400,/* x */"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","code":500}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","\u0074ype":"Conflict"}""", "EdFi", false)]
+    [InlineData("\uFEFF" + """{"code":400,"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", false)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","errors":{"grade":["x"]}}""", "ProblemDetails", true)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","status":500}""", "ProblemDetails", false)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":5}""", "ProblemDetails", false)]
+    [InlineData("""{"type":5,"title":"Bad Request","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","instance":null}""", "ProblemDetails", false)]
+    [InlineData("""{"type":"about:blank","title":" ","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","exception":"Grade out of range"}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","meta":{"debug":{"handler":"GradeController@store"}}}""", "EdFi", false)]
+    [InlineData("""{"code":400,"type":"Bad Request","message":"Grade is invalid.","innerException":null}""", "EdFi", true)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","trace":[{"line":42}]}""", "ProblemDetails", false)]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"detail":"Grade is invalid.","traceId":"00-4bf92f35-01"}""", "ProblemDetails", true)]
+    public void Normalize_OnlyStrictJson_PassesThrough(string body, string profile, bool passes)
+    {
+        var problem = profile == "ProblemDetails";
+        var verdict = Normalize(400, problem ? "application/problem+json" : "application/json", body, problem ? ErrorProfile.ProblemDetails : ErrorProfile.EdFi);
+
+        Assert.Equal(passes, verdict.PassThrough);
+        Assert.Equal(400, verdict.Status);
+    }
+
+    [Fact]
+    public void Normalize_ConformingBodyWithInvalidUtf8_DoesNotPassThrough()
+    {
+        byte[] body = [.. """{"code":400,"type":"Bad Request","message":"Grade is invalid.","x":" """u8, 0xFF, (byte)'"', (byte)'}'];
+
+        var verdict = ErrorNormalizer.Normalize(400, "application/json", body, false, ErrorProfile.EdFi, NormalizerSettings.Default);
+
+        Assert.False(verdict.PassThrough);
+        Assert.Equal("Grade is invalid.", verdict.Message);
     }
 
     [Fact]
