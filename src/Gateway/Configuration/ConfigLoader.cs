@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
@@ -13,7 +14,7 @@ namespace Gateway.Configuration;
 /// Reads a config file and checks all of it (JSON syntax, the gateway section, YARP routes and clusters, cross
 /// references) before anything is applied, so an invalid edit never reaches the running proxy.
 /// </summary>
-internal sealed class ConfigLoader(IConfigValidator yarpValidator)
+internal sealed partial class ConfigLoader(IConfigValidator yarpValidator)
 {
     private static readonly JsonDocumentOptions s_jsonOptions = new()
     {
@@ -117,6 +118,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         catch (InvalidOperationException ex)
         {
             problems.Add(UnboundKey(candidate.GetSection(GatewayOptions.SectionName), ex.GetBaseException().Message)
+                ?? Unconvertible(ex)
                 ?? new ConfigProblem(GatewayOptions.SectionName, Describe(ex)));
             return null;
         }
@@ -149,6 +151,33 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         var keyAt = found.IndexOf(":" + key, StringComparison.OrdinalIgnoreCase);
         return new ConfigProblem(found[..(keyAt + key.Length + 1)], $"'{key}' is not a setting here");
     }
+
+    // A value of the wrong type inside a list or map (a rule's "Status": "abc") comes as the binder's "'ErrorOnUnknownConfiguration'
+    // was set and binding has failed", which names no key; the conversion failure it wraps has the path and the value.
+    private static ConfigProblem? Unconvertible(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (UnconvertibleValue().Match(inner.Message) is { Success: true } match)
+            {
+                var type = match.Groups["type"].Value;
+                var expected = type switch
+                {
+                    "System.Int32" or "System.Int64" => "whole number",
+                    "System.Double" => "number",
+                    "System.Boolean" => "boolean (true or false)",
+                    "System.TimeSpan" => "time span (e.g. 00:00:30)",
+                    _ => type[(type.LastIndexOf('.') + 1)..],
+                };
+                return new ConfigProblem(match.Groups["path"].Value, $"'{match.Groups["value"].Value}' is not a valid {expected}");
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex UnconvertibleValue();
 
     private static (IReadOnlyList<RouteConfig>, IReadOnlyList<ClusterConfig>) ReadProxyConfig(IConfiguration candidate, List<ConfigProblem> problems)
     {
