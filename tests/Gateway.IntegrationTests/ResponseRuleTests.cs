@@ -60,6 +60,8 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapGet("/api/php-false", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"success":false,"error":"Student not found"}"""));
             app.MapGet("/api/php-page", () => Bodies.Raw(200, "text/html; charset=UTF-8", "<html><body>{\"success\":false}</body></html>"));
             app.MapGet("/api/leaky-false", () => Bodies.Raw(200, "application/json", """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
+            app.MapGet("/api/php-debug", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"id":1,"name":"Ada","stackTrace":"#0 /var/www/app/Student.php(42): load()"}"""));
+            app.MapGet("/api/php-text", () => Bodies.Raw(200, "text/plain", "[[[ not JSON, \"debug\": left as it is"));
             app.MapGet("/api/debug", () => Bodies.Raw(200, "application/json", """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
             app.MapGet("/api/gzip-false", async (HttpContext c) =>
             {
@@ -223,6 +225,23 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"id":1,"name":"Ada"}""", body);
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+    }
+
+    // PHP echoes its JSON under text/html, debug fields and all; the rules already read such bodies.
+    [Fact]
+    public async Task DebugFields_AreDroppedFromJsonSentAsTextHtml_TextIsNotTouched()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/php-debug");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"id":1,"name":"Ada"}""", body);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+
+        using var text = await _gateway.Client.GetAsync("/api/php-text");
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        Assert.Equal("[[[ not JSON, \"debug\": left as it is", await text.Content.ReadAsStringAsync());
     }
 
     [Fact]

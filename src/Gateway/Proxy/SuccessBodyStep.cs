@@ -23,7 +23,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
         && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
-            || ((policy.RejectDebugOutput || policy.HasSuccessRules) && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
+            || ((policy.RejectDebugOutput || policy.HasSuccessRules || policy.DebugFieldNames is not null) && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
             || (policy.SoapFaultsAreErrors && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
@@ -77,9 +77,11 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             return;
         }
 
-        if (identity.IsDecoded && !identity.Truncated && json)
+        // The same PHP JSON carries its debug fields under text/html too: a textual body that is JSON is stripped alike.
+        if (identity.IsDecoded && !identity.Truncated
+            && (json || (policy.DebugFieldNames is not null && SuccessJson.MayBeJson(SuccessJson.WithoutBom(identity.Span)))))
         {
-            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
+            if (json && ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
             {
                 await AnswerRuleAsync(httpContext, policy, rule, (int)upstream.StatusCode, feature);
                 return;
@@ -90,7 +92,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
                 var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
-                if (strip == DebugFieldStrip.TooDeep)
+                if (strip == DebugFieldStrip.TooDeep && json)
                 {
                     // Unread, it may hide a trace: answered as RejectDebugOutput would, never passed unchecked.
                     await AnswerDebugOutputAsync(httpContext, upstream, policy, LeakKinds.StackTrace, feature);
