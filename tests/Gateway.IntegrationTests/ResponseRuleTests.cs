@@ -89,6 +89,11 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
                 await c.Response.WriteAsync(s_bigOk[4000..]);
             });
             app.MapGet("/api/validation", () => Bodies.Raw(400, "application/json", """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12."}]}"""));
+            app.MapPost("/api/enrollments", (HttpContext c) =>
+            {
+                c.Response.Headers.Location = "/api/enrollments/0";
+                return Bodies.Raw(200, "application/json", """{"success":false,"error":"Section 7 is full."}""");
+            });
             app.MapPost("/api/students", (HttpContext c) =>
             {
                 c.Response.Headers.Location = "/api/students/4";
@@ -242,6 +247,19 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         using var text = await _gateway.Client.GetAsync("/api/php-text");
         Assert.Equal(HttpStatusCode.OK, text.StatusCode);
         Assert.Equal("[[[ not JSON, \"debug\": left as it is", await text.Content.ReadAsStringAsync());
+    }
+
+    // Ed-Fi's 201 carries no body, but the rules read it first: the legacy failure stays a failure, not "201 Created".
+    [Fact]
+    public async Task Post200WithLocationAndAnErrorInside_IsTheRulesStatus_NotA201()
+    {
+        using var edfi = await _gateway.Client.PostAsync("/api/enrollments", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.NotFound, edfi.StatusCode);
+        Assert.Null(edfi.Headers.Location);
+
+        using var pd = await _gateway.Client.PostAsync("/pd/api/enrollments", new StringContent("{}"));
+        var json = await Payload.ReadProblemAsync(pd, 404);
+        Assert.Equal("Section 7 is full.", json.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -43,6 +43,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 // The upstream broke mid-body before anything was sent: YARP answers a transform's exception with its
                 // 502, the profile's 5xx with payload (as for an unreadable answer), never a clean short body.
                 throw new IOException("The upstream response body ended before it was complete.");
+            case BodyReadResult.OverBound when SuccessConformance.DropsBody(response, policy):
+                return;
             case BodyReadResult.OverBound:
                 try
                 {
@@ -111,14 +113,18 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                     // The body changed: identity encoding, and no strong ETag on a representation we altered.
                     response.Headers.Remove(HeaderNames.ContentEncoding);
                     response.Headers.Remove(HeaderNames.ETag);
-                    response.ContentLength = stripped.WrittenCount;
                     if (feature is not null)
                     {
                         feature.Changes |= GatewayChanges.LeakRemoved;
                     }
 
                     Log.DebugFieldsDropped(logger, removed);
-                    await response.Body.WriteAsync(stripped.WrittenMemory, context.CancellationToken);
+                    if (!SuccessConformance.DropsBody(response, policy))
+                    {
+                        response.ContentLength = stripped.WrittenCount;
+                        await response.Body.WriteAsync(stripped.WrittenMemory, context.CancellationToken);
+                    }
+
                     return;
                 }
             }
@@ -140,8 +146,11 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             return;
         }
 
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+        if (!SuccessConformance.DropsBody(response, policy))
+        {
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+        }
     }
 
     private static LeakKinds FindDebugOutput(HttpResponseMessage upstream, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
