@@ -138,6 +138,11 @@ internal sealed partial class ConfigLoader(IConfigValidator yarpValidator)
 
         var keys = message[(colon + 2)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(key => key.Trim('\'')).ToArray();
+        if (message.AsSpan(at + Marker.Length).StartsWith("System.") && ListWhereOneValueBelongs(section, keys) is { } list)
+        {
+            return list;
+        }
+
         var found = section.AsEnumerable()
             .Select(pair => pair.Key)
             .FirstOrDefault(path => keys.Any(key => path.EndsWith(":" + key, StringComparison.OrdinalIgnoreCase)
@@ -150,6 +155,58 @@ internal sealed partial class ConfigLoader(IConfigValidator yarpValidator)
         var key = keys.First(k => found.EndsWith(":" + k, StringComparison.OrdinalIgnoreCase) || found.Contains(":" + k + ":", StringComparison.OrdinalIgnoreCase));
         var keyAt = found.IndexOf(":" + key, StringComparison.OrdinalIgnoreCase);
         return new ConfigProblem(found[..(keyAt + key.Length + 1)], $"'{key}' is not a setting here");
+    }
+
+    // An array given for a single value ("Path": [ "/success" ]) binds as a string with a property '0': the problem is the
+    // setting's, not some other '0' in the section (a list's first entry elsewhere, which the search above found first).
+    private static ConfigProblem? ListWhereOneValueBelongs(IConfigurationSection section, string[] keys)
+    {
+        foreach (var path in section.AsEnumerable().Select(pair => pair.Key))
+        {
+            var cut = path.LastIndexOf(':');
+            var setting = cut < 0 ? "" : path[..cut];
+            if (keys.Contains(path[(cut + 1)..]) && s_singleValueSettings.Contains(setting[(setting.LastIndexOf(':') + 1)..]))
+            {
+                return new ConfigProblem(setting, "must be a single value, not an array or object");
+            }
+        }
+
+        return null;
+    }
+
+    // The names of the Gateway section's single-value settings (Profile, Path, Status …), from its types.
+    private static readonly FrozenSet<string> s_singleValueSettings = SingleValueSettings(typeof(GatewayOptions), []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> SingleValueSettings(Type type, HashSet<Type> seen)
+    {
+        if (!seen.Add(type))
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            var value = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (value.IsPrimitive || value.IsEnum || value == typeof(string) || value == typeof(TimeSpan))
+            {
+                yield return property.Name;
+            }
+            else if (value.IsClass && value.Namespace?.StartsWith("Gateway", StringComparison.Ordinal) == true)
+            {
+                foreach (var name in SingleValueSettings(value, seen))
+                {
+                    yield return name;
+                }
+            }
+            else if (value.IsGenericType && value.GetGenericArguments()[^1] is { IsClass: true } element
+                && element.Namespace?.StartsWith("Gateway", StringComparison.Ordinal) == true)
+            {
+                foreach (var name in SingleValueSettings(element, seen))
+                {
+                    yield return name;
+                }
+            }
+        }
     }
 
     // A value of the wrong type inside a list or map (a rule's "Status": "abc") comes as the binder's "'ErrorOnUnknownConfiguration'

@@ -186,6 +186,20 @@ public sealed class ConfigLoaderTests
         Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
     }
 
+    // An array where one value belongs binds as a string with a property '0'; another route's list has a '0' too.
+    [Fact]
+    public async Task ArrayForASingleValue_ProblemNamesThatSetting()
+    {
+        var result = await LoadAsync(Good.Replace(
+            "\"api\": { }",
+            "\"a\": { \"Rules\": [ { \"WhenStatus\": [ 400 ], \"Path\": \"/errors\", \"Status\": 404 } ] }, \"api\": { \"Rules\": [ { \"Path\": [ \"/success\" ], \"Status\": 404 } ] }",
+            StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("Gateway:Routes:api:Rules:0:Path", problem.Path);
+        Assert.StartsWith("must be a single value", problem.Message, StringComparison.Ordinal);
+    }
+
     private static Task<ConfigLoadResult> LoadAsync(string json) => LoadAsync(Encoding.UTF8.GetBytes(json));
 
     private static async Task<ConfigLoadResult> LoadAsync(byte[] bytes)
