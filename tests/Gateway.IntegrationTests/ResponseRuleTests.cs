@@ -62,6 +62,14 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapGet("/api/leaky-false", () => Bodies.Raw(200, "application/json", """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
             app.MapGet("/api/php-debug", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"id":1,"name":"Ada","stackTrace":"#0 /var/www/app/Student.php(42): load()"}"""));
             app.MapGet("/api/php-text", () => Bodies.Raw(200, "text/plain", "[[[ not JSON, \"debug\": left as it is"));
+            // WCF with writeEncoding="utf-16".
+            app.MapGet("/api/debug-utf16", async (HttpContext c) =>
+            {
+                var bytes = Encoding.Unicode.GetBytes("""{"id":1,"name":"Élève","stackTrace":"   at Acme.X() in C:\\src\\X.cs:line 3"}""");
+                c.Response.ContentType = "application/json; charset=utf-16";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
             app.MapGet("/api/debug", () => Bodies.Raw(200, "application/json", """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
             app.MapGet("/api/gzip-false", async (HttpContext c) =>
             {
@@ -230,6 +238,16 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"id":1,"name":"Ada"}""", body);
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task DebugFields_AreDroppedFromUtf16Json_RestSentAsUtf8()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/debug-utf16");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("""{"id":1,"name":"Élève"}""", Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()));
     }
 
     // PHP echoes its JSON under text/html, debug fields and all; the rules already read such bodies.

@@ -93,7 +93,13 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             if (policy.DebugFieldNames is { } names && !identity.Span.IsEmpty)
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
-                var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
+                var contentType = upstream.Content.Headers.ContentType?.ToString();
+                var strip = DebugFieldStripper.Strip(identity.Span, contentType, names, stripped, out var removed, out var transcoded);
+                if (transcoded)
+                {
+                    contentType = (upstream.Content.Headers.ContentType?.MediaType ?? "application/json") + "; charset=utf-8";
+                }
+
                 if (strip == DebugFieldStrip.TooDeep && json)
                 {
                     // Unread, it may hide a trace: answered as RejectDebugOutput would, never passed unchecked.
@@ -104,7 +110,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 if (strip == DebugFieldStrip.Stripped)
                 {
                     // Dropping the fields keeps the data; only debug output left elsewhere still fails the body.
-                    if (FindDebugOutput(upstream, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)
+                    if (FindDebugOutput(contentType, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)
                     {
                         await AnswerDebugOutputAsync(httpContext, upstream, policy, left, feature);
                         return;
@@ -113,6 +119,11 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                     // The body changed: identity encoding, and no strong ETag on a representation we altered.
                     response.Headers.Remove(HeaderNames.ContentEncoding);
                     response.Headers.Remove(HeaderNames.ETag);
+                    if (transcoded)
+                    {
+                        response.ContentType = contentType;
+                    }
+
                     if (feature is not null)
                     {
                         feature.Changes |= GatewayChanges.LeakRemoved;
@@ -140,7 +151,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         // A coding the gateway cannot undo (x-foo, corrupt gzip) is scanned as the bytes that came: plain text under
         // a false label reaches a client that ignores the label (curl, a log viewer) with its trace readable.
         var scanned = identity.IsDecoded ? identity.Span : body.Span;
-        if (FindDebugOutput(upstream, policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
+        if (FindDebugOutput(upstream.Content.Headers.ContentType?.ToString(), policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
         {
             await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
             return;
@@ -153,8 +164,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         }
     }
 
-    private static LeakKinds FindDebugOutput(HttpResponseMessage upstream, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
-        policy.RejectDebugOutput ? DebugOutput.Find(upstream.Content.Headers.ContentType?.ToString(), body, truncated, policy) : LeakKinds.None;
+    private static LeakKinds FindDebugOutput(string? contentType, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
+        policy.RejectDebugOutput ? DebugOutput.Find(contentType, body, truncated, policy) : LeakKinds.None;
 
     // A crash the backend answered 2xx (PHP with display_errors, a servlet that printed its trace): the profile's 500.
     private async Task AnswerDebugOutputAsync(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, LeakKinds leaks, GatewayRequestFeature? feature)
