@@ -90,6 +90,23 @@ public sealed class RequestBodyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(_upstream.Requests);
     }
 
+    // Not valid media types, but JSON to a backend that looks for the type leniently (PHP's strpos, a parser stopping
+    // at the first ';'); two Content-Type headers arrive joined with a comma.
+    [Theory]
+    [InlineData("application/json;;")]
+    [InlineData("application/json, application/json")]
+    [InlineData("text/plain, application/json")]
+    public async Task MalformedJson_UnderALenientlyReadJsonType_400_UpstreamSeesNothing(string contentType)
+    {
+        using var content = new ByteArrayContent("{\"a\":"u8.ToArray());
+        Assert.True(content.Headers.TryAddWithoutValidation("Content-Type", contentType));
+
+        using var response = await _gateway.Client.PostAsync("/api/students", content);
+
+        await Payload.ReadEdFiAsync(response, 400);
+        Assert.Empty(_upstream.Requests);
+    }
+
     // RFC 8259 §8.1 lets a parser ignore a BOM and the backends do; .NET's Encoding.UTF8 and Windows PowerShell write one.
     [Fact]
     public async Task WellFormedJson_WithBom_IsForwardedByteForByte()

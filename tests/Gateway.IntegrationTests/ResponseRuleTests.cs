@@ -60,6 +60,16 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapGet("/api/php-false", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"success":false,"error":"Student not found"}"""));
             app.MapGet("/api/php-page", () => Bodies.Raw(200, "text/html; charset=UTF-8", "<html><body>{\"success\":false}</body></html>"));
             app.MapGet("/api/leaky-false", () => Bodies.Raw(200, "application/json", """{"success":false,"error":"System.InvalidOperationException: at Acme.Repo.Load() in C:\\src\\Repo.cs:line 9"}"""));
+            app.MapGet("/api/php-debug", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"id":1,"name":"Ada","stackTrace":"#0 /var/www/app/Student.php(42): load()"}"""));
+            app.MapGet("/api/php-text", () => Bodies.Raw(200, "text/plain", "[[[ not JSON, \"debug\": left as it is"));
+            // WCF with writeEncoding="utf-16".
+            app.MapGet("/api/debug-utf16", async (HttpContext c) =>
+            {
+                var bytes = Encoding.Unicode.GetBytes("""{"id":1,"name":"Élève","stackTrace":"   at Acme.X() in C:\\src\\X.cs:line 3"}""");
+                c.Response.ContentType = "application/json; charset=utf-16";
+                c.Response.ContentLength = bytes.Length;
+                await c.Response.Body.WriteAsync(bytes);
+            });
             app.MapGet("/api/debug", () => Bodies.Raw(200, "application/json", """{"id":1,"name":"Ada","stackTrace":"   at Acme.X() in /src/X.cs:line 3","debug":{"sql":"SELECT * FROM dbo.Students"}}"""));
             app.MapGet("/api/gzip-false", async (HttpContext c) =>
             {
@@ -87,6 +97,11 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
                 await c.Response.WriteAsync(s_bigOk[4000..]);
             });
             app.MapGet("/api/validation", () => Bodies.Raw(400, "application/json", """{"errors":[{"field":"grade","message":"Grade must be between 1 and 12."}]}"""));
+            app.MapPost("/api/enrollments", (HttpContext c) =>
+            {
+                c.Response.Headers.Location = "/api/enrollments/0";
+                return Bodies.Raw(200, "application/json", """{"success":false,"error":"Section 7 is full."}""");
+            });
             app.MapPost("/api/students", (HttpContext c) =>
             {
                 c.Response.Headers.Location = "/api/students/4";
@@ -223,6 +238,46 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"id":1,"name":"Ada"}""", body);
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task DebugFields_AreDroppedFromUtf16Json_RestSentAsUtf8()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/debug-utf16");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("""{"id":1,"name":"Élève"}""", Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    // PHP echoes its JSON under text/html, debug fields and all; the rules already read such bodies.
+    [Fact]
+    public async Task DebugFields_AreDroppedFromJsonSentAsTextHtml_TextIsNotTouched()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/php-debug");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"id":1,"name":"Ada"}""", body);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+
+        using var text = await _gateway.Client.GetAsync("/api/php-text");
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        Assert.Equal("[[[ not JSON, \"debug\": left as it is", await text.Content.ReadAsStringAsync());
+    }
+
+    // Ed-Fi's 201 carries no body, but the rules read it first: the legacy failure stays a failure, not "201 Created".
+    [Fact]
+    public async Task Post200WithLocationAndAnErrorInside_IsTheRulesStatus_NotA201()
+    {
+        using var edfi = await _gateway.Client.PostAsync("/api/enrollments", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.NotFound, edfi.StatusCode);
+        Assert.Null(edfi.Headers.Location);
+
+        using var pd = await _gateway.Client.PostAsync("/pd/api/enrollments", new StringContent("{}"));
+        var json = await Payload.ReadProblemAsync(pd, 404);
+        Assert.Equal("Section 7 is full.", json.GetProperty("detail").GetString());
     }
 
     [Fact]

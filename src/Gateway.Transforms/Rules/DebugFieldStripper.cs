@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.Json;
+using Gateway.Transforms.Extraction;
 
 namespace Gateway.Transforms.Rules;
 
@@ -64,6 +65,28 @@ public static class DebugFieldStripper
 
         output.Write(json[kept..]);
         return DebugFieldStrip.Stripped;
+    }
+
+    /// <summary>
+    /// As <see cref="Strip(ReadOnlySpan{byte}, FrozenSet{string}, IBufferWriter{byte}, out int)"/>, for a body in the
+    /// charset its <c>Content-Type</c> declares or its BOM names: a UTF-16 body (WCF's <c>writeEncoding="utf-16"</c>) is no
+    /// UTF-8 to the reader, so it is read as its text, and when fields were dropped the rest is written as UTF-8
+    /// (<paramref name="transcoded"/>). A body in an ASCII-compatible charset (ISO-8859-1) is cut as its own bytes.
+    /// </summary>
+    public static DebugFieldStrip Strip(
+        ReadOnlySpan<byte> body, string? contentType, FrozenSet<string> names, IBufferWriter<byte> output, out int removed, out bool transcoded)
+    {
+        transcoded = false;
+        var strip = Strip(body, names, output, out removed);
+        if (strip != DebugFieldStrip.Unchanged || BodyDecoder.TranscodeToUtf8(body, MediaType.Parse(contentType).Charset) is not { Length: > 0 } utf8)
+        {
+            return strip;
+        }
+
+        // Unchanged wrote nothing, so the output is still empty.
+        strip = Strip(utf8, names, output, out removed);
+        transcoded = strip == DebugFieldStrip.Stripped;
+        return strip;
     }
 
     // The member "name": value plus one separating comma: the one before it, or, when that is already cut (or the

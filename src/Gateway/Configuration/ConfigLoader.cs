@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Gateway.Proxy.Retry;
 using Gateway.RateLimiting;
 using Gateway.Transforms.Errors;
@@ -13,7 +14,7 @@ namespace Gateway.Configuration;
 /// Reads a config file and checks all of it (JSON syntax, the gateway section, YARP routes and clusters, cross
 /// references) before anything is applied, so an invalid edit never reaches the running proxy.
 /// </summary>
-internal sealed class ConfigLoader(IConfigValidator yarpValidator)
+internal sealed partial class ConfigLoader(IConfigValidator yarpValidator)
 {
     private static readonly JsonDocumentOptions s_jsonOptions = new()
     {
@@ -117,6 +118,7 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         catch (InvalidOperationException ex)
         {
             problems.Add(UnboundKey(candidate.GetSection(GatewayOptions.SectionName), ex.GetBaseException().Message)
+                ?? Unconvertible(ex)
                 ?? new ConfigProblem(GatewayOptions.SectionName, Describe(ex)));
             return null;
         }
@@ -136,6 +138,11 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
 
         var keys = message[(colon + 2)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(key => key.Trim('\'')).ToArray();
+        if (message.AsSpan(at + Marker.Length).StartsWith("System.") && ListWhereOneValueBelongs(section, keys) is { } list)
+        {
+            return list;
+        }
+
         var found = section.AsEnumerable()
             .Select(pair => pair.Key)
             .FirstOrDefault(path => keys.Any(key => path.EndsWith(":" + key, StringComparison.OrdinalIgnoreCase)
@@ -149,6 +156,85 @@ internal sealed class ConfigLoader(IConfigValidator yarpValidator)
         var keyAt = found.IndexOf(":" + key, StringComparison.OrdinalIgnoreCase);
         return new ConfigProblem(found[..(keyAt + key.Length + 1)], $"'{key}' is not a setting here");
     }
+
+    // An array given for a single value ("Path": [ "/success" ]) binds as a string with a property '0': the problem is the
+    // setting's, not some other '0' in the section (a list's first entry elsewhere, which the search above found first).
+    private static ConfigProblem? ListWhereOneValueBelongs(IConfigurationSection section, string[] keys)
+    {
+        foreach (var path in section.AsEnumerable().Select(pair => pair.Key))
+        {
+            var cut = path.LastIndexOf(':');
+            var setting = cut < 0 ? "" : path[..cut];
+            if (keys.Contains(path[(cut + 1)..]) && s_singleValueSettings.Contains(setting[(setting.LastIndexOf(':') + 1)..]))
+            {
+                return new ConfigProblem(setting, "must be a single value, not an array or object");
+            }
+        }
+
+        return null;
+    }
+
+    // The names of the Gateway section's single-value settings (Profile, Path, Status …), from its types.
+    private static readonly FrozenSet<string> s_singleValueSettings = SingleValueSettings(typeof(GatewayOptions), []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> SingleValueSettings(Type type, HashSet<Type> seen)
+    {
+        if (!seen.Add(type))
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            var value = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (value.IsPrimitive || value.IsEnum || value == typeof(string) || value == typeof(TimeSpan))
+            {
+                yield return property.Name;
+            }
+            else if (value.IsClass && value.Namespace?.StartsWith("Gateway", StringComparison.Ordinal) == true)
+            {
+                foreach (var name in SingleValueSettings(value, seen))
+                {
+                    yield return name;
+                }
+            }
+            else if (value.IsGenericType && value.GetGenericArguments()[^1] is { IsClass: true } element
+                && element.Namespace?.StartsWith("Gateway", StringComparison.Ordinal) == true)
+            {
+                foreach (var name in SingleValueSettings(element, seen))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    // A value of the wrong type inside a list or map (a rule's "Status": "abc") comes as the binder's "'ErrorOnUnknownConfiguration'
+    // was set and binding has failed", which names no key; the conversion failure it wraps has the path and the value.
+    private static ConfigProblem? Unconvertible(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (UnconvertibleValue().Match(inner.Message) is { Success: true } match)
+            {
+                var type = match.Groups["type"].Value;
+                var expected = type switch
+                {
+                    "System.Int32" or "System.Int64" => "whole number",
+                    "System.Double" => "number",
+                    "System.Boolean" => "boolean (true or false)",
+                    "System.TimeSpan" => "time span (e.g. 00:00:30)",
+                    _ => type[(type.LastIndexOf('.') + 1)..],
+                };
+                return new ConfigProblem(match.Groups["path"].Value, $"'{match.Groups["value"].Value}' is not a valid {expected}");
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex UnconvertibleValue();
 
     private static (IReadOnlyList<RouteConfig>, IReadOnlyList<ClusterConfig>) ReadProxyConfig(IConfiguration candidate, List<ConfigProblem> problems)
     {

@@ -42,6 +42,17 @@ internal static class ResponseRuleValidator
                 problems.Add(new($"{path}:Status", $"{rule.Status} is not a status the {profile.Kind} profile allows"));
             }
 
+            // The first match wins: a rule an earlier one shadows for all its statuses (a copy, or a narrower test put
+            // below a broader one) would never run, and the operator meant something else.
+            for (var k = 0; k < i; k++)
+            {
+                if (Shadows(route.Rules[k], rule))
+                {
+                    problems.Add(new(path, $"never matches: rule {k} matches the same bodies first (the first match wins)"));
+                    break;
+                }
+            }
+
             for (var j = 0; j < rule.WhenStatus.Count; j++)
             {
                 if (rule.WhenStatus[j] is < 100 or > 599)
@@ -59,4 +70,16 @@ internal static class ResponseRuleValidator
             }
         }
     }
+
+    // Whether every body the later rule matches is matched by the earlier one: the same test, or the earlier one tests
+    // presence where the later one tests a value there.
+    private static bool Shadows(ResponseRuleOptions earlier, ResponseRuleOptions later) =>
+        string.Equals(earlier.Path, later.Path, StringComparison.Ordinal)
+        && (earlier.EqualTo is null
+            ? (earlier.Exists ?? true) == (later.EqualTo is not null || (later.Exists ?? true))
+            : string.Equals(earlier.EqualTo, later.EqualTo, StringComparison.Ordinal))
+        && StatusesOf(later).All(StatusesOf(earlier).Contains);
+
+    // An empty WhenStatus means [200], as the rule is compiled.
+    private static List<int> StatusesOf(ResponseRuleOptions rule) => rule.WhenStatus.Count == 0 ? [200] : rule.WhenStatus;
 }

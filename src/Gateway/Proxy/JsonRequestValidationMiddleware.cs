@@ -33,8 +33,10 @@ internal sealed class JsonRequestValidationMiddleware(
         var snapshot = store.Current;
         var policy = snapshot.PolicyFor(context.Features.Get<IReverseProxyFeature>()?.Route.Config.RouteId);
         var request = context.Request;
+        // HTTP/2 and HTTP/3 frame a body without Content-Length or Transfer-Encoding: the server knows whether one comes.
         if (!policy.ValidateJsonRequestBody || !IsJson(request.ContentType) || request.ContentLength == 0
-            || (request.ContentLength is null && !request.Headers.ContainsKey(HeaderNames.TransferEncoding)))
+            || (request.ContentLength is null && !request.Headers.ContainsKey(HeaderNames.TransferEncoding)
+                && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true))
         {
             return next(context);
         }
@@ -155,9 +157,24 @@ internal sealed class JsonRequestValidationMiddleware(
     }
 
     // text/json too: ASP.NET Web API's and ASP.NET Core's JSON formatters parse it as JSON, so a legacy backend would.
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.HasValue
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    // Read as leniently as a backend may read it: each comma-separated type, before its ';'. "application/json;;" and
+    // two Content-Type headers (joined "text/plain, application/json") are no valid media type, but JSON to PHP's
+    // strpos or a parser stopping at the first ';': unchecked, they reached the backend.
+    private static bool IsJson(string? contentType)
+    {
+        foreach (var range in contentType.AsSpan().Split(','))
+        {
+            var member = contentType.AsSpan()[range];
+            var end = member.IndexOf(';');
+            var type = (end < 0 ? member : member[..end]).Trim();
+            if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+                || (type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && type.IndexOf('/') > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

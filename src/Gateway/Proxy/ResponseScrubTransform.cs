@@ -111,7 +111,7 @@ internal sealed partial class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.StatusRemapped;
         }
 
-        if (policy.SuccessConformance && SuccessConformance.Apply(context, policy) && feature is not null)
+        if (policy.SuccessConformance && SuccessConformance.Apply(context, policy, maxBodyBytes) && feature is not null)
         {
             feature.Changes |= GatewayChanges.StatusRemapped;
         }

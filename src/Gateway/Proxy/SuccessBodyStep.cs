@@ -23,7 +23,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
         && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)
-            || ((policy.RejectDebugOutput || policy.HasSuccessRules) && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
+            || ((policy.RejectDebugOutput || policy.HasSuccessRules || policy.DebugFieldNames is not null) && DebugOutput.IsTextual(upstream.Content.Headers.ContentType?.MediaType))
             || (policy.SoapFaultsAreErrors && SoapFaultBody.IsXml(upstream.Content.Headers.ContentType?.MediaType)))
         && !(upstream.Content.Headers.ContentLength > maxBodyBytes);
 
@@ -43,6 +43,8 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 // The upstream broke mid-body before anything was sent: YARP answers a transform's exception with its
                 // 502, the profile's 5xx with payload (as for an unreadable answer), never a clean short body.
                 throw new IOException("The upstream response body ended before it was complete.");
+            case BodyReadResult.OverBound when SuccessConformance.DropsBody(response, policy):
+                return;
             case BodyReadResult.OverBound:
                 try
                 {
@@ -77,9 +79,11 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             return;
         }
 
-        if (identity.IsDecoded && !identity.Truncated && json)
+        // The same PHP JSON carries its debug fields under text/html too: a textual body that is JSON is stripped alike.
+        if (identity.IsDecoded && !identity.Truncated
+            && (json || (policy.DebugFieldNames is not null && SuccessJson.MayBeJson(SuccessJson.WithoutBom(identity.Span)))))
         {
-            if (ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
+            if (json && ResponseRuleEvaluator.Evaluate(policy.Rules, (int)upstream.StatusCode, identity.Span, upstream.Content.Headers.ContentType?.ToString()) is { } rule)
             {
                 await AnswerRuleAsync(httpContext, policy, rule, (int)upstream.StatusCode, feature);
                 return;
@@ -89,8 +93,14 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
             if (policy.DebugFieldNames is { } names && !identity.Span.IsEmpty)
             {
                 var stripped = new ArrayBufferWriter<byte>(identity.Span.Length);
-                var strip = DebugFieldStripper.Strip(identity.Span, names, stripped, out var removed);
-                if (strip == DebugFieldStrip.TooDeep)
+                var contentType = upstream.Content.Headers.ContentType?.ToString();
+                var strip = DebugFieldStripper.Strip(identity.Span, contentType, names, stripped, out var removed, out var transcoded);
+                if (transcoded)
+                {
+                    contentType = (upstream.Content.Headers.ContentType?.MediaType ?? "application/json") + "; charset=utf-8";
+                }
+
+                if (strip == DebugFieldStrip.TooDeep && json)
                 {
                     // Unread, it may hide a trace: answered as RejectDebugOutput would, never passed unchecked.
                     await AnswerDebugOutputAsync(httpContext, upstream, policy, LeakKinds.StackTrace, feature);
@@ -100,7 +110,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                 if (strip == DebugFieldStrip.Stripped)
                 {
                     // Dropping the fields keeps the data; only debug output left elsewhere still fails the body.
-                    if (FindDebugOutput(upstream, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)
+                    if (FindDebugOutput(contentType, policy, stripped.WrittenSpan, truncated: false) is var left and not LeakKinds.None)
                     {
                         await AnswerDebugOutputAsync(httpContext, upstream, policy, left, feature);
                         return;
@@ -109,14 +119,23 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
                     // The body changed: identity encoding, and no strong ETag on a representation we altered.
                     response.Headers.Remove(HeaderNames.ContentEncoding);
                     response.Headers.Remove(HeaderNames.ETag);
-                    response.ContentLength = stripped.WrittenCount;
+                    if (transcoded)
+                    {
+                        response.ContentType = contentType;
+                    }
+
                     if (feature is not null)
                     {
                         feature.Changes |= GatewayChanges.LeakRemoved;
                     }
 
                     Log.DebugFieldsDropped(logger, removed);
-                    await response.Body.WriteAsync(stripped.WrittenMemory, context.CancellationToken);
+                    if (!SuccessConformance.DropsBody(response, policy))
+                    {
+                        response.ContentLength = stripped.WrittenCount;
+                        await response.Body.WriteAsync(stripped.WrittenMemory, context.CancellationToken);
+                    }
+
                     return;
                 }
             }
@@ -132,18 +151,21 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
         // A coding the gateway cannot undo (x-foo, corrupt gzip) is scanned as the bytes that came: plain text under
         // a false label reaches a client that ignores the label (curl, a log viewer) with its trace readable.
         var scanned = identity.IsDecoded ? identity.Span : body.Span;
-        if (FindDebugOutput(upstream, policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
+        if (FindDebugOutput(upstream.Content.Headers.ContentType?.ToString(), policy, scanned, identity.IsDecoded && identity.Truncated) is var leaks and not LeakKinds.None)
         {
             await AnswerDebugOutputAsync(httpContext, upstream, policy, leaks, feature);
             return;
         }
 
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+        if (!SuccessConformance.DropsBody(response, policy))
+        {
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body.Memory, context.CancellationToken);
+        }
     }
 
-    private static LeakKinds FindDebugOutput(HttpResponseMessage upstream, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
-        policy.RejectDebugOutput ? DebugOutput.Find(upstream.Content.Headers.ContentType?.ToString(), body, truncated, policy) : LeakKinds.None;
+    private static LeakKinds FindDebugOutput(string? contentType, RoutePolicy policy, ReadOnlySpan<byte> body, bool truncated) =>
+        policy.RejectDebugOutput ? DebugOutput.Find(contentType, body, truncated, policy) : LeakKinds.None;
 
     // A crash the backend answered 2xx (PHP with display_errors, a servlet that printed its trace): the profile's 500.
     private async Task AnswerDebugOutputAsync(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, LeakKinds leaks, GatewayRequestFeature? feature)

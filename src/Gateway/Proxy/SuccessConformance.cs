@@ -12,7 +12,7 @@ namespace Gateway.Proxy;
 internal static class SuccessConformance
 {
     /// <summary>Adjusts status and headers; returns true when the status changed.</summary>
-    public static bool Apply(ResponseTransformContext context, RoutePolicy policy)
+    public static bool Apply(ResponseTransformContext context, RoutePolicy policy, int maxBodyBytes)
     {
         var httpContext = context.HttpContext;
         var upstream = context.ProxyResponse!;
@@ -34,10 +34,11 @@ internal static class SuccessConformance
             }
         }
 
-        // Ed-Fi Table 6: "A POST response will not contain a body."
-        if (response.StatusCode == StatusCodes.Status201Created && policy.Profile.Kind == ErrorProfileKind.EdFi)
+        // Ed-Fi Table 6: "A POST response will not contain a body." A route that reads success bodies reads it first
+        // (a rule may find the error inside, a 200 {"success":false} with a Location); SuccessBodyStep drops it then.
+        if (DropsBody(response, policy))
         {
-            context.SuppressResponseBody = true;
+            context.SuppressResponseBody = !SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes);
             response.ContentLength = 0;
             response.Headers.Remove(HeaderNames.ContentType);
             response.Headers.Remove(HeaderNames.ContentEncoding);
@@ -45,4 +46,8 @@ internal static class SuccessConformance
 
         return changed;
     }
+
+    /// <summary>Whether the answer is a 201 that goes without its body (Ed-Fi).</summary>
+    public static bool DropsBody(HttpResponse response, RoutePolicy policy) =>
+        policy.SuccessConformance && response.StatusCode == StatusCodes.Status201Created && policy.Profile.Kind == ErrorProfileKind.EdFi;
 }

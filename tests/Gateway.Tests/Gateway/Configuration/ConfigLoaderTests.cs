@@ -182,6 +182,36 @@ public sealed class ConfigLoaderTests
         Assert.Contains(path[(path.LastIndexOf(':') + 1)..], problem.Message, StringComparison.Ordinal);
     }
 
+    // Inside a list or map the binder's exception says only "'ErrorOnUnknownConfiguration' was set and binding has
+    // failed": the problem names the key and the value, as for a top-level setting.
+    [Theory]
+    [InlineData("\"Rules\": [ { \"Path\": \"/success\", \"EqualTo\": \"false\", \"Status\": \"abc\" } ]", "Gateway:Routes:api:Rules:0:Status", "'abc' is not a valid whole number")]
+    [InlineData("\"Rules\": [ { \"Path\": \"/success\", \"Exists\": \"yes\", \"Status\": 404 } ]", "Gateway:Routes:api:Rules:0:Exists", "'yes' is not a valid boolean")]
+    [InlineData("\"Rules\": [ { \"Path\": \"/success\", \"Status\": 404, \"WhenStatus\": [ \"ok\" ] } ]", "Gateway:Routes:api:Rules:0:WhenStatus:0", "'ok' is not a valid whole number")]
+    [InlineData("\"StripDebugFields\": \"yes\"", "Gateway:Routes:api:StripDebugFields", "'yes' is not a valid boolean")]
+    public async Task ValueOfTheWrongTypeInARoute_ProblemNamesItsPath(string settings, string path, string message)
+    {
+        var result = await LoadAsync(Good.Replace("\"api\": { }", "\"api\": { " + settings + " }", StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.Path);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    // An array where one value belongs binds as a string with a property '0'; another route's list has a '0' too.
+    [Fact]
+    public async Task ArrayForASingleValue_ProblemNamesThatSetting()
+    {
+        var result = await LoadAsync(Good.Replace(
+            "\"api\": { }",
+            "\"a\": { \"Rules\": [ { \"WhenStatus\": [ 400 ], \"Path\": \"/errors\", \"Status\": 404 } ] }, \"api\": { \"Rules\": [ { \"Path\": [ \"/success\" ], \"Status\": 404 } ] }",
+            StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("Gateway:Routes:api:Rules:0:Path", problem.Path);
+        Assert.StartsWith("must be a single value", problem.Message, StringComparison.Ordinal);
+    }
+
     private static Task<ConfigLoadResult> LoadAsync(string json) => LoadAsync(Encoding.UTF8.GetBytes(json));
 
     private static async Task<ConfigLoadResult> LoadAsync(byte[] bytes)

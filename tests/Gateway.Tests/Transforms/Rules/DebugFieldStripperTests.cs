@@ -90,6 +90,24 @@ public sealed class DebugFieldStripperTests
         Assert.Equal(DebugFieldStrip.TooDeep, DebugFieldStripper.Strip(Encoding.UTF8.GetBytes(tooDeepInTrace), DebugFieldStripper.DefaultNames, new ArrayBufferWriter<byte>(), out _));
     }
 
+    // UTF-16 is no UTF-8 to the reader: read as its text, the rest written as UTF-8. ISO-8859-1 is cut as its own bytes.
+    [Theory]
+    [InlineData("utf-16", true)]
+    [InlineData("iso-8859-1", false)]
+    public void Strip_BodyInItsDeclaredCharset_DropsTheTrace(string charset, bool transcoded)
+    {
+        var encoding = charset == "utf-16" ? Encoding.Unicode : Encoding.Latin1;
+        var body = encoding.GetBytes("""{"name":"élève","stackTrace":"at X.Y()"}""");
+        var output = new ArrayBufferWriter<byte>();
+
+        var strip = DebugFieldStripper.Strip(body, "application/json; charset=" + charset, DebugFieldStripper.DefaultNames, output, out var removed, out var wasTranscoded);
+
+        Assert.Equal(DebugFieldStrip.Stripped, strip);
+        Assert.Equal(1, removed);
+        Assert.Equal(transcoded, wasTranscoded);
+        Assert.Equal("""{"name":"élève"}""", (transcoded ? Encoding.UTF8 : encoding).GetString(output.WrittenSpan));
+    }
+
     [Fact]
     public void Strip_SkipsABom_AndDropsIt()
     {
