@@ -48,11 +48,11 @@ internal static partial class ExceptionTypePatterns
             "ERR unknown command", "CROSSSLOT", "EXECABORT", "ERR value is not", "fielddata", "_exception", "remaining name '"],
             InfrastructureMessages),
         new(Kind, ["Cannot invoke \"", "Cannot read field \"", "Cannot assign field \"", " array because", "array length because",
-            "the return value of \"", "out of bounds for length", "with serial name",
+            "the return value of \"", "bounds for length", "with serial name",
             "request body to class", "lateinit property", "No converter", "deserialize value of type `", "construct instance of `",
-            "No service for type", "resolve service for type", "attempting to activate", "disposed context",
+            "service for type '", "attempting to activate", "disposed context",
             "ViewDataDictionary", "while fetching data (", "present in metadata", "Can't call method", "Can't use an undefined",
-            "Not a HASH", "Not an ARRAY", "Not a CODE", "Not a SCALAR", " is undefined.", "] doesn't exist", "was not passed in",
+            "Not a HASH", "Not an ARRAY", " is undefined.", "] doesn't exist", "was not passed in",
             "not an object (evaluating '", "Cannot destructure", "reflect: call", "int() argument", "object cannot be interpreted",
             "unsupported operand", "has no len()", "object' has no attribute", "TemplateNotFound", "Attempt to read property",
             "Attempt to assign property", "() must be of", "(): Argument #", "can't convert nil", "no implicit conversion"],
@@ -300,7 +300,7 @@ internal static partial class ExceptionTypePatterns
         | not[ ]present[ ]in[ ]metadata[ ]after[ ]\d
         | Can't[ ]call[ ]method[ ]"[^"\r\n]{1,64}"[ ](on[ ]an[ ]undefined[ ]value|on[ ]unblessed[ ]reference|without[ ]a[ ]package)
         | Can't[ ]use[ ]an[ ]undefined[ ]value[ ]as[ ]an?[ ][A-Z]{4,6}[ ]reference
-        | Not[ ]an?[ ](HASH|ARRAY|CODE|SCALAR)[ ]reference\b
+        | Not[ ]a[ ]HASH[ ]reference|Not[ ]an[ ]ARRAY[ ]reference
         | Variable[ ][A-Z][A-Z0-9_.]{1,63}[ ]is[ ]undefined\.                        # ColdFusion writes the name in capitals
         | key[ ]\[[A-Z0-9_]{1,64}\][ ]doesn't[ ]exist                               # Lucee
         | parameter[ ]to[ ]the[ ]\w{1,64}[ ]function[ ]is[ ]required[ ]but[ ]was[ ]not[ ]passed[ ]in

@@ -49,7 +49,7 @@ internal static partial class SqlErrorPatterns
             "(Unique Index:", "connect to database server (", "does not exist", ".* from ", "is not in the database",
             "operation for file \"", "at [", "requires authentication", "association between entity types",
             "call this from an async"], MoreEngines),
-        new(Kind, ["in query:", "(as SQL type", "while decoding column", "waiting for an open connection", "sql: converting",
+        new(Kind, ["query:", "(as SQL type", "while decoding column", "waiting for an open connection", "sql: converting",
             "failingDocumentId", "BSONObj"], DriverInternals),
     ];
 

@@ -26,7 +26,7 @@ internal static partial class StackTracePatterns
             "Access violation at address"], MoreRuntimes),
         new(Kind, ["{badmatch", "{case_clause", "{function_clause", "{if_clause", "{try_clause", "{badarg", "{badarith",
             "{badkey", "{badmap", "{noproc", "{bad_return_value", "{undef,", ".erl, line ", ".erl:", "no function clause matching",
-            "not found in: %{", ".lua:", "attempt to compare", "RUST_BACKTRACE=", "Os { code:", ".twig\"", "(template: \"",
+            "not found in: %{", ".lua:", "attempt to compare", "RUST_BACKTRACE=", "Os { code:", ".twig\"", "(template:",
             "[in template \"", "ejs:", "Unable to find template"], CrashTerms),
     ];
 
