@@ -21,7 +21,7 @@ internal static partial class ConnectionStringPatterns
             "provider", "timeout", "catalog", "data source", "trusted_connection", "security", "sslmode"], Pairs, MarkerGuards.Assignment),
         new(Kind, ["://", "jdbc:"], Uris, MarkerGuards.DatabaseUri),
         new(Kind, ["AKIA", "ASIA", "PRIVATE KEY-----", "sk_live_", "rk_live_", "xoxb-", "xoxp-", "xoxa-", "xoxs-", "ghp_",
-            "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AIza"], Secrets),
+            "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "AIza", "_HOST=", "_USER=", "_DSN="], Secrets),
         new(Kind, ["sk_test_", "rk_test_", "api_key=", "apikey=", "api-key=", "client_secret=", "access_token=", "auth_token=",
             "secret=", "secret_key=", "secret_access_key="], Keys),
     ];
@@ -38,7 +38,10 @@ internal static partial class ConnectionStringPatterns
     private static partial Regex Keys { get; }
 
     // Credentials of the backend's own that a dump or an echoed config shows: AWS access key ids, PEM private keys, and
-    // the token formats of Stripe, Slack, GitHub and Google, whose prefixes make them unmistakable.
+    // the token formats of Stripe, Slack, GitHub and Google, whose prefixes make them unmistakable; and a dump of its
+    // environment, which names its hosts and accounts (SIS_DB_USER=sis_app): upper case only, as environments are
+    // written ("max_user=5" in a query string is not one). A *_URL= is left to the URI rule: "_url" ends many JSON
+    // field names, and the anchor would wake on each.
     [GeneratedRegex(
         """
           \b(AKIA|ASIA)[0-9A-Z]{16}\b
@@ -48,6 +51,7 @@ internal static partial class ConnectionStringPatterns
         | \bgh[pousr]_[0-9A-Za-z]{30,}
         | \bgithub_pat_[0-9A-Za-z_]{20,}
         | \bAIza[0-9A-Za-z_-]{35}
+        | _(HOST|USER|DSN)=[^\s;&"'<>](?<=\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(HOST|USER|DSN)=.)
         """,
         LeakRule.Options)]
     private static partial Regex Secrets { get; }

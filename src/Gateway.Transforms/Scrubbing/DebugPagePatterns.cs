@@ -13,7 +13,7 @@ internal static partial class DebugPagePatterns
         new(Kind, ["Server Error in", "unhandled exception", "Version Information", "stackpage", "DEBUG", "Django Version",
             "Werkzeug", "debugger caught", "__debugger__", "Whoops", "PrettyPageHandler", "ignition", "window.ignite",
             "Symfony", "sf-dump", "sf-toolbar", "Action Controller: Exception", "Rails.root:", "Whitelabel Error Page",
-            "Exception Report", "Detailed Error", "xdebug"], Pages),
+            "Exception Report", "Detailed Error", "xdebug", "(development mode)"], Pages),
         new(Kind, ["<title>"], DebugTitle, MarkerGuards.DebugTitle),
     ];
 
@@ -34,6 +34,7 @@ internal static partial class DebugPagePatterns
         | \b[Tt]ype(</b>)?[ ]Exception[ ][Rr]eport\b                            # Tomcat; not "the Exception Report for May"
         | Detailed[ ]Error[ ]Information|\bIIS[ ][\d.]+[ ]Detailed[ ]Error
         | \bxdebug-error\b|\bXdebug\b
+        | (Page[ ]not[ ]found|Server[ ]error)[ ]\(development[ ]mode\)           # Mojolicious
         """,
         LeakRule.Options)]
     private static partial Regex Pages { get; }

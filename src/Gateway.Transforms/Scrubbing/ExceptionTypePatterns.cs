@@ -45,7 +45,18 @@ internal static partial class ExceptionTypePatterns
             "RoutingTable[", "resource not found: Table:", "HRESULT: 0x", "factory for component", "(Parameter '", "BEA-", "IJ0",
             "DFH", "IGZ", "CEE0", "CEE1", "CEE2", "CEE3", "Servlet.service()", "[FireDAC]", "secrets \"", "configmaps \"",
             "pods \"", "deployments \"", "registry access is not", "no such index [",
-            "ERR unknown command", "CROSSSLOT"], InfrastructureMessages),
+            "ERR unknown command", "CROSSSLOT", "EXECABORT", "ERR value is not", "fielddata", "_exception", "remaining name '"],
+            InfrastructureMessages),
+        new(Kind, ["Cannot invoke \"", "Cannot read field \"", "Cannot assign field \"", " array because", "array length because",
+            "the return value of \"", "bounds for length", "with serial name",
+            "request body to class", "lateinit property", "No converter", "deserialize value of type `", "construct instance of `",
+            "service for type '", "attempting to activate", "disposed context",
+            "ViewDataDictionary", "while fetching data (", "present in metadata", "Can't call method", "Can't use an undefined",
+            "Not a HASH", "Not an ARRAY", " is undefined.", "] doesn't exist", "was not passed in",
+            "not an object (evaluating '", "Cannot destructure", "reflect: call", "int() argument", "object cannot be interpreted",
+            "unsupported operand", "has no len()", "object' has no attribute", "TemplateNotFound", "Attempt to read property",
+            "Attempt to assign property", "() must be of", "(): Argument #", "can't convert nil", "no implicit conversion"],
+            FrameworkMessages),
     ];
 
     // Each alternative starts at a literal and checks the name before it with a lookbehind: a leading [A-Za-z_$][\w$]*
@@ -211,7 +222,9 @@ internal static partial class ExceptionTypePatterns
     // The errors of the services behind a backend, which name them and their settings: Redis, Memcached, ZooKeeper,
     // MongoDB, Cassandra, RabbitMQ, Elasticsearch, Neo4j, the AWS SDK's error dump, and the message ids of WebLogic,
     // IronJacamar, CICS, COBOL and Language Environment; Windows' HRESULT and COM texts, .NET's "(Parameter 'x')",
-    // Tomcat's servlet log line and Delphi's FireDAC.
+    // Tomcat's servlet log line and Delphi's FireDAC; Redis' transaction and type errors, Elasticsearch's error types as
+    // its clients print them ("[parsing_exception] …", "search_phase_execution_exception: …"), and JNDI's LDAP errors
+    // ("remaining name 'uid=jdoe,ou=people'").
     [GeneratedRegex(
         """
           \bWRONGTYPE[ ]Operation\b
@@ -252,7 +265,60 @@ internal static partial class ExceptionTypePatterns
         | \[FireDAC\]
         | \b(secrets|configmaps|pods|deployments)[ ]"[a-z0-9][a-z0-9.-]{0,252}"[ ](not[ ]found|is[ ]forbidden|already[ ]exists)   # Kubernetes names are lower case
         | Requested[ ]registry[ ]access[ ]is[ ]not[ ]allowed
+        | \bEXECABORT[ ]Transaction|\bERR[ ]value[ ]is[ ]not[ ]an?[ ](integer|valid[ ]float)                      # Redis
+        | \bfielddata=true\b|\bFielddata[ ]is[ ]disabled                                                       # Elasticsearch
+        | _exception\b(?<=\b(search_phase_execution|index_not_found|parsing|illegal_argument|mapper_parsing|version_conflict_engine|resource_already_exists|document_missing|query_shard|x_content_parse|action_request_validation|cluster_block|circuit_breaking|es_rejected_execution|strict_dynamic_mapping|illegal_state|script)_exception)
+        | remaining[ ]name[ ]'                                                                                 # JNDI's LDAP errors
         """,
         LeakRule.Options)]
     private static partial Regex InfrastructureMessages { get; }
+
+    // Runtime and framework messages that name the code without an exception type: Java's helpful NullPointerException
+    // ("Cannot invoke \"sis.model.Student.getGrade()\" because \"student\" is null") and array bounds, kotlinx.serialization,
+    // Ktor, Spring, Jackson with an application class, .NET's dependency injection, Entity Framework and MVC, graphql-java,
+    // Kafka's producer, Perl, ColdFusion and Lucee, JavaScriptCore (Bun, Safari) and V8, Go's reflect, Python's
+    // TypeErrors and Jinja's undefined attributes, PHP 8's warnings and type errors, and Ruby's TypeErrors.
+    [GeneratedRegex(
+        """
+          Cannot[ ]invoke[ ]"[\w$.]{1,256}\(
+        | Cannot[ ](read|assign)[ ]field[ ]"
+        | Cannot[ ](load[ ]from|store[ ]to)[ ](int|long|short|byte|char|float|double|boolean|object)[ ]array[ ]because
+        | Cannot[ ]read[ ]the[ ]array[ ]length[ ]because
+        | because[ ]the[ ]return[ ]value[ ]of[ ]"[\w$.]{1,256}\(
+        | Index[ ]-?\d{1,10}[ ]out[ ]of[ ]bounds[ ]for[ ]length[ ]\d
+        | for[ ]type[ ]with[ ]serial[ ]name[ ]'
+        | request[ ]body[ ]to[ ]class[ ][a-z]
+        | lateinit[ ]property[ ]\w{1,64}[ ]has[ ]not[ ]been[ ]initialized
+        | No[ ]converter[ ](found[ ])?for[ ](return[ ]value[ ]of[ ]type:[ ])?\[?class[ ]
+        | (deserialize[ ]value[ ]of[ ]type|construct[ ]instance[ ]of)[ ]`[a-z][\w$]{0,63}(\.[\w$]{1,64}){1,8}`   # an application class
+        | No[ ]service[ ]for[ ]type[ ]'
+        | Unable[ ]to[ ]resolve[ ]service[ ]for[ ]type[ ]'
+        | while[ ]attempting[ ]to[ ]activate[ ]'
+        | Cannot[ ]access[ ]a[ ]disposed[ ]context[ ]instance
+        | passed[ ]into[ ]the[ ]ViewDataDictionary
+        | Exception[ ]while[ ]fetching[ ]data[ ]\(
+        | not[ ]present[ ]in[ ]metadata[ ]after[ ]\d
+        | Can't[ ]call[ ]method[ ]"[^"\r\n]{1,64}"[ ](on[ ]an[ ]undefined[ ]value|on[ ]unblessed[ ]reference|without[ ]a[ ]package)
+        | Can't[ ]use[ ]an[ ]undefined[ ]value[ ]as[ ]an?[ ][A-Z]{4,6}[ ]reference
+        | Not[ ]a[ ]HASH[ ]reference|Not[ ]an[ ]ARRAY[ ]reference
+        | Variable[ ][A-Z][A-Z0-9_.]{1,63}[ ]is[ ]undefined\.                        # ColdFusion writes the name in capitals
+        | key[ ]\[[A-Z0-9_]{1,64}\][ ]doesn't[ ]exist                               # Lucee
+        | parameter[ ]to[ ]the[ ]\w{1,64}[ ]function[ ]is[ ]required[ ]but[ ]was[ ]not[ ]passed[ ]in
+        | is[ ]not[ ]an[ ]object[ ]\(evaluating[ ]'
+        | Cannot[ ]destructure[ ]property[ ]'
+        | \breflect:[ ]call[ ]of[ ]reflect\.
+        | int\(\)[ ]argument[ ]must[ ]be[ ]a[ ]string
+        | '\w{1,64}'[ ]object[ ]cannot[ ]be[ ]interpreted[ ]as
+        | unsupported[ ]operand[ ]type\(s\)[ ]for
+        | object[ ]of[ ]type[ ]'\w{1,64}'[ ]has[ ]no[ ]len\(\)
+        | '\w{1,64}[ ]object'[ ]has[ ]no[ ]attribute[ ]'
+        | \bTemplateNotFound\b
+        | Attempt[ ]to[ ](read|assign)[ ]property[ ]"
+        | (?<=\w)\(\)[ ]must[ ]be[ ]of[ ](the[ ])?type[ ]
+        | (?<=\w)\(\):[ ]Argument[ ]\#\d
+        | can't[ ]convert[ ]nil[ ]into[ ][A-Z]
+        | no[ ]implicit[ ]conversion[ ]of[ ]\w{1,32}[ ]into[ ][A-Z]
+        """,
+        LeakRule.Options)]
+    private static partial Regex FrameworkMessages { get; }
 }

@@ -29,7 +29,8 @@ internal static partial class InternalHostPatterns
         new(Kind, ["ConnectionPool(host=", "resolve host", "name could not be resolved", "with authority '", "no such host",
             "\\SQLEXPRESS", "\\MSSQLSERVER", "(localdb)"], NameLookups),
         new(Kind, ["://"], SingleLabelUrl, MarkerGuards.SingleLabelHost),
-        new(Kind, [",dc=", "LdapErr:", "system:serviceaccount:", "gserviceaccount.com", "Server at "], DirectoryNames),
+        new(Kind, [",dc=", "LdapErr:", "system:serviceaccount:", "gserviceaccount.com", "Server at ", "/resourceGroups/",
+            "projects/"], DirectoryNames),
     ];
 
     [GeneratedRegex(
@@ -134,7 +135,8 @@ internal static partial class InternalHostPatterns
 
     // Names from the backend's directories: an LDAP distinguished name (ou=Students,dc=sis,dc=corp), Active Directory's
     // error codes, Kubernetes and Google Cloud service accounts, and Apache's signature with a host name of one label
-    // ("Server at sis-internal Port 8080"; a public name there is its ServerName and stays).
+    // ("Server at sis-internal Port 8080"; a public name there is its ServerName and stays), and Azure resource ids and
+    // Google Cloud resource names, which name the subscription or project and its resources.
     [GeneratedRegex(
         """
           \b(ou|OU|cn|CN|uid|UID)=[^,=\r\n]{1,128}(,\w{1,16}=[^,=\r\n]{1,128}){0,8},(dc|DC)=\w
@@ -142,6 +144,8 @@ internal static partial class InternalHostPatterns
         | system:serviceaccount:
         | @[\w-]{1,63}\.iam\.gserviceaccount\.com\b
         | (?-i:\bServer[ ]at[ ][A-Za-z0-9-]{1,63}[ ]Port[ ]\d{1,5}\b)                     # Apache's own capitals
+        | /subscriptions/[0-9a-f-]{36}/resourceGroups/
+        | \bprojects/[a-z0-9][a-z0-9-]{4,62}/(topics|subscriptions|secrets|locations|instances|databases|datasets|buckets|zones|regions|serviceAccounts|jobs|queues|keyRings|repositories|snapshots|clusters)/
         """,
         Options)]
     private static partial Regex DirectoryNames { get; }

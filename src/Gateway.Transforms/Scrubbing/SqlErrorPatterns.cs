@@ -49,6 +49,8 @@ internal static partial class SqlErrorPatterns
             "(Unique Index:", "connect to database server (", "does not exist", ".* from ", "is not in the database",
             "operation for file \"", "at [", "requires authentication", "association between entity types",
             "call this from an async"], MoreEngines),
+        new(Kind, ["query:", "(as SQL type", "while decoding column", "waiting for an open connection", "sql: converting",
+            "failingDocumentId", "BSONObj"], DriverInternals),
     ];
 
     // A driver that could not reach or log in to its database or cache names the account, the host or the product.
@@ -266,4 +268,19 @@ internal static partial class SqlErrorPatterns
         """,
         LeakRule.Options)]
     private static partial Regex MoreEngines { get; }
+
+    // Ecto prints the query it ran ("in query:\n\nfrom s0 in Sis.Students.Student"), Rust's sqlx its column types and
+    // pool, Go's database/sql the argument it could not convert, MongoDB the document that failed its schema.
+    [GeneratedRegex(
+        """
+          in[ ]query:\s{1,8}from[ ]\w{1,64}[ ]in[ ][A-Z]
+        | \(as[ ]SQL[ ]type[ ]`
+        | error[ ]occurred[ ]while[ ]decoding[ ]column[ ]
+        | pool[ ]timed[ ]out[ ]while[ ]waiting[ ]for[ ]an[ ]open[ ]connection
+        | \bsql:[ ]converting[ ](argument|Exec)
+        | \bfailingDocumentId\b
+        | \bBSONObj[ ]size:
+        """,
+        LeakRule.Options)]
+    private static partial Regex DriverInternals { get; }
 }

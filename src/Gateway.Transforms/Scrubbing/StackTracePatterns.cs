@@ -24,6 +24,10 @@ internal static partial class StackTracePatterns
             "in file \"", "Fatal error: exception ", "a nil value", "subtype of type '", "clojure.lang.",
             "Wrong number of args (", "stack smashing detected", "::unwrap()` on", "(os error ", " at 0x",
             "Access violation at address"], MoreRuntimes),
+        new(Kind, ["{badmatch", "{case_clause", "{function_clause", "{if_clause", "{try_clause", "{badarg", "{badarith",
+            "{badkey", "{badmap", "{noproc", "{bad_return_value", "{undef,", ".erl, line ", ".erl:", "no function clause matching",
+            "not found in: %{", ".lua:", "attempt to compare", "RUST_BACKTRACE=", "Os { code:", ".twig\"", "(template:",
+            "[in template \"", "ejs:", "Unable to find template"], CrashTerms),
     ];
 
     [GeneratedRegex(
@@ -101,7 +105,8 @@ internal static partial class StackTracePatterns
     private static partial Regex DumpFields { get; }
 
     // Rust: "thread 'main' panicked at src/main.rs:10:5" (and the older "panicked at '…', src/main.rs:10:5").
-    [GeneratedRegex("""\bpanicked[ ]at[ ](?='|[\w/.-]{1,256}\.rs:\d)|\.rs:\d+:\d+\b(?<=\b[\w/-]+\.rs:\d+:\d+)""", LeakRule.Options)]
+    // eyre's report gives the location without a column ("Location:\n   src/api/grades.rs:57").
+    [GeneratedRegex("""\bpanicked[ ]at[ ](?='|[\w/.-]{1,256}\.rs:\d)|\.rs:\d+(:\d+)?\b(?<=\b[\w/-]+\.rs:\d+(:\d+)?)""", LeakRule.Options)]
     private static partial Regex Rust { get; }
 
     // The crash output of the runtimes the rules above do not name: Perl's "at lib/Sis.pm line 22.", Elixir's and Erlang's
@@ -124,7 +129,7 @@ internal static partial class StackTracePatterns
         | (?<=\w)\.swift:\d+:[ ]Fatal[ ]error
         | Raised[ ]at[ ][\w.]{1,128}[ ]in[ ]file[ ]"
         | Fatal[ ]error:[ ]exception[ ][A-Z]
-        | attempt[ ]to[ ](index|call|perform[ ]arithmetic[ ]on|concatenate)[ ]a[ ]nil[ ]value
+        | attempt[ ]to[ ](index|call|perform[ ]arithmetic[ ]on|concatenate)[ ](a[ ]nil[ ]value|(method|field|local|global|upvalue)[ ]'[^'\r\n]{1,64}'[ ]\(a[ ]nil[ ]value\))   # Lua 5.1 names the variable first
         | is[ ]not[ ]a[ ]subtype[ ]of[ ]type[ ]'
         | \bclojure\.lang\.[A-Z]
         | Wrong[ ]number[ ]of[ ]args[ ]\(\d+\)[ ]passed[ ]to:
@@ -136,4 +141,29 @@ internal static partial class StackTracePatterns
         """,
         LeakRule.Options)]
     private static partial Regex MoreRuntimes { get; }
+
+    // Crash output without a frame line: Erlang's error terms ({badmatch,…}) and shell reports ("(src/x.erl, line 33)"),
+    // Elixir's KeyError ("key :grade not found in: %{…}"), Lua's file:line prefix and comparisons, Rust's backtrace hint
+    // and the Debug form of its io::Error; and template engines, which name the template file and line: Twig ("in
+    // \"roster/show.html.twig\" at line 12"), Thymeleaf ("(template: \"roster\" - line 22"), FreeMarker ("[in template
+    // \"roster.ftl\" at line 14"), EJS ("ejs:12") and Symfony's loader.
+    [GeneratedRegex(
+        """
+          \{(badmatch|case_clause|function_clause|if_clause|try_clause|badarg|badarith|badkey|badmap|noproc|bad_return_value)[,}]
+        | \{undef,
+        | (?<=\w)\.erl(,[ ]line[ ]|:)\d
+        | no[ ]function[ ]clause[ ]matching\b
+        | not[ ]found[ ]in:[ ]%\{
+        | (?<=\w)\.lua:\d+:
+        | attempt[ ]to[ ]compare[ ]((number|nil|string|table|boolean|userdata)[ ]with[ ](number|nil|string|table|boolean|userdata)\b|two[ ](number|nil|string|table|boolean|userdata)[ ]values)
+        | RUST_BACKTRACE=
+        | \bOs[ ]\{[ ]code:[ ]-?\d+,[ ]kind:[ ]
+        | \.twig"(?<="[\w/.@-]{1,256}\.twig")
+        | \(template:[ ]("[^"\r\n]{1,256}"[ ]-[ ]line[ ]\d|"class[ ]path[ ]resource[ ]\[)     # not "(template: \"Welcome\")"
+        | \[in[ ]template[ ]"[^"\r\n]{1,256}"[ ]at[ ]line[ ]\d
+        | \bejs:\d+
+        | Unable[ ]to[ ]find[ ]template[ ]"[^"\r\n]{1,256}"[ ]\(looked[ ]into:
+        """,
+        LeakRule.Options)]
+    private static partial Regex CrashTerms { get; }
 }

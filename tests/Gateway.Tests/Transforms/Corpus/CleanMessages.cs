@@ -544,5 +544,7 @@ public static class CleanMessages
         "The SQLite export is not available for your plan.",
         "Unknown command 'enroll'; use 'register'.",
         "The certificate authority 'Let's Encrypt' is not accepted.",
+
+        .. PolyglotCleanMessages.All,
     ];
 }

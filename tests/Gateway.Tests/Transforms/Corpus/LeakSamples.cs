@@ -425,5 +425,7 @@ public static class LeakSamples
         ("Upload to https://sis-prod-exports.s3.amazonaws.com/roster.csv failed", LeakKinds.InternalHost),
         ("Failed to convert argument [grade] for value [abc] due to: For input string: \"abc\"", LeakKinds.ExceptionType),
         ("Object required: ''\n/sis/enroll.asp, line 42", LeakKinds.FilePath),
+
+        .. PolyglotLeakSamples.All,
     ];
 }

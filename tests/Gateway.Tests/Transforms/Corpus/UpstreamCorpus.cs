@@ -17,6 +17,7 @@ public static class UpstreamCorpus
             .Concat(TextAndEdgeCorpus.Cases())
             .Concat(ConformingCorpus.Cases())
             .Concat(ProductsCorpus.Cases())
+            .Concat(PolyglotCorpus.Cases())
             .ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     public static IReadOnlyCollection<CorpusCase> All => s_cases.Value.Values;
