@@ -110,7 +110,7 @@ public sealed class ConfigLoaderTests
     // with a stack trace). A value that is no number is named with its path, not only as "binding has failed".
     [Theory]
     [InlineData("\"418\": 409, \"0418\": 400", "Gateway:Routes:api:StatusMap:0418: the key must be an HTTP status code")]
-    [InlineData("\"418\": \"abc\"", "'abc' at 'Gateway:Routes:api:StatusMap:418'")]
+    [InlineData("\"418\": \"abc\"", "Gateway:Routes:api:StatusMap:418: 'abc' is not a valid whole number")]
     public async Task StatusMapKeyOrValueUnreadable_IsRefusedWithItsPath(string entry, string expected)
     {
         var result = await LoadAsync(Good.Replace("\"api\": { }", $"\"api\": {{ \"StatusMap\": {{ {entry} }} }}", StringComparison.Ordinal));
