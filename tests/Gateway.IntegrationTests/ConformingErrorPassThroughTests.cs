@@ -59,6 +59,15 @@ public sealed class ConformingErrorPassThroughTests(ITestOutputHelper output) : 
                 c.Response.Headers.ETag = "\"coded\"";
                 await c.Response.Body.WriteAsync(body);
             });
+            app.MapGet("/api/secured-crash", (HttpContext c) =>
+            {
+                c.Response.Headers.StrictTransportSecurity = "max-age=31536000";
+                c.Response.Headers.XContentTypeOptions = "nosniff";
+                c.Response.Headers.XFrameOptions = "DENY";
+                c.Response.Headers["Referrer-Policy"] = "no-referrer";
+                c.Response.Headers["X-Custom-Flag"] = "1";
+                return Bodies.Raw(500, "text/plain", "java.lang.NullPointerException\n\tat sis.Api.get(Api.java:12)");
+            });
             app.MapGet("/api/method", (HttpContext c) =>
             {
                 c.Response.Headers.Allow = "GET, HEAD";
@@ -131,5 +140,19 @@ public sealed class ConformingErrorPassThroughTests(ITestOutputHelper output) : 
         using var problem = await _gateway.Client.GetAsync("/v2/api/method");
         await Payload.ReadProblemAsync(problem, 400);
         Assert.Equal("GET, HEAD", string.Join(", ", problem.Content.Headers.Allow));
+    }
+
+    // The site's security policy holds for its errors: the rewrite drops the upstream's other headers, not these.
+    [Fact]
+    public async Task RewrittenError_KeepsTheSecurityPolicyHeaders_DropsTheRest()
+    {
+        using var response = await _gateway.Client.GetAsync("/api/secured-crash");
+
+        await Payload.ReadEdFiAsync(response, 500);
+        Assert.Equal("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.False(response.Headers.Contains("X-Custom-Flag"));
     }
 }

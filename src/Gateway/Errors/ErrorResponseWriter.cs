@@ -115,10 +115,15 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
     }
 
     // CORS (as khellang's ProblemDetails middleware keeps it: a browser must still be allowed to read the error),
-    // and the headers that give a 401, 405, 429 or 503 its meaning (X-RateLimit-*: GitHub's and most legacy APIs'
-    // spelling; Allow still lists the methods when the profile maps a 405 to 400).
+    // the headers that give a 401, 405, 429 or 503 its meaning (X-RateLimit-*: GitHub's and most legacy APIs'
+    // spelling; Allow still lists the methods when the profile maps a 405 to 400), and the site's security policy
+    // headers, which hold for its error answers too (a page framed or sniffed is a page framed or sniffed).
     private static bool IsKeptOnErrors(string name) =>
         name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.StrictTransportSecurity, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.XContentTypeOptions, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HeaderNames.XFrameOptions, StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Referrer-Policy", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("RateLimit", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("X-RateLimit-", StringComparison.OrdinalIgnoreCase)
         || name.Equals(HeaderNames.Vary, StringComparison.OrdinalIgnoreCase)
