@@ -56,6 +56,14 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
             app.MapGet("/api/students/{id:int}", (int id) => id == 1
                 ? Bodies.Raw(200, "application/json", """{"success":true,"data":{"id":1,"name":"Ada"}}""")
                 : Bodies.Raw(200, "application/json", """{"success":false,"error":"Student not found"}"""));
+            // A legacy HEAD: the GET's status and length, no body, so no error to find in it.
+            app.MapMethods("/api/headed/{id:int}", ["GET", "HEAD"], (HttpContext c, int id) =>
+            {
+                c.Response.Headers["X-Seen-Method"] = c.Request.Method;
+                return id == 1
+                    ? Bodies.Raw(200, "application/json", """{"success":true,"data":{"id":1,"name":"Ada"}}""")
+                    : Bodies.Raw(200, "application/json", """{"success":false,"error":"Student not found"}""");
+            });
             // PHP's default type for whatever a script echoes.
             app.MapGet("/api/php-false", () => Bodies.Raw(200, "text/html; charset=UTF-8", """{"success":false,"error":"Student not found"}"""));
             app.MapGet("/api/php-page", () => Bodies.Raw(200, "text/html; charset=UTF-8", "<html><body>{\"success\":false}</body></html>"));
@@ -146,6 +154,33 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
         using var pd = await _gateway.Client.GetAsync("/pd/api/students/12");
         var json = await Payload.ReadProblemAsync(pd, 404);
         Assert.Equal("Student not found", json.GetProperty("detail").GetString());
+    }
+
+    // RFC 9110 §9.3.2: a HEAD gets the status and fields a GET would. The upstream is asked a GET, as the error is in
+    // the body a legacy HEAD leaves out.
+    [Theory]
+    [InlineData("/pd/api/headed/12")]
+    [InlineData("/pd/api/headed/1")]
+    [InlineData("/api/headed/12")]
+    [InlineData("/api/headed/1")]
+    public async Task Head_OnARulesRoute_GetsTheStatusAndFieldsOfGet(string path)
+    {
+        using var get = await _gateway.Client.GetAsync(path);
+        using var head = await _gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Head_OnARouteWithoutRules_StaysAHeadUpstream()
+    {
+        using var head = await _gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/plain/api/headed/12"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("HEAD", Assert.Single(head.Headers.GetValues("X-Seen-Method")));
     }
 
     [Fact]

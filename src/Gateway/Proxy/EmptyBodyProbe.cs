@@ -20,7 +20,7 @@ internal static class EmptyBodyProbe
         upstream.StatusCode == System.Net.HttpStatusCode.OK
         && httpContext.Response.StatusCode == StatusCodes.Status200OK
         && upstream.Content.Headers.ContentLength is null
-        && !HttpMethods.IsHead(httpContext.Request.Method)
+        && !UpstreamMethod.AnsweredHead(httpContext, upstream)
         && !EventStream.Is(upstream.Content);
 
     /// <summary>The 204 an empty 200 becomes; the caller has suppressed or not yet written the body.</summary>

@@ -7,7 +7,8 @@ namespace Gateway.Proxy;
 /// <summary>Adds the gateway's transforms to every route: correlation id and forwarded headers upstream, response
 /// scrubbing back.</summary>
 internal sealed class GatewayTransformProvider(
-    ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags, UntrustedRequestHeaderTransform untrustedHeaders, ForwardedHeadersTransform forwarded) : ITransformProvider
+    ResponseScrubTransformFactory scrubFactory, ETagTransformFactory etags, UntrustedRequestHeaderTransform untrustedHeaders, ForwardedHeadersTransform forwarded,
+    Configuration.GatewaySnapshotAccessor store) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -22,6 +23,7 @@ internal sealed class GatewayTransformProvider(
         context.RequestTransforms.Add(CorrelationRequestTransform.Instance);
         context.RequestTransforms.Add(untrustedHeaders);
         forwarded.Apply(context);
+        context.RequestTransforms.Add(new HeadAsGetTransform(store, context.Route.RouteId));
         context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
         etags.Apply(context);
     }

@@ -19,7 +19,7 @@ internal sealed partial class SuccessBodyStep(ILogger<SuccessBodyStep> logger, B
 {
     public static bool Qualifies(HttpContext httpContext, HttpResponseMessage upstream, RoutePolicy policy, int maxBodyBytes) =>
         policy.InspectsSuccessBodies
-        && !HttpMethods.IsHead(httpContext.Request.Method)
+        && !UpstreamMethod.AnsweredHead(httpContext, upstream)
         && upstream.StatusCode is not (System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
         && !EventStream.Is(upstream.Content) // text/* to RejectDebugOutput, but it may never end
         && (IsJson(upstream.Content.Headers.ContentType?.MediaType)

@@ -26,7 +26,7 @@ internal static class SuccessConformance
                 response.StatusCode = StatusCodes.Status201Created;
                 changed = true;
             }
-            else if (upstream.Content.Headers.ContentLength == 0 && !HttpMethods.IsHead(httpContext.Request.Method))
+            else if (upstream.Content.Headers.ContentLength == 0 && !UpstreamMethod.AnsweredHead(httpContext, upstream))
             {
                 EmptyBodyProbe.AnswerNoContent(httpContext);
                 context.SuppressResponseBody = true;
