@@ -163,6 +163,7 @@ public sealed class ResponseRuleTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("/pd/api/headed/1")]
     [InlineData("/api/headed/12")]
     [InlineData("/api/headed/1")]
+    [InlineData("/api/big")]
     public async Task Head_OnARulesRoute_GetsTheStatusAndFieldsOfGet(string path)
     {
         using var get = await _gateway.Client.GetAsync(path);
