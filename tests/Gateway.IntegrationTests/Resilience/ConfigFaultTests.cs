@@ -84,7 +84,12 @@ public sealed class ConfigFaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await using var redis = await RedisServer.StartAsync();
         const string Generous = """{ "Kind": "FixedWindow", "PermitLimit": 1000000, "Window": "1.00:00:00", "Store": "Redis" }""";
-        await using var gateway = await GatewayHost.StartAsync(RedisRateLimitingTests.Config(redis.Configuration, Generous), _upstream.Address, output);
+        // A decision timeout far above the default 250 ms: on a loaded machine one decision after Redis is back could
+        // time out into the local fallback, which this test reads as Redis not deciding again. Killed, Redis is noticed
+        // at once (refused, not slow), so the longer timeout does not slow the outage.
+        var config = RedisRateLimitingTests.Config(redis.Configuration, Generous)
+            .Replace("\"ReconnectMilliseconds\": 200", "\"ReconnectMilliseconds\": 200, \"TimeoutMilliseconds\": 3000", StringComparison.Ordinal);
+        await using var gateway = await GatewayHost.StartAsync(config, _upstream.Address, output);
         await GatewayHost.EventuallyAsync(() => RedisRateLimitingTests.ProbeReady(gateway), "the gateway to connect to Redis", TimeSpan.FromSeconds(20));
         var counters = gateway.Services.GetRequiredService<Gateway.RateLimiting.RateLimitCounters>();
         await using var load = new BackgroundLoad(gateway.Client, "/api/ping");
@@ -95,7 +100,7 @@ public sealed class ConfigFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await load.AdvanceAsync(20);
 
         // A config edit while Redis is away is applied like any other.
-        await gateway.WriteConfigAsync(RedisRateLimitingTests.Config(redis.Configuration, Generous.Replace("1000000", "2000000", StringComparison.Ordinal)), _upstream.Address);
+        await gateway.WriteConfigAsync(config.Replace("1000000", "2000000", StringComparison.Ordinal), _upstream.Address);
         await WaitForGenerationAsync(gateway, 2);
         await load.AdvanceAsync(20);
 
