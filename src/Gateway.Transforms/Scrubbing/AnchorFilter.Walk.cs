@@ -92,13 +92,13 @@ internal sealed partial class AnchorFilter
         }
 
         var lanes = new Lanes(_lanes);
-        fixed (uint* quads = _quads)
+        fixed (uint* middles = _middles)
         {
             // A local position and no cursor for a block without candidates (nearly all of them): the loop writes no memory.
             var at = i;
             for (var lastBlock = length - BlockReads; at <= lastBlock; at += BlockPositions)
             {
-                var candidates = Candidates(quads, lanes, ref start, at);
+                var candidates = Candidates(middles, lanes, ref start, at);
                 if (candidates == 0)
                 {
                     continue;
@@ -115,12 +115,12 @@ internal sealed partial class AnchorFilter
             i = at;
             if (i < length - 1 && length >= BlockReads)
             {
-                return NextInLastBlock(ref start, length, ref i, ref cursor, quads, lanes, ref test);
+                return NextInLastBlock(ref start, length, ref i, ref cursor, middles, lanes, ref test);
             }
 
             if (i < length - 1)
             {
-                return NextInTail(ref start, length, ref i, ref cursor, quads, lanes, ref test);
+                return NextInTail(ref start, length, ref i, ref cursor, middles, lanes, ref test);
             }
         }
 
@@ -130,14 +130,14 @@ internal sealed partial class AnchorFilter
     // The last positions of a text of a block or more: the block that ends at its last character, overlapping positions
     // already tested (masked off), then the last two positions, whose windows run past the end, in the caller's scalar
     // loop. No copy: at 1 KiB the padded copy below cost as much as three blocks.
-    private unsafe int NextInLastBlock<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes, ref TTest test)
+    private unsafe int NextInLastBlock<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* middles, in Lanes lanes, ref TTest test)
         where T : unmanaged
         where TTest : struct, IAnchorTest
     {
         var block = length - BlockReads;
         var tested = i - block; // at least 1: the loop stopped past this block's start
         var untested = tested >= BlockPositions ? 0 : uint.MaxValue << tested;
-        cursor = new Cursor(block, Candidates(quads, lanes, ref start, block) & untested);
+        cursor = new Cursor(block, Candidates(middles, lanes, ref start, block) & untested);
         var found = FirstPassing(ref start, length, ref cursor, ref test);
         if (found >= 0)
         {
@@ -151,7 +151,7 @@ internal sealed partial class AnchorFilter
     // The last positions (at most 33): one or two blocks over a copy padded with spaces, which is what Window reads past
     // the end. Its own method: a stackalloc would keep the block loop from tiering up with profile data.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private unsafe int NextInTail<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* quads, in Lanes lanes, ref TTest test)
+    private unsafe int NextInTail<T, TTest>(ref T start, int length, ref int i, ref Cursor cursor, uint* middles, in Lanes lanes, ref TTest test)
         where T : unmanaged
         where TTest : struct, IAnchorTest
     {
@@ -165,7 +165,7 @@ internal sealed partial class AnchorFilter
         ref var padded = ref MemoryMarshal.GetReference(tail);
         for (var block = 0; i + block < length - 1; block += BlockPositions)
         {
-            cursor = new Cursor(i + block, Candidates(quads, lanes, ref padded, block));
+            cursor = new Cursor(i + block, Candidates(middles, lanes, ref padded, block));
             var found = FirstPassing(ref start, length, ref cursor, ref test);
             if (found >= 0)
             {
@@ -205,7 +205,7 @@ internal sealed partial class AnchorFilter
 
     // One bit per position of the 32 from i that may start an anchor (a superset of the scalar test's).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe uint Candidates<T>(uint* quads, in Lanes lanes, ref T start, int i)
+    private static unsafe uint Candidates<T>(uint* middles, in Lanes lanes, ref T start, int i)
         where T : unmanaged
     {
         var b0 = Load(ref start, i);
@@ -213,14 +213,17 @@ internal sealed partial class AnchorFilter
         var b2 = Load(ref start, i + 2);
         var b3 = Load(ref start, i + 3);
 
-        // Lane l of the lookup over bk holds the quad at i + 4l + k: shifted to byte k, it lands on its position.
-        var quadHits = QuadHits(quads, b0)
-            | (QuadHits(quads, b1) << 8)
-            | (QuadHits(quads, b2) << 16)
-            | (QuadHits(quads, b3) << 24);
+        // Lane l of b1 holds the four characters at k = i + 4l + 1, of b3 those at k = i + 4l + 3; the byte before each
+        // k is the low byte of lane l of b0 and b2. A quad at k lands on byte 1 (3), one at k - 1 on byte 0 (2).
+        var (starts1, before1) = MiddleHits(middles, b1, b0);
+        var (starts3, before3) = MiddleHits(middles, b3, b2);
+        var quadHits = before1 | (starts1 << 8) | (before3 << 16) | (starts3 << 24);
         var nibble = Vector256.Create((byte)0x0F);
         var pairHits = Teddy(b0, lanes.Low0, lanes.High0, nibble) & Teddy(b1, lanes.Low1, lanes.High1, nibble);
-        return ~Vector256.Equals(quadHits.AsByte() | pairHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        var tripleHits = Teddy(b0, lanes.TripleLow0, lanes.TripleHigh0, nibble)
+            & Teddy(b1, lanes.TripleLow1, lanes.TripleHigh1, nibble)
+            & Teddy(b2, lanes.TripleLow2, lanes.TripleHigh2, nibble);
+        return ~Vector256.Equals(quadHits.AsByte() | pairHits | tripleHits, Vector256<byte>.Zero).ExtractMostSignificantBits();
     }
 
     /// <summary>Where the vector pass stands: the first position of the last block it read, and that block's
@@ -248,15 +251,31 @@ internal sealed partial class AnchorFilter
         public Vector256<byte> High0 { get; } = lanes[2];
 
         public Vector256<byte> High1 { get; } = lanes[3];
+
+        public Vector256<byte> TripleLow0 { get; } = lanes[4];
+
+        public Vector256<byte> TripleLow1 { get; } = lanes[5];
+
+        public Vector256<byte> TripleLow2 { get; } = lanes[6];
+
+        public Vector256<byte> TripleHigh0 { get; } = lanes[7];
+
+        public Vector256<byte> TripleHigh1 { get; } = lanes[8];
+
+        public Vector256<byte> TripleHigh2 { get; } = lanes[9];
     }
 
-    private static unsafe Vector256<uint> QuadHits(uint* quads, Vector256<byte> bytes)
+    // Per lane: whether a quad starts at its four characters, and whether one starts at the character before them.
+    private static unsafe (Vector256<uint> Starts, Vector256<uint> Before) MiddleHits(uint* middles, Vector256<byte> bytes, Vector256<byte> previous)
     {
         var folded = bytes.AsUInt32() | Vector256.Create(FoldMask);
         var word = ((folded & Vector256.Create(0xFFFFFFu)) * Vector256.Create(Multiplier)) >>> (32 - WordBits);
-        var words = Avx2.GatherVector256(quads, word.AsInt32(), 4);
-        var bit = (folded * Vector256.Create(BitMultiplier)) >>> 27;
-        return Avx2.ShiftRightLogicalVariable(words, bit) & Vector256.Create(1u);
+        var words = Avx2.GatherVector256(middles, word.AsInt32(), 4);
+        var nibble = Vector256.Create(0x0Fu);
+        var starts = Avx2.ShiftRightLogicalVariable(words, (folded >>> 24) & nibble);
+        var before = Avx2.ShiftRightLogicalVariable(words, (previous.AsUInt32() & nibble) + Vector256.Create((uint)HalfBits));
+        var one = Vector256.Create(1u);
+        return (starts & one, before & one);
     }
 
     private static Vector256<byte> Teddy(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
