@@ -40,7 +40,7 @@ namespace Gateway.Transforms.Scrubbing;
 [SkipLocalsInit] // the padded tail is filled before it is read
 internal sealed partial class AnchorFilter
 {
-    // 2^14 words (64 KiB) for ~280 quads and ~20 triples.
+    // 2^14 words (64 KiB) each for ~280 quads and ~20 triples (scalar), and the same quads twice over (vector).
     private const int WordBits = 14;
     private const uint Multiplier = 0x9E3779B1; // Knuth's multiplicative hash (2^32 / golden ratio)
     private const uint BitMultiplier = 0x85EBCA6B; // MurmurHash3's finalizer constants
@@ -54,7 +54,7 @@ internal sealed partial class AnchorFilter
     private const int BlockReads = BlockPositions + 3;
 
     private readonly uint[] _quads = new uint[1 << WordBits];
-    private readonly uint[] _middles = new uint[1 << WordBits];
+    private readonly uint[] _middles = new uint[1 << WordBits]; // the vector pass's quads: see the remarks
 
     // A second table with other hashes, tested only where the first one hits: a trigram of the text that shares a word
     // with a three-character marker (some do in any body: 22 of 16384 words are full) costs a lookup, not a dictionary
