@@ -32,6 +32,9 @@ public sealed class ConformingErrorPassThroughTests(ITestOutputHelper output) : 
         ["duplicate-status"] = """{"type":"about:blank","title":"Conflict","status":409,"detail":"Student 12 already exists.","status":500}""",
         // A debug member whose text the leak scan has no reason to flag is still not the client's.
         ["debug-member"] = """{"type":"about:blank","title":"Conflict","status":409,"detail":"Student 12 already exists.","debug":{"handler":"StudentController@store"}}""",
+        // RFC 9457 lets a service title the problem type; the contract wants the reason phrase (behaviour.md §1).
+        ["title-names-problem"] = """{"type":"https://sis.example.org/probs/enrolled","title":"Already enrolled","status":409,"detail":"Student 12 already exists.","section":7}""",
+        ["no-detail"] = """{"type":"about:blank","title":"Conflict","status":409}""",
     };
 
     private FakeLegacyUpstream _upstream = null!;
@@ -103,6 +106,8 @@ public sealed class ConformingErrorPassThroughTests(ITestOutputHelper output) : 
     [InlineData("title-empty")]
     [InlineData("duplicate-status")]
     [InlineData("debug-member")]
+    [InlineData("title-names-problem")]
+    [InlineData("no-detail")]
     public async Task ProblemNearMiss_IsRewritten(string name)
     {
         using var response = await _gateway.Client.GetAsync($"/v2/api/problem/{name}");
@@ -110,6 +115,8 @@ public sealed class ConformingErrorPassThroughTests(ITestOutputHelper output) : 
         var json = await Payload.ReadProblemAsync(response, 409);
         Assert.Equal("Conflict", json.GetProperty("title").GetString());
         Assert.False(json.TryGetProperty("debug", out _));
+        Assert.False(json.TryGetProperty("section", out _));
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetString()));
     }
 
     // The body conforms, the coding label does not matter to it: the client gets the identity bytes, never a gzip

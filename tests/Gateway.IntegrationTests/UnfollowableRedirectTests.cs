@@ -87,6 +87,33 @@ public sealed class UnfollowableRedirectTests(ITestOutputHelper output)
         Assert.Equal("raw", await response.Content.ReadAsStringAsync());
     }
 
+    // README: a route's StatusMap entry for such a 3xx wins; it was refused at load ("a 3xx maps to a 3xx"). A mapped
+    // real redirect is the operator's call too: this backend's 302s are failures.
+    [Theory]
+    [InlineData("305 Use Proxy", "Location: http://proxy.corp:3128/\r\n", 503)]
+    [InlineData("399 Weird", "", 502)]
+    [InlineData("302 Found", "Location: /Error.aspx?aspxerrorpath=/api/students/1\r\n", 503)]
+    [InlineData("302 Found", "Location: /api/students/2\r\n", 503)]
+    public async Task Mapped3xx_IsTheMappedErrorsPayload(string statusLine, string location, int expected)
+    {
+        const string Config = """
+        {
+          "Gateway": { "Routes": { "r": { "Profile": "ProblemDetails", "StatusMap": { "302": 503, "305": 503, "399": 502 } } } },
+          "ReverseProxy": {
+            "Routes": { "r": { "ClusterId": "c", "Match": { "Path": "/{**rest}" } } },
+            "Clusters": { "c": { "Destinations": { "d": { "Address": "{UPSTREAM}" } } } }
+          }
+        }
+        """;
+        using var upstream = RawTcpUpstream.Answer(Raw(statusLine, location + "Content-Type: text/plain\r\n", JavaTrace));
+        await using var gateway = await GatewayHost.StartAsync(Config, upstream.Address, output);
+
+        using var response = await gateway.Client.GetAsync("/api/students/1");
+
+        AssertClean((await Payload.ReadProblemAsync(response, expected)).GetRawText());
+        Assert.Null(response.Headers.Location);
+    }
+
     private static string Raw(string statusLine, string headers, string body) =>
         $"HTTP/1.1 {statusLine}\r\n{headers}Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
 

@@ -40,6 +40,13 @@ public static class ErrorNormalizer
         ArgumentNullException.ThrowIfNull(settings);
 
         var media = MediaType.Parse(contentType);
+        var multipart = MultipartRoot.Find(contentType, body);
+        if (multipart is var (root, rootType))
+        {
+            // MTOM: the fault is the root part's envelope; never a conforming payload.
+            body = body[root];
+            media = MediaType.Parse(rootType);
+        }
 
         // A 5xx's own words are not shown by default, so they are not read: the scan still sees every byte of the body.
         var mayShowUpstream = settings.ShowUpstream5xxMessages || (upstreamStatus < 500 && profile.Map(upstreamStatus, settings.StatusMap) < 500);
@@ -67,6 +74,7 @@ public static class ErrorNormalizer
 
         var passThrough = !integrity
             && !truncated
+            && multipart is null
             && mayShow
             && leaks == LeakKinds.None
             && status == upstreamStatus

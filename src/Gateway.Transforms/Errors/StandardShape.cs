@@ -18,11 +18,12 @@ internal static class StandardShape
             return false;
         }
 
-        // The contract: the profile's content type, code/status equal to the status, type (Ed-Fi) the reason phrase. An
-        // RFC 9457 title may name the problem instead ("One or more validation errors occurred."), but not another status.
+        // The contract: the profile's content type, code/status equal to the status, type/title the reason phrase, and the
+        // message member its clients read. An RFC 9457 title naming the problem ("One or more validation errors
+        // occurred.", "You do not have enough credit.") is no reason phrase: rewritten, its detail or errors kept.
         return profile.Kind == ErrorProfileKind.ProblemDetails
-            ? media.IsProblemJson && json.Status == status && json.HasStringTitle && !string.IsNullOrWhiteSpace(json.Title)
-                && !StatusDefaults.IsTitleOfAnother(json.Title, status)
+            ? media.IsProblemJson && json.Status == status && json.HasStringTitle
+                && string.Equals(json.Title, StatusDefaults.Title(status), StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(json.Detail)
             : media.IsApplicationJson && json.Code == status && json.HasStringMessage
                 && string.Equals(json.Type, StatusDefaults.Title(status), StringComparison.Ordinal);
     }

@@ -44,20 +44,6 @@ internal static class StatusDefaults
             _ => "Status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-    /// <summary>Whether the title is the reason phrase of a status other than <paramref name="status"/> ("Conflict" on a 400).</summary>
-    public static bool IsTitleOfAnother(string? title, int status)
-    {
-        foreach (var (other, entry) in s_entries)
-        {
-            if (other != status && string.Equals(title?.Trim(), entry.Title, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The RFC 9457 <c>type</c> URI for the status, or <c>about:blank</c>.</summary>
     public static string TypeUri(int status) => s_entries.TryGetValue(status, out var e) ? e.TypeUri : "about:blank";
 

@@ -12,6 +12,8 @@ internal static class FormatSniffer
     private static readonly SearchValues<string> s_htmlMarkers = SearchValues.Create(
         ["<!doctype html", "<html", "<head", "<body", "<title", "<h1", "<div", "<p>", "<br", "<table"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<char> s_nameEnd = SearchValues.Create(" \t\r\n/>");
+
     private static readonly SearchValues<string> s_htmlElement = SearchValues.Create(["<html"], StringComparison.OrdinalIgnoreCase);
 
     // What LooksBinary counts: NUL, U+FFFD and the control characters other than tab, line feed, carriage return and
@@ -48,11 +50,21 @@ internal static class FormatSniffer
         };
     }
 
-    // An XML declaration means XML unless the document is XHTML; otherwise any common HTML tag means HTML.
+    // An XML declaration means XML unless the document is XHTML; so does a SOAP envelope without one, whose unprefixed
+    // <Body> is no HTML body; otherwise any common HTML tag means HTML.
     private static bool IsHtml(ReadOnlySpan<char> window) =>
-        window.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
+        window.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || IsEnvelope(window)
             ? window.ContainsAny(s_htmlElement)
             : ContainsHtmlMarker(window);
+
+    // The first element is a SOAP Envelope, in any prefix: "<Envelope xmlns=…>", "<SOAP-ENV:Envelope …>".
+    private static bool IsEnvelope(ReadOnlySpan<char> window)
+    {
+        var name = window[1..];
+        var end = name.IndexOfAny(s_nameEnd);
+        name = end < 0 ? name : name[..end];
+        return name[(name.IndexOf(':') + 1)..].SequenceEqual("Envelope");
+    }
 
     private static bool ContainsHtmlMarker(ReadOnlySpan<char> window) => window.ContainsAny(s_htmlMarkers);
 

@@ -64,6 +64,12 @@ internal sealed partial class ResponseScrubTransform(
         // 304 is no redirect: it stays as it is, validators and all.
         var status = (int)upstream.StatusCode;
         var redirect = policy.NormalizeErrors && status is >= 300 and < 400 and not 304;
+        if (redirect && policy.StatusMap?.TryGetValue(status, out var mappedError) == true && mappedError >= 400)
+        {
+            // The route's map says this backend's 3xx is a failure: answered as that error, whatever its Location.
+            return normalization.AnswerRedirectAsync(context, policy, RedirectKind.Unfollowable);
+        }
+
         if (redirect && headers.Location is [{ } location] && RedirectMeaning.Classify(location) is not RedirectKind.Redirect and var meaning)
         {
             return normalization.AnswerRedirectAsync(context, policy, meaning);

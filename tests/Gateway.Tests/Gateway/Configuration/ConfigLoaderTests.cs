@@ -99,11 +99,25 @@ public sealed class ConfigLoaderTests
     [InlineData("\"302\": 200", "302: 200 is not a status")]
     [InlineData("\"100\": 200", "100: informational statuses")]
     [InlineData("\"418\": 502", "418: 502 is not a status the EdFi profile allows")]
+    [InlineData("\"305\": 502", "305: 502 is not a status the EdFi profile allows for a 3xx answer (300-399, or an error: 400, 401")]
+    [InlineData("\"304\": 500", "304: 500 is not a status the EdFi profile allows for a 3xx answer (300-399)")]
     public async Task StatusMapTargetOutsideItsClass_IsRefused(string entry, string expected)
     {
         var result = await LoadAsync(Good.Replace("\"api\": { }", $"\"api\": {{ \"StatusMap\": {{ {entry} }} }}", StringComparison.Ordinal));
 
         Assert.Contains(result.Problems, p => p.ToString().StartsWith($"Gateway:Routes:api:StatusMap:{expected}", StringComparison.Ordinal));
+    }
+
+    // README: a 3xx that is no redirect takes the route's StatusMap entry when it names an error.
+    [Theory]
+    [InlineData("\"305\": 500")]
+    [InlineData("\"302\": 401")]
+    [InlineData("\"399\": 409")]
+    public async Task StatusMapRedirectToAnAllowedError_IsAccepted(string entry)
+    {
+        var result = await LoadAsync(Good.Replace("\"api\": { }", $"\"api\": {{ \"StatusMap\": {{ {entry} }} }}", StringComparison.Ordinal));
+
+        Assert.Empty(result.Problems);
     }
 
     // "0418" is 418 again: the second key was refused nowhere and the compiled map threw (validate and startup died

@@ -47,7 +47,7 @@ public static class ConformingCorpus
             """{"type":"https://sis.example.org/problems/already-enrolled","title":"Already enrolled","status":409,"detail":"The student is already enrolled in this section.","instance":"/enrollments/77"}""")
         {
             EdFi = new(409, "The student is already enrolled in this section."),
-            ProblemDetails = new(409, "The student is already enrolled in this section.", PassThrough: true),
+            ProblemDetails = new(409, "The student is already enrolled in this section."),
         };
 
         yield return new("conforming/problem-as-text-plain", 409, "text/plain",

@@ -79,14 +79,14 @@ public static class DotNetCorpus
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not Found","status":404,"traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}""")
         {
             EdFi = new(404, Generic.NotFound),
-            ProblemDetails = new(404, Generic.NotFound, PassThrough: true),
+            ProblemDetails = new(404, Generic.NotFound),
         };
 
         yield return new("dotnet/aspnetcore-validation-problem-400", 400, "application/problem+json; charset=utf-8",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"LastSurname":["The LastSurname field is required."],"GradeLevel":["Grade level must be between 1 and 12."]},"traceId":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"}""")
         {
             EdFi = new(400, "LastSurname: The LastSurname field is required.; GradeLevel: Grade level must be between 1 and 12."),
-            ProblemDetails = new(400, "LastSurname: The LastSurname field is required.; GradeLevel: Grade level must be between 1 and 12.", PassThrough: true),
+            ProblemDetails = new(400, "LastSurname: The LastSurname field is required.; GradeLevel: Grade level must be between 1 and 12."),
         };
 
         // Borderline, kept: ASP.NET Core's own client message names a CLR type, but no exception and nothing internal.
@@ -94,7 +94,7 @@ public static class DotNetCorpus
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"$.grade":["The JSON value could not be converted to System.Int32. Path: $.grade | LineNumber: 0 | BytePositionInLine: 27."]},"traceId":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"}""")
         {
             EdFi = new(400, "grade: The JSON value could not be converted to System.Int32. Path: $.grade | LineNumber: 0 | BytePositionInLine: 27."),
-            ProblemDetails = new(400, "grade: The JSON value could not be converted to System.Int32. Path: $.grade | LineNumber: 0 | BytePositionInLine: 27.", PassThrough: true),
+            ProblemDetails = new(400, "grade: The JSON value could not be converted to System.Int32. Path: $.grade | LineNumber: 0 | BytePositionInLine: 27."),
         };
 
         yield return ServerError("dotnet/wcf-fault-with-exception-detail", 500, "text/xml; charset=utf-8",

@@ -190,7 +190,7 @@ public static class JsonApiCorpus
             """{"detail":"Data validation failed. See 'validationErrors' for details.","type":"urn:ed-fi:api:bad-request:data-validation-failed","title":"Data Validation Failed","status":400,"correlationId":"0b1e7c2a","validationErrors":{"$.studentUniqueId":["StudentUniqueId is required."]},"errors":[]}""")
         {
             EdFi = new(400, "studentUniqueId: StudentUniqueId is required."),
-            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.", PassThrough: true),
+            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required."),
         };
 
         yield return Both("json/message-then-object-under-another-message-key-400", 400, "application/json",

@@ -542,7 +542,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(404, Generic.NotFound),
-            ProblemDetails = new(404, Generic.NotFound, PassThrough: true),
+            ProblemDetails = new(404, Generic.NotFound),
         };
 
         yield return new("product/api-platform-422", 422, "application/ld+json; charset=utf-8",
@@ -988,7 +988,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(400, "studentUniqueId: StudentUniqueId is required.; birthDate: BirthDate is required."),
-            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.; birthDate: BirthDate is required.", PassThrough: true),
+            ProblemDetails = new(400, "studentUniqueId: StudentUniqueId is required.; birthDate: BirthDate is required."),
         };
 
         yield return new("product/edfi7-409-unresolved", 409, "application/problem+json; charset=utf-8",
@@ -996,7 +996,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(409, "The referenced 'School' resource does not exist."),
-            ProblemDetails = new(409, "The referenced 'School' resource does not exist.", PassThrough: true),
+            ProblemDetails = new(409, "The referenced 'School' resource does not exist."),
         };
 
         yield return new("product/edfi7-404", 404, "application/problem+json; charset=utf-8",
@@ -1012,7 +1012,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(412, "The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved."),
-            ProblemDetails = new(412, "The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved.", PassThrough: true),
+            ProblemDetails = new(412, "The resource item's etag value does not match what was specified in the 'If-Match' request header indicating that it has been modified by another client since it was last retrieved."),
         };
 
         yield return ServerError("product/edfi7-500", 500, "application/problem+json; charset=utf-8",
@@ -1024,7 +1024,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(403, "The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'."),
-            ProblemDetails = new(403, "The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'.", PassThrough: true),
+            ProblemDetails = new(403, "The API client's assigned claim set (currently 'SIS Vendor') must grant permission of the 'Create' action on one of the following claims: 'http://ed-fi.org/ods/identity/claims/domains/edFiTypes', 'http://ed-fi.org/ods/identity/claims/student'."),
         };
 
         yield return new("product/edfi7-400-key-change", 400, "application/problem+json; charset=utf-8",
@@ -1032,7 +1032,7 @@ public static class ProductsCorpus
         {
             Leaks = LeakKinds.None,
             EdFi = new(400, "Key values for this resource cannot be changed. Delete and recreate the resource item instead."),
-            ProblemDetails = new(400, "Key values for this resource cannot be changed. Delete and recreate the resource item instead.", PassThrough: true),
+            ProblemDetails = new(400, "Key values for this resource cannot be changed. Delete and recreate the resource item instead."),
         };
 
         yield return Both("product/edfi5-400-modelstate", 400, "application/json; charset=utf-8",

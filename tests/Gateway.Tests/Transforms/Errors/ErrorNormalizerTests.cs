@@ -191,13 +191,14 @@ public class ErrorNormalizerTests
         Assert.Equal("Student 12 was not found.", verdict.Message);
     }
 
-    // type/title is the status's reason phrase: one naming another status is no conforming payload.
+    // type/title is the status's reason phrase: one naming another status, or the problem, is no conforming payload.
     [Theory]
     [InlineData("application/json", """{"code":400,"type":"Conflict","message":"Grade is invalid."}""", "EdFi", false)]
     [InlineData("application/json", """{"code":400,"type":"bad request","message":"Grade is invalid."}""", "EdFi", false)]
     [InlineData("text/json", """{"code":400,"type":"Bad Request","message":"Grade is invalid."}""", "EdFi", false)]
     [InlineData("application/problem+json", """{"type":"about:blank","title":"Conflict","status":400,"detail":"Grade is invalid."}""", "ProblemDetails", false)]
-    [InlineData("application/problem+json", """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"grade":["Grade is invalid."]}}""", "ProblemDetails", true)]
+    [InlineData("application/problem+json", """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"grade":["Grade is invalid."]}}""", "ProblemDetails", false)]
+    [InlineData("application/problem+json", """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad Request","status":400,"detail":"Grade is invalid.","errors":{"grade":["Grade is invalid."]}}""", "ProblemDetails", true)]
     public void Normalize_ReasonPhraseAndContentType_DecidePassThrough(string contentType, string body, string profile, bool passes)
     {
         var verdict = Normalize(400, contentType, body, profile == "EdFi" ? ErrorProfile.EdFi : ErrorProfile.ProblemDetails);
