@@ -266,6 +266,8 @@ internal sealed partial class AnchorFilter
     }
 
     // Per lane: whether a quad starts at its four characters, and whether one starts at the character before them.
+    // Inlined by force: left to itself the JIT calls it, passing and returning the vectors through memory.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe (Vector256<uint> Starts, Vector256<uint> Before) MiddleHits(uint* middles, Vector256<byte> bytes, Vector256<byte> previous)
     {
         var folded = bytes.AsUInt32() | Vector256.Create(FoldMask);
@@ -278,6 +280,7 @@ internal sealed partial class AnchorFilter
         return (starts & one, before & one);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Teddy(Vector256<byte> bytes, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
         Avx2.Shuffle(low, bytes & nibble) & Avx2.Shuffle(high, (bytes.AsUInt16() >>> 4).AsByte() & nibble);
 }
