@@ -34,6 +34,23 @@ public sealed class AuthorizationPolicyTests(AuthGatewayFixture fixture) : IClas
         AuthAssert.NotForwarded(_upstream, marker);
     }
 
+    // RFC 6750 §3: the challenge's scope is what a token needs for the resource; a client that asked for the missing
+    // scope alone would get a token without the one it had. The payload names what is missing.
+    [Fact]
+    public async Task MissingOneOfTwoScopes_ChallengeNamesEveryRequiredScope()
+    {
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/enroll/{marker}", Jws.Sign(fixture.Rsa, Jws.Claims("students:read")));
+
+        var json = await Payload.ReadEdFiAsync(response, 403);
+        Assert.Equal("The credentials lack the scope this resource requires: enrollments:write.", json.GetProperty("message").GetString());
+        Assert.EndsWith(
+            "error=\"insufficient_scope\", error_description=\"The access token lacks a required scope\", scope=\"students:read enrollments:write\"",
+            Assert.Single(AuthAssert.Challenges(response)),
+            StringComparison.Ordinal);
+        AuthAssert.NotForwarded(_upstream, marker);
+    }
+
     [Fact]
     public async Task GrantedScope_Passes()
     {

@@ -69,9 +69,9 @@ internal sealed partial class GatewayAuthorizationResultHandler(
 
         var message = denial?.ClientMessage ?? DefaultForbiddenMessage;
         KeyValuePair<string, StringValues>[]? headers = null;
-        if (denial is { MissingScopes.Count: > 0 } && context.User.Identity?.AuthenticationType == GatewayClaims.BearerAuthenticationType)
+        if (denial is { RequiredScopes.Count: > 0 } && context.User.Identity?.AuthenticationType == GatewayClaims.BearerAuthenticationType)
         {
-            headers = [new(HeaderNames.WWWAuthenticate, ChallengeWriter.ForInsufficientScope(auth.Realm, "The access token lacks a required scope", denial.MissingScopes))];
+            headers = [new(HeaderNames.WWWAuthenticate, ChallengeWriter.ForInsufficientScope(auth.Realm, "The access token lacks a required scope", denial.RequiredScopes))];
         }
 
         return writer.WriteAsync(context, StatusCodes.Status403Forbidden, message, headers);
