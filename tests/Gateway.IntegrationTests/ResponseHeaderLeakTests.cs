@@ -131,6 +131,20 @@ public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
         Assert.DoesNotContain("inetpub", exchange.Head, StringComparison.Ordinal);
     }
 
+    // RFC 9110 §4.2.4: a public Location kept the backend's user name and password.
+    [Fact]
+    public async Task LocationWithUserInfo_OnAPublicHost_LosesIt()
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            "HTTP/1.1 302 Found\r\nLocation: https://sa:S3cret@reports.example.com/r/4?fmt=pdf\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(302, exchange.Status);
+        Assert.Equal("https://reports.example.com/r/4?fmt=pdf", exchange.Header("Location"));
+    }
+
     // A Refresh naming the inside was removed as a leak, and a path-absolute one kept the upstream's path.
     [Theory]
     [InlineData("0; url=http://10.0.3.17:8080/api/students/2", "0; url=http://gateway.test/v2/api/students/2")]

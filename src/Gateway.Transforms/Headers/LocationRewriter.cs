@@ -11,7 +11,7 @@ public static class LocationRewriter
     public const string Drop = "";
 
     /// <summary>Returns the rewritten value; <see cref="Drop"/> when the header must be removed; or null when the value
-    /// points neither at a destination nor at an internal host.</summary>
+    /// points neither at a destination nor at an internal host and carries no user info.</summary>
     /// <param name="location">The header value from the upstream.</param>
     /// <param name="destinations">The cluster's destination addresses, e.g. <c>http://10.0.0.5:8080/app/</c>.</param>
     /// <param name="publicBase">What the client used: scheme, host and path base, e.g. <c>https://api.example.com</c>.</param>
@@ -70,7 +70,26 @@ public static class LocationRewriter
             return Combine(publicBase, target.PathAndQuery + target.Fragment, removedPrefix, addedPrefix);
         }
 
-        return null;
+        return WithoutUserInfo(location);
+    }
+
+    // RFC 9110 §4.2.4: a sender must not generate userinfo in an http(s) URI; a backend that does hands its password to
+    // every client (http://sa:S3cret@reports.example.com/x). The host stays; the user info goes, as it does above.
+    private static string? WithoutUserInfo(string location)
+    {
+        var value = location.Trim();
+        var start = value.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? 5
+            : value.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 6
+            : 0;
+        while (start < value.Length && value[start] is '/' or '\\')
+        {
+            start++;
+        }
+
+        var end = value.AsSpan(start).IndexOfAny(@"/\?#");
+        var authority = end < 0 ? value.AsSpan(start) : value.AsSpan(start, end);
+        var at = authority.LastIndexOf('@');
+        return at < 0 ? null : string.Concat(value.AsSpan(0, start), value.AsSpan(start + at + 1));
     }
 
     private static bool IsPublicBase(Uri target, string publicBase) =>

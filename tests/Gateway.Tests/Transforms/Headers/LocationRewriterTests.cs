@@ -36,6 +36,11 @@ public sealed class LocationRewriterTests
     [InlineData("//cdn.example.com/x.css", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("http://students.sis.svc:8080/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
     [InlineData("http://roster.service.consul/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("http://sa:S3cret@reports.example.com/x?y=1", new[] { "http://10.0.0.5/" }, null, null, "http://reports.example.com/x?y=1")] // RFC 9110 §4.2.4
+    [InlineData("HTTPS://svc%40corp:pw@reports.example.com", new[] { "http://10.0.0.5/" }, null, null, "HTTPS://reports.example.com")]
+    [InlineData("//user@cdn.example.com/x", new[] { "http://10.0.0.5/" }, null, null, "//cdn.example.com/x")]
+    [InlineData("https://reports.example.com/x?by=a@b.example", new[] { "http://10.0.0.5/" }, null, null, null)] // '@' past the authority
+    [InlineData("http://admin:pw@10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
     public void TryRewrite_Cases(string location, string[] destinations, string? removed, string? added, string? expected) =>
         Assert.Equal(expected, LocationRewriter.TryRewrite(location, destinations, Public, removed, added));
 
