@@ -131,6 +131,23 @@ public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
         Assert.DoesNotContain("inetpub", exchange.Head, StringComparison.Ordinal);
     }
 
+    // Only the target's host was rewritten: a return address in its query still named the inside.
+    [Fact]
+    public async Task UrlsOfTheInside_InALocationsQuery_AreRewrittenToo()
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            "HTTP/1.1 201 Created\r\nLocation: http://10.0.3.17:8080/api/students/4?self=http%3A%2F%2F10.0.3.17%3A8080%2Fapi%2Fstudents%2F4\r\n"
+            + "Link: <https://sso.example.com/cb?return=http://app07.corp/api/students/4>; rel=\"login\"\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 8\r\nConnection: close\r\n\r\n{\"id\":4}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(201, exchange.Status);
+        Assert.Equal("http://gateway.test/api/students/4?self=http%3A%2F%2Fgateway.test%2Fapi%2Fstudents%2F4", exchange.Header("Location"));
+        Assert.Equal("<https://sso.example.com/cb?return=http://gateway.test/api/students/4>; rel=\"login\"", exchange.Header("Link"));
+    }
+
     // RFC 9110 §4.2.4: a public Location kept the backend's user name and password.
     [Fact]
     public async Task LocationWithUserInfo_OnAPublicHost_LosesIt()

@@ -23,6 +23,13 @@ public static class LocationRewriter
         ArgumentNullException.ThrowIfNull(destinations);
         ArgumentNullException.ThrowIfNull(publicBase);
 
+        var rewritten = RewriteTarget(location, destinations, publicBase, removedPrefix, addedPrefix);
+        return rewritten is { Length: 0 } ? Drop
+            : RewriteNestedUrls(rewritten ?? location, destinations, publicBase, removedPrefix, addedPrefix) ?? rewritten;
+    }
+
+    private static string? RewriteTarget(string location, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
+    {
         // Judged as a browser reads it: "\\APPSRV01\x", "/\\app07.corp/x" and "http:10.0.3.17/x" all name a host.
         var (kind, target, networkPath) = BrowserUrl.Read(location);
         switch (kind)
@@ -71,6 +78,38 @@ public static class LocationRewriter
         }
 
         return WithoutUserInfo(location);
+    }
+
+    // A query value that is itself a URL of the inside (a return or "next" address: ?ReturnUrl=http%3A%2F%2F10.0.3.17%3A8080%2Fx)
+    // shows the internal address as plainly as the target does; it is rewritten the same way, encoded as it came.
+    private static string? RewriteNestedUrls(string url, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return null;
+        }
+
+        var fragment = url.IndexOf('#', query);
+        var end = fragment < 0 ? url.Length : fragment;
+        var parameters = url[(query + 1)..end].Split('&');
+        var changed = false;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var equals = parameters[i].IndexOf('=', StringComparison.Ordinal);
+            var value = parameters[i][(equals + 1)..];
+            var decoded = Uri.UnescapeDataString(value);
+            if (BrowserUrl.Read(decoded).Kind != UrlReferenceKind.Web
+                || TryRewrite(decoded, destinations, publicBase, removedPrefix, addedPrefix) is not { Length: > 0 } nested)
+            {
+                continue;
+            }
+
+            parameters[i] = parameters[i][..(equals + 1)] + (decoded == value ? nested : Uri.EscapeDataString(nested));
+            changed = true;
+        }
+
+        return changed ? string.Concat(url.AsSpan(0, query + 1), string.Join('&', parameters), url.AsSpan(end)) : null;
     }
 
     // RFC 9110 §4.2.4: a sender must not generate userinfo in an http(s) URI; a backend that does hands its password to
