@@ -77,7 +77,11 @@ public sealed class CorsTests(ITestOutputHelper output) : IAsyncLifetime, IDispo
         {
             context.Response.Headers["Access-Control-Allow-Origin"] = UpstreamOrigin;
             context.Response.Headers["Access-Control-Expose-Headers"] = "X-Internal";
-            context.Response.Headers["Vary"] = "Origin";
+            if (!context.Request.Path.Value!.Contains("novary", StringComparison.Ordinal))
+            {
+                context.Response.Headers["Vary"] = "Origin";
+            }
+
             if (context.Request.Path.Value!.Contains("boom", StringComparison.Ordinal))
             {
                 context.Response.StatusCode = 500;
@@ -199,6 +203,26 @@ public sealed class CorsTests(ITestOutputHelper output) : IAsyncLifetime, IDispo
         Assert.Equal(["Origin"], VaryTokens(response));
     }
 
+    // ASP.NET Core's CORS middleware ignores a request without Origin: the upstream's "Access-Control-Allow-Origin"
+    // passed on a route with a policy, where a shared cache could hand it to any site's script.
+    [Fact]
+    public async Task RequestWithoutOrigin_OnRouteWithPolicy_UpstreamCorsDropped_VaryOrigin()
+    {
+        using var ok = await SendAsync(HttpMethod.Get, "/guarded/items/novary", origin: null, WriterKey);
+        Assert.Equal(200, (int)ok.StatusCode);
+        Assert.DoesNotContain(ok.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Origin"], VaryTokens(ok));
+
+        using var rewritten = await SendAsync(HttpMethod.Get, "/guarded/boom/novary", origin: null, WriterKey);
+        Assert.Equal(500, (int)rewritten.StatusCode);
+        Assert.DoesNotContain(rewritten.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+
+        using var star = await SendAsync(HttpMethod.Get, "/public/items/novary", origin: null, apiKey: null);
+        Assert.Equal(200, (int)star.StatusCode);
+        Assert.DoesNotContain(star.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Origin", VaryTokens(star));
+    }
+
     [Fact]
     public async Task AnyOriginPolicy_Star_NoCredentials_NoVaryOrigin()
     {
@@ -286,10 +310,14 @@ public sealed class CorsTests(ITestOutputHelper output) : IAsyncLifetime, IDispo
         return _gateway.Client.SendAsync(request, _timeout.Token);
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string origin, string? apiKey)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? origin, string? apiKey)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("Origin", origin);
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
         if (apiKey is not null)
         {
             request.Headers.Add("X-API-Key", apiKey);

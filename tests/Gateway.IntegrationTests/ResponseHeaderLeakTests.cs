@@ -111,6 +111,98 @@ public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
         Assert.Equal("[]", exchange.Body);
     }
 
+    // Only a single Location / Content-Location was rewritten: a backend sending the field twice passed the inside on.
+    [Fact]
+    public async Task LocationFieldsSentTwice_AreEachRewritten()
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            "HTTP/1.1 201 Created\r\nLocation: http://10.0.3.17:8080/api/students/4\r\nLocation: http://app07.corp/api/students/4\r\n"
+            + "Content-Location: http://10.0.3.17:8080/api/students/4\r\nContent-Location: file:///C:/inetpub/sis/4.json\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 8\r\nConnection: close\r\n\r\n{\"id\":4}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(201, exchange.Status);
+        Assert.Equal(["http://gateway.test/api/students/4", "http://gateway.test/api/students/4"], exchange.Headers("Location"));
+        Assert.Equal(["http://gateway.test/api/students/4"], exchange.Headers("Content-Location"));
+        Assert.DoesNotContain("10.0.3.17", exchange.Head, StringComparison.Ordinal);
+        Assert.DoesNotContain("corp", exchange.Head, StringComparison.Ordinal);
+        Assert.DoesNotContain("inetpub", exchange.Head, StringComparison.Ordinal);
+    }
+
+    // Only the target's host was rewritten: a return address in its query still named the inside.
+    [Fact]
+    public async Task UrlsOfTheInside_InALocationsQuery_AreRewrittenToo()
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            "HTTP/1.1 201 Created\r\nLocation: http://10.0.3.17:8080/api/students/4?self=http%3A%2F%2F10.0.3.17%3A8080%2Fapi%2Fstudents%2F4\r\n"
+            + "Link: <https://sso.example.com/cb?return=http://app07.corp/api/students/4>; rel=\"login\"\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 8\r\nConnection: close\r\n\r\n{\"id\":4}");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(201, exchange.Status);
+        Assert.Equal("http://gateway.test/api/students/4?self=http%3A%2F%2Fgateway.test%2Fapi%2Fstudents%2F4", exchange.Header("Location"));
+        Assert.Equal("<https://sso.example.com/cb?return=http://gateway.test/api/students/4>; rel=\"login\"", exchange.Header("Link"));
+    }
+
+    // RFC 9110 §4.2.4: a public Location kept the backend's user name and password.
+    [Fact]
+    public async Task LocationWithUserInfo_OnAPublicHost_LosesIt()
+    {
+        using var upstream = RawTcpUpstream.Answer(
+            "HTTP/1.1 302 Found\r\nLocation: https://sa:S3cret@reports.example.com/r/4?fmt=pdf\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(302, exchange.Status);
+        Assert.Equal("https://reports.example.com/r/4?fmt=pdf", exchange.Header("Location"));
+    }
+
+    // A Refresh naming the inside was removed as a leak, and a path-absolute one kept the upstream's path.
+    [Theory]
+    [InlineData("0; url=http://10.0.3.17:8080/api/students/2", "0; url=http://gateway.test/v2/api/students/2")]
+    [InlineData("5;URL='http://app07.corp/api/students?page=2'", "5;URL='http://gateway.test/v2/api/students?page=2'")]
+    [InlineData("0; url=/api/students/2", "0; url=/v2/api/students/2")]
+    [InlineData("0, http://[fd00::5]/api/x", "0, http://gateway.test/v2/api/x")]
+    [InlineData("0; url=https://login.example.com/x", "0; url=https://login.example.com/x")]
+    [InlineData("30", "30")]
+    [InlineData("0; url=file:///C:/inetpub/sis/x", null)]
+    public async Task Refresh_IsRewrittenLikeLocation(string refresh, string? expected)
+    {
+        using var upstream = RawTcpUpstream.Answer(Ok($"Refresh: {refresh}\r\n"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request.Replace("/api/", "/v2/api/", StringComparison.Ordinal));
+
+        Assert.Equal(200, exchange.Status);
+        Assert.Equal(expected, exchange.Header("Refresh"));
+    }
+
+    [Fact]
+    public async Task CmsAndProxyHeaderFamilies_AreRemovedWhateverTheirName()
+    {
+        using var upstream = RawTcpUpstream.Answer(Ok(
+            "X-Drupal-Cache-Tags: config:system.site node:1 user:5\r\nX-Drupal-Cache-Contexts: user.roles:authenticated\r\n"
+            + "X-Envoy-Upstream-Healthchecked-Cluster: legacy-sis\r\nX-Envoy-Attempt-Count: 2\r\nX-Kong-Request-Id: 4f5e\r\n"
+            + "X-Kong-Upstream-Status: 200\r\nX-Pingback: https://www.example.com/xmlrpc.php\r\nX-Powered-CMS: Bitrix Site Manager\r\n"
+            + "X-Total-Count: 3\r\n"));
+        await using var gateway = await GatewayHost.StartAsync(TestConfigs.Standard, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.DoesNotContain("X-Drupal", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Envoy", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Kong", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(exchange.Header("X-Pingback"));
+        Assert.Null(exchange.Header("X-Powered-CMS"));
+        Assert.Equal("3", exchange.Header("X-Total-Count"));
+    }
+
     [Theory]
     [InlineData("200 OK", "[]")]
     [InlineData("201 Created", "{\"id\":4}")]

@@ -10,7 +10,7 @@ namespace Gateway.Transforms.Headers;
 /// <c>X-Node: 10.0.3.17:8080</c>, Symfony's <c>X-Debug-Exception-File</c>). Such a header is removed, like a leaky body.
 /// </summary>
 /// <remarks>Most standard headers are not judged here: the gateway rewrites the ones that name upstream places
-/// (<c>Location</c>, <c>Set-Cookie</c>, <c>Via</c>, a CSP's report directives), and the rest have defined syntax and meaning
+/// (<c>Location</c>, <c>Refresh</c>, <c>Set-Cookie</c>, <c>Via</c>, a CSP's report directives), and the rest have defined syntax and meaning
 /// for the client (a CORS header echoes the client's own origin, which may well be an intranet host). Free-text ones are:
 /// <c>Server-Timing</c> descriptions and <c>Warning</c> texts are where backends print their database host and query,
 /// and report endpoints (<c>Report-To</c>, <c>Reporting-Endpoints</c>, <c>NEL</c>) are judged by the hosts they name.</remarks>
@@ -25,7 +25,7 @@ public static class LeakyHeaderValue
         "Content-Range", "Content-Security-Policy", "Content-Security-Policy-Report-Only", "Content-Type",
         "Cross-Origin-Embedder-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy", "Date", "ETag",
         "Expires", "Keep-Alive", "Last-Modified", "Link", "Location", "Permissions-Policy", "Pragma",
-        "Preference-Applied", "RateLimit", "RateLimit-Limit", "RateLimit-Policy", "RateLimit-Remaining",
+        "Preference-Applied", "RateLimit", "Refresh", "RateLimit-Limit", "RateLimit-Policy", "RateLimit-Remaining",
         "RateLimit-Reset", "Referrer-Policy", "Repr-Digest", "Retry-After",
         "Set-Cookie", "Strict-Transport-Security", "Timing-Allow-Origin", "Trailer", "Transfer-Encoding", "Upgrade", "Vary",
         "Via", "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection", "X-Correlation-Id",

@@ -3,8 +3,9 @@ namespace Gateway.Transforms.Headers;
 /// <summary>Response headers that reveal a backend's stack, hosts or debug tooling, removed from every response.</summary>
 public static class LeakyResponseHeaders
 {
-    /// <summary>Families of debug-only headers, removed whatever follows the prefix: a debug toolbar or profiler invents
-    /// new names per version and per plugin (<c>X-Debug-Db-User</c>, <c>X-Debug-Template</c>, <c>X-Xdebug-Profile-Filename</c>).</summary>
+    /// <summary>Families of debug-only or stack-naming headers, removed whatever follows the prefix: a debug toolbar, a
+    /// profiler, a CMS or a proxy behind the backend invents new names per version and per plugin (<c>X-Debug-Db-User</c>,
+    /// <c>X-Xdebug-Profile-Filename</c>, <c>X-Drupal-Cache-Tags</c>, <c>X-Envoy-Upstream-Healthchecked-Cluster</c>).</summary>
     public static IReadOnlyList<string> BuiltInPrefixes { get; } =
     [
         "X-Debug-",                  // Symfony profiler, and hand-made debug output of any stack
@@ -16,6 +17,9 @@ public static class LeakyResponseHeaders
         "X-ChromeLogger-",           // PHP ChromeLogger / ChromePhp
         "X-ChromePhp-",
         "X-Symfony-",                // Symfony HttpCache's trace, sent only with debug on
+        "X-Drupal-",                 // Drupal: cache state, and with debug on its cache tags and contexts (entity ids, config names)
+        "X-Envoy-",                  // an Envoy sidecar or mesh behind the backend: its cluster names, timings, retries
+        "X-Kong-",                   // a Kong behind the backend: latencies, upstream status, its own request id
     ];
 
     /// <summary>Whether the name belongs to one of the <see cref="BuiltInPrefixes"/> families (ignoring case).</summary>
@@ -95,6 +99,9 @@ public static class LeakyResponseHeaders
         "X-OWA-Version",
         "Liferay-Portal",            // product and version
         "X-Redirect-By",             // WordPress
+        "X-Pingback",                // WordPress: the XML-RPC endpoint, a well-known attack target
+        "X-Powered-CMS",             // Bitrix and other CMSs: product name
+        "X-Content-Powered-By",      // Joomla extensions (K2): product and version
         "X-Jenkins",
         "X-Hudson",
         "X-Hostname",

@@ -11,7 +11,7 @@ public static class LocationRewriter
     public const string Drop = "";
 
     /// <summary>Returns the rewritten value; <see cref="Drop"/> when the header must be removed; or null when the value
-    /// points neither at a destination nor at an internal host.</summary>
+    /// points neither at a destination nor at an internal host and carries no user info.</summary>
     /// <param name="location">The header value from the upstream.</param>
     /// <param name="destinations">The cluster's destination addresses, e.g. <c>http://10.0.0.5:8080/app/</c>.</param>
     /// <param name="publicBase">What the client used: scheme, host and path base, e.g. <c>https://api.example.com</c>.</param>
@@ -23,6 +23,13 @@ public static class LocationRewriter
         ArgumentNullException.ThrowIfNull(destinations);
         ArgumentNullException.ThrowIfNull(publicBase);
 
+        var rewritten = RewriteTarget(location, destinations, publicBase, removedPrefix, addedPrefix);
+        return rewritten is { Length: 0 } ? Drop
+            : RewriteNestedUrls(rewritten ?? location, destinations, publicBase, removedPrefix, addedPrefix) ?? rewritten;
+    }
+
+    private static string? RewriteTarget(string location, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
+    {
         // Judged as a browser reads it: "\\APPSRV01\x", "/\\app07.corp/x" and "http:10.0.3.17/x" all name a host.
         var (kind, target, networkPath) = BrowserUrl.Read(location);
         switch (kind)
@@ -70,7 +77,58 @@ public static class LocationRewriter
             return Combine(publicBase, target.PathAndQuery + target.Fragment, removedPrefix, addedPrefix);
         }
 
-        return null;
+        return WithoutUserInfo(location);
+    }
+
+    // A query value that is itself a URL of the inside (a return or "next" address: ?ReturnUrl=http%3A%2F%2F10.0.3.17%3A8080%2Fx)
+    // shows the internal address as plainly as the target does; it is rewritten the same way, encoded as it came.
+    private static string? RewriteNestedUrls(string url, IEnumerable<string> destinations, string publicBase, string? removedPrefix, string? addedPrefix)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return null;
+        }
+
+        var fragment = url.IndexOf('#', query);
+        var end = fragment < 0 ? url.Length : fragment;
+        var parameters = url[(query + 1)..end].Split('&');
+        var changed = false;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var equals = parameters[i].IndexOf('=', StringComparison.Ordinal);
+            var value = parameters[i][(equals + 1)..];
+            var decoded = Uri.UnescapeDataString(value);
+            if (BrowserUrl.Read(decoded).Kind != UrlReferenceKind.Web
+                || TryRewrite(decoded, destinations, publicBase, removedPrefix, addedPrefix) is not { Length: > 0 } nested)
+            {
+                continue;
+            }
+
+            parameters[i] = parameters[i][..(equals + 1)] + (decoded == value ? nested : Uri.EscapeDataString(nested));
+            changed = true;
+        }
+
+        return changed ? string.Concat(url.AsSpan(0, query + 1), string.Join('&', parameters), url.AsSpan(end)) : null;
+    }
+
+    // RFC 9110 §4.2.4: a sender must not generate userinfo in an http(s) URI; a backend that does hands its password to
+    // every client (http://sa:S3cret@reports.example.com/x). The host stays; the user info goes, as it does above.
+    private static string? WithoutUserInfo(string location)
+    {
+        var value = location.Trim();
+        var start = value.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ? 5
+            : value.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 6
+            : 0;
+        while (start < value.Length && value[start] is '/' or '\\')
+        {
+            start++;
+        }
+
+        var end = value.AsSpan(start).IndexOfAny(@"/\?#");
+        var authority = end < 0 ? value.AsSpan(start) : value.AsSpan(start, end);
+        var at = authority.LastIndexOf('@');
+        return at < 0 ? null : string.Concat(value.AsSpan(0, start), value.AsSpan(start + at + 1));
     }
 
     private static bool IsPublicBase(Uri target, string publicBase) =>

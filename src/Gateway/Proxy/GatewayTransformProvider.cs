@@ -24,7 +24,9 @@ internal sealed class GatewayTransformProvider(
         context.RequestTransforms.Add(untrustedHeaders);
         forwarded.Apply(context);
         context.RequestTransforms.Add(new HeadAsGetTransform(store, context.Route.RouteId));
-        context.ResponseTransforms.Add(scrubFactory.Create(context.Route));
+        var scrub = scrubFactory.Create(context.Route);
+        context.ResponseTransforms.Add(scrub);
+        context.ResponseTrailersTransforms.Add(new ResponseTrailerScrubTransform(scrub));
         etags.Apply(context);
     }
 }

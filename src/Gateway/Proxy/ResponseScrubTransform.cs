@@ -23,8 +23,12 @@ internal sealed partial class ResponseScrubTransform(
     ILogger<ResponseScrubTransform> logger,
     string routeId,
     string? removedPrefix,
-    string? addedPrefix) : ResponseTransform
+    string? addedPrefix,
+    string? corsPolicy) : ResponseTransform
 {
+    // Not a standard field (WHATWG HTML), but browsers follow it like a redirect, and backends send it with Location.
+    private const string RefreshHeader = "Refresh";
+
     public override ValueTask ApplyAsync(ResponseTransformContext context)
     {
         var upstream = context.ProxyResponse;
@@ -56,6 +60,14 @@ internal sealed partial class ResponseScrubTransform(
             feature.Changes |= GatewayChanges.HeadersStripped;
         }
 
+        // A CORS request gets the policy's headers when the response starts (GatewayCorsService); one without Origin must
+        // not keep the upstream's instead.
+        if (corsPolicy is not null && !httpContext.Request.Headers.ContainsKey(HeaderNames.Origin)
+            && snapshot.Cors.Policies.TryGetValue(corsPolicy, out var cors) && Cors.NonCorsResponse.Apply(headers, cors) && feature is not null)
+        {
+            feature.Changes |= GatewayChanges.HeadersStripped;
+        }
+
         if (headers.ContainsKey(HeaderNames.SetCookie) && RewriteCookies(headers, policy.StripHeaders) && feature is not null)
         {
             feature.Changes |= GatewayChanges.LocationRewritten;
@@ -75,7 +87,8 @@ internal sealed partial class ResponseScrubTransform(
             return normalization.AnswerRedirectAsync(context, policy, meaning);
         }
 
-        if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link))
+        if ((headers.ContainsKey(HeaderNames.Location) || headers.ContainsKey(HeaderNames.ContentLocation) || headers.ContainsKey(HeaderNames.Link)
+             || headers.ContainsKey(RefreshHeader))
             && RewriteLocations(httpContext, headers, snapshot))
         {
             if (feature is not null)
@@ -126,6 +139,24 @@ internal sealed partial class ResponseScrubTransform(
             : SuccessBodyStep.Qualifies(httpContext, upstream, policy, maxBodyBytes) ? successBody.ApplyAsync(context, policy, maxBodyBytes)
             : policy.SuccessConformance && EmptyBodyProbe.Applies(httpContext, upstream) ? EmptyBodyProbe.ApplyAsync(context)
             : ValueTask.CompletedTask;
+    }
+
+    /// <summary>The same removals for the upstream's trailer fields, which YARP copies to clients that take trailers
+    /// (HTTP/2 and later): a backend can send <c>X-Powered-By</c> or an <c>X-Error: ORA-00942 …</c> after its body too.</summary>
+    public void StripLeakyTrailers(HttpContext httpContext)
+    {
+        var trailers = httpContext.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
+        if (trailers is null || trailers.IsReadOnly || trailers.Count == 0)
+        {
+            return;
+        }
+
+        var snapshot = store.Current;
+        if (snapshot.PolicyFor(routeId).StripHeaders && StripLeakyHeaders(trailers, snapshot)
+            && httpContext.Features.Get<GatewayRequestFeature>() is { } feature)
+        {
+            feature.Changes |= GatewayChanges.HeadersStripped;
+        }
     }
 
     private static void DropBody(ResponseTransformContext context, IHeaderDictionary headers)
@@ -288,24 +319,34 @@ internal sealed partial class ResponseScrubTransform(
         var destinations = httpContext.Features.Get<IReverseProxyFeature>()?.Cluster?.Config.Destinations?.Values.Select(d => d.Address) ?? [];
         var publicBase = TrustedProxy.PublicBase(httpContext, snapshot);
         var changed = false;
-        foreach (var name in (ReadOnlySpan<string>)[HeaderNames.Location, HeaderNames.ContentLocation])
+        // Every field line: a backend that sends its Location twice (a framework and a filter each adding one) names
+        // the inside twice. A redirect with two is refused later (IsFollowable); a 201's pass, rewritten.
+        foreach (var name in (ReadOnlySpan<string>)[HeaderNames.Location, HeaderNames.ContentLocation, RefreshHeader])
         {
-            var value = headers[name];
-            if (value.Count != 1)
+            var values = headers[name].ToArray();
+            var rewrote = false;
+            for (var i = 0; i < values.Length; i++)
             {
-                continue;
+                if (values[i] is { } value
+                    && (string.Equals(name, RefreshHeader, StringComparison.Ordinal)
+                        ? RefreshRewriter.TryRewrite(value, destinations, publicBase, removedPrefix, addedPrefix)
+                        : LocationRewriter.TryRewrite(value, destinations, publicBase, removedPrefix, addedPrefix)) is { } rewritten)
+                {
+                    values[i] = rewritten; // LocationRewriter.Drop (a file or share path) is dropped below
+                    rewrote = true;
+                }
             }
 
-            var rewritten = LocationRewriter.TryRewrite(value[0]!, destinations, publicBase, removedPrefix, addedPrefix);
-            if (rewritten is not null)
+            if (rewrote)
             {
-                if (rewritten.Length == 0)
+                var kept = values.Where(v => v is { Length: > 0 }).ToArray();
+                if (kept.Length == 0)
                 {
-                    headers.Remove(name); // LocationRewriter.Drop: a file or share path
+                    headers.Remove(name);
                 }
                 else
                 {
-                    headers[name] = rewritten;
+                    headers[name] = kept;
                 }
 
                 changed = true;

@@ -26,6 +26,6 @@ internal sealed class ResponseScrubTransformFactory(
             }
         }
 
-        return new ResponseScrubTransform(store, normalization, successBody, logger, route.RouteId, removed, added);
+        return new ResponseScrubTransform(store, normalization, successBody, logger, route.RouteId, removed, added, route.CorsPolicy);
     }
 }

@@ -27,6 +27,12 @@ public sealed record RawExchange(byte[] Bytes, bool Closed, TimeSpan Elapsed)
         .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
         .Select(l => l[(name.Length + 1)..].Trim())
         .FirstOrDefault();
+
+    /// <summary>Every field line of that name, in order.</summary>
+    public IReadOnlyList<string> Headers(string name) => Head.Split("\r\n")
+        .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+        .Select(l => l[(name.Length + 1)..].Trim())
+        .ToList();
 }
 
 /// <summary>Raw TCP exchanges with the gateway: bytes exactly as written, pauses between parts, no reading at all.</summary>

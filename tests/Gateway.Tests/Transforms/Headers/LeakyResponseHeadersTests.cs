@@ -17,6 +17,12 @@ public sealed class LeakyResponseHeadersTests
     [InlineData("X-Xdebug-Profile-Filename")]
     [InlineData("X-MiniProfiler-Ids")]
     [InlineData("X-Symfony-Cache")]
+    [InlineData("X-Drupal-Cache-Tags")]
+    [InlineData("X-Drupal-Cache-Contexts")]
+    [InlineData("X-Envoy-Upstream-Healthchecked-Cluster")]
+    [InlineData("x-envoy-attempt-count")]
+    [InlineData("X-Kong-Request-Id")]
+    [InlineData("X-Kong-Upstream-Status")]
     public void HasDebugPrefix_DebugFamilies(string name) => Assert.True(LeakyResponseHeaders.HasDebugPrefix(name));
 
     [Theory]
@@ -25,5 +31,7 @@ public sealed class LeakyResponseHeadersTests
     [InlineData("X-Total-Count")]
     [InlineData("Content-Type")]
     [InlineData("Debug-X")]
+    [InlineData("X-Drupal")]           // a family needs its dash and a name after it
+    [InlineData("X-Kongregate-Id")]
     public void HasDebugPrefix_Others(string name) => Assert.False(LeakyResponseHeaders.HasDebugPrefix(name));
 }

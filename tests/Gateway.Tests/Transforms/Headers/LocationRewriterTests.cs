@@ -36,6 +36,16 @@ public sealed class LocationRewriterTests
     [InlineData("//cdn.example.com/x.css", new[] { "http://10.0.0.5/" }, null, null, null)]
     [InlineData("http://students.sis.svc:8080/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
     [InlineData("http://roster.service.consul/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("http://sa:S3cret@reports.example.com/x?y=1", new[] { "http://10.0.0.5/" }, null, null, "http://reports.example.com/x?y=1")] // RFC 9110 §4.2.4
+    [InlineData("HTTPS://svc%40corp:pw@reports.example.com", new[] { "http://10.0.0.5/" }, null, null, "HTTPS://reports.example.com")]
+    [InlineData("//user@cdn.example.com/x", new[] { "http://10.0.0.5/" }, null, null, "//cdn.example.com/x")]
+    [InlineData("https://reports.example.com/x?by=a@b.example", new[] { "http://10.0.0.5/" }, null, null, null)] // '@' past the authority
+    [InlineData("http://admin:pw@10.0.0.5/x", new[] { "http://10.0.0.5/" }, null, null, "https://api.example.com/x")]
+    [InlineData("https://sso.example.com/cb?return=http://10.0.0.5:8080/api/s&x=1", new[] { "http://10.0.0.5:8080/" }, "/v2", null, "https://sso.example.com/cb?return=https://api.example.com/v2/api/s&x=1")]
+    [InlineData("http://10.0.0.5:8080/a?next=http%3A%2F%2Fapp07.corp%2Fb%3Fc%3D1#f", new[] { "http://10.0.0.5:8080/" }, null, null, "https://api.example.com/a?next=https%3A%2F%2Fapi.example.com%2Fb%3Fc%3D1#f")]
+    [InlineData("/login?ReturnUrl=http%3a%2f%2f10.0.0.5%2fapi%2fs", new[] { "http://10.0.0.5/" }, null, null, "/login?ReturnUrl=https%3A%2F%2Fapi.example.com%2Fapi%2Fs")]
+    [InlineData("https://sso.example.com/cb?return=https://app.example.com/x&q=a%20b", new[] { "http://10.0.0.5/" }, null, null, null)] // public: as it came
+    [InlineData("https://sso.example.com/cb?q=10.0.0.5&n=", new[] { "http://10.0.0.5/" }, null, null, null)] // not a URL
     public void TryRewrite_Cases(string location, string[] destinations, string? removed, string? added, string? expected) =>
         Assert.Equal(expected, LocationRewriter.TryRewrite(location, destinations, Public, removed, added));
 
