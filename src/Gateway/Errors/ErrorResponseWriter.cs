@@ -30,8 +30,7 @@ internal sealed class ErrorResponseWriter(GatewaySnapshotAccessor store)
     public Task WriteAsync(HttpContext context, int status, string? message = null, IReadOnlyList<KeyValuePair<string, StringValues>>? headers = null) =>
         WriteAsync(context, PolicyFor(context), status, message, headers);
 
-    /// <summary>The 404 a path no route matches gets (the default profile's), whatever route the request is on: a route
-    /// that hides what a caller may not see must look like no route at all.</summary>
+    /// <summary>The 404 a path no route matches gets: the default profile's.</summary>
     public Task WriteUnroutedNotFoundAsync(HttpContext context) =>
         WriteAsync(context, store.Current.PolicyFor(null), StatusCodes.Status404NotFound, null, null);
 

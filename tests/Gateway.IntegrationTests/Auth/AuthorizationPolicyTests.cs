@@ -34,6 +34,23 @@ public sealed class AuthorizationPolicyTests(AuthGatewayFixture fixture) : IClas
         AuthAssert.NotForwarded(_upstream, marker);
     }
 
+    // RFC 6750 §3: the challenge's scope is what a token needs for the resource; a client that asked for the missing
+    // scope alone would get a token without the one it had. The payload names what is missing.
+    [Fact]
+    public async Task MissingOneOfTwoScopes_ChallengeNamesEveryRequiredScope()
+    {
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/enroll/{marker}", Jws.Sign(fixture.Rsa, Jws.Claims("students:read")));
+
+        var json = await Payload.ReadEdFiAsync(response, 403);
+        Assert.Equal("The credentials lack the scope this resource requires: enrollments:write.", json.GetProperty("message").GetString());
+        Assert.EndsWith(
+            "error=\"insufficient_scope\", error_description=\"The access token lacks a required scope\", scope=\"students:read enrollments:write\"",
+            Assert.Single(AuthAssert.Challenges(response)),
+            StringComparison.Ordinal);
+        AuthAssert.NotForwarded(_upstream, marker);
+    }
+
     [Fact]
     public async Task GrantedScope_Passes()
     {
@@ -93,20 +110,32 @@ public sealed class AuthorizationPolicyTests(AuthGatewayFixture fixture) : IClas
         }
     }
 
-    // Also on a route whose profile is not the default one: the answer is the unrouted 404, not the route's own.
-    [Theory]
-    [InlineData("hidden")]
-    [InlineData("hiddenpd")]
-    public async Task HiddenRoute_Forbidden_LooksExactlyLikeAMissingRoute(string route)
+    [Fact]
+    public async Task HiddenRoute_Forbidden_LooksExactlyLikeAMissingRoute()
     {
         var marker = AuthGatewayFixture.Marker();
-        using var hidden = await fixture.GetAsync($"/{route}/{marker}", apiKey: AuthConfigs.ReaderKey);
+        using var hidden = await fixture.GetAsync($"/hidden/{marker}", apiKey: AuthConfigs.ReaderKey);
         using var missing = await fixture.GetAsync($"/nothing-here/{marker}", apiKey: AuthConfigs.ReaderKey);
 
         Assert.Equal(404, (int)hidden.StatusCode);
         Assert.Equal(404, (int)missing.StatusCode);
         Assert.Equal(await missing.Content.ReadAsStringAsync(), await hidden.Content.ReadAsStringAsync());
         Assert.Equal(HeaderNames(missing), HeaderNames(hidden));
+        AuthAssert.NotForwarded(_upstream, marker);
+    }
+
+    // A route whose profile is not the default one answers in its own: ProblemDetails has a body on every 4xx
+    // (behaviour.md §1), the message is the generic "not found", nothing says forbidden.
+    [Fact]
+    public async Task HiddenProblemDetailsRoute_Forbidden_Problem404WithTheGenericMessage()
+    {
+        var marker = AuthGatewayFixture.Marker();
+        using var response = await fixture.GetAsync($"/hiddenpd/{marker}", apiKey: AuthConfigs.ReaderKey);
+
+        var json = await Payload.ReadProblemAsync(response, 404);
+        Assert.Equal("Not Found", json.GetProperty("title").GetString());
+        Assert.Equal("The requested resource was not found.", json.GetProperty("detail").GetString());
+        Assert.Empty(response.Headers.WwwAuthenticate);
         AuthAssert.NotForwarded(_upstream, marker);
     }
 

@@ -87,6 +87,27 @@ public sealed class JwtAttackTests(AuthGatewayFixture fixture) : IClassFixture<A
         await AssertRefusedAsync(token);
     }
 
+    // Signed by the trusted key, but naming a key the gateway does not have: a kid selects, it is not a hint.
+    [Theory]
+    [InlineData("rsa-2")]
+    [InlineData("RSA-1")] // RFC 7515 §4.1.4: case-sensitive
+    [InlineData("ec-1")] // a known key of another type
+    public async Task TrustedSignature_UnderAnUnknownKid_Refused(string kid) =>
+        await AssertRefusedAsync(Jws.Create(Jws.Header("RS256", kid), Jws.Claims(), fixture.Rsa.Sign));
+
+    [Fact]
+    public async Task NoKid_WithSeveralKeys_EachKeyTried_Passes()
+    {
+        foreach (var key in new[] { fixture.Rsa, fixture.Ec })
+        {
+            var marker = AuthGatewayFixture.Marker();
+            using var response = await fixture.GetAsync($"/api/{marker}", Jws.Create(Jws.Header(key.Algorithm, null), Jws.Claims(), key.Sign));
+
+            Assert.Equal(200, (int)response.StatusCode);
+            AuthAssert.Forwarded(_upstream, marker);
+        }
+    }
+
     [Fact]
     public async Task VeryLongKid_Refused() =>
         await AssertRefusedAsync(Jws.Create(Jws.Header("RS256", new string('k', 2000)), Jws.Claims(), fixture.Attacker.Sign));

@@ -5,7 +5,7 @@ namespace Gateway.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Auth test configs. Routes (all to one upstream, prefixes removed): <c>/api</c> default policy (authenticated),
-/// <c>/open</c> anonymous, <c>/read</c>, <c>/write</c>, <c>/admin</c> (role), <c>/tenant</c> (claim), <c>/hidden</c>
+/// <c>/open</c> anonymous, <c>/read</c>, <c>/write</c>, <c>/enroll</c> (two scopes), <c>/admin</c> (role), <c>/tenant</c> (claim), <c>/hidden</c>
 /// (write, 404 instead of 403), <c>/fwd</c> (read, Authorization forwarded), <c>/v2</c> (write, ProblemDetails).
 /// </summary>
 public static class AuthConfigs
@@ -82,6 +82,7 @@ public static class AuthConfigs
                 {
                     ["read"] = new JsonObject { ["Scopes"] = new JsonArray("students:read") },
                     ["write"] = new JsonObject { ["Scopes"] = new JsonArray("students:write") },
+                    ["enroll"] = new JsonObject { ["Scopes"] = new JsonArray("students:read", "enrollments:write") },
                     ["admin"] = new JsonObject { ["Roles"] = new JsonArray("admin") },
                     ["tenant"] = new JsonObject { ["Claims"] = new JsonObject { ["tenant"] = new JsonArray("district-1") } },
                 },
@@ -102,6 +103,7 @@ public static class AuthConfigs
                 ["open"] = Route("open", "Anonymous"),
                 ["read"] = Route("read", "read"),
                 ["write"] = Route("write", "write"),
+                ["enroll"] = Route("enroll", "enroll"),
                 ["admin"] = Route("admin", "admin"),
                 ["tenant"] = Route("tenant", "tenant"),
                 ["hidden"] = Route("hidden", "write"),

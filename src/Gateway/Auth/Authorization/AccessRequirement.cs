@@ -26,7 +26,7 @@ internal sealed class AccessRequirement(
             return new AccessDenial(
                 $"The credentials lack the scope{(missing.Length == 1 ? "" : "s")} this resource requires: {list}.",
                 $"policy '{PolicyName}': missing scope {list}",
-                missing);
+                scopes);
         }
 
         if (roles.Count > 0 && !roles.Any(r => user.HasClaim(GatewayClaims.Role, r)))

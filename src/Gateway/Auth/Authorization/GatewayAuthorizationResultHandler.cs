@@ -64,14 +64,16 @@ internal sealed partial class GatewayAuthorizationResultHandler(
         Log.Forbidden(logger, routeId, context.User.FindFirst(GatewayClaims.ClientId)?.Value, denial?.LogText ?? "policy not met", hidden);
         if (hidden)
         {
-            return writer.WriteUnroutedNotFoundAsync(context);
+            // The route's own "not found", in its profile (a ProblemDetails route has a body on every 4xx): the
+            // unrouted 404 in the default profile broke that contract and hid nothing a 401 to a bad token does not tell.
+            return writer.WriteAsync(context, StatusCodes.Status404NotFound);
         }
 
         var message = denial?.ClientMessage ?? DefaultForbiddenMessage;
         KeyValuePair<string, StringValues>[]? headers = null;
-        if (denial is { MissingScopes.Count: > 0 } && context.User.Identity?.AuthenticationType == GatewayClaims.BearerAuthenticationType)
+        if (denial is { RequiredScopes.Count: > 0 } && context.User.Identity?.AuthenticationType == GatewayClaims.BearerAuthenticationType)
         {
-            headers = [new(HeaderNames.WWWAuthenticate, ChallengeWriter.ForInsufficientScope(auth.Realm, "The access token lacks a required scope", denial.MissingScopes))];
+            headers = [new(HeaderNames.WWWAuthenticate, ChallengeWriter.ForInsufficientScope(auth.Realm, "The access token lacks a required scope", denial.RequiredScopes))];
         }
 
         return writer.WriteAsync(context, StatusCodes.Status403Forbidden, message, headers);

@@ -37,6 +37,9 @@ internal sealed class JwtBearerOptionsFactory(TimeProvider time) : IDisposable
                 RequireSignedTokens = true,
                 ValidAlgorithms = settings.Algorithms,
                 IssuerSigningKeys = settings.SigningKeys,
+                // A kid only selects among known keys: an unknown one is refused, not tried against every key.
+                IssuerSigningKeyResolverUsingConfiguration = SigningKeyResolver.Resolve,
+                TryAllIssuerSigningKeys = false,
                 NameClaimType = GatewayClaims.Subject,
                 RoleClaimType = GatewayClaims.Role,
             },

@@ -14,7 +14,7 @@ public sealed class AccessRequirementTests
         var denial = requirement.Evaluate(User(("scope", "b")));
 
         Assert.NotNull(denial);
-        Assert.Equal(["a", "c"], denial.MissingScopes);
+        Assert.Equal(["a", "b", "c"], denial.RequiredScopes); // the challenge's scope: what a token needs
         Assert.Equal("The credentials lack the scopes this resource requires: a, c.", denial.ClientMessage);
         Assert.Null(requirement.Evaluate(User(("scope", "a"), ("scope", "b"), ("scope", "c"))));
     }
