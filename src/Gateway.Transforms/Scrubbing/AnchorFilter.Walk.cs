@@ -91,14 +91,13 @@ internal sealed partial class AnchorFilter
             i = cursor.Block + BlockPositions;
         }
 
-        var lanes = new Lanes(_lanes);
         fixed (uint* middles = _middles)
         {
             // A local position and no cursor for a block without candidates (nearly all of them): the loop writes no memory.
             var at = i;
             for (var lastBlock = length - BlockReads; at <= lastBlock; at += BlockPositions)
             {
-                var candidates = Candidates(middles, lanes, ref start, at);
+                var candidates = Candidates(middles, _lanes, ref start, at);
                 if (candidates == 0)
                 {
                     continue;
@@ -115,12 +114,12 @@ internal sealed partial class AnchorFilter
             i = at;
             if (i < length - 1 && length >= BlockReads)
             {
-                return NextInLastBlock(ref start, length, ref i, ref cursor, middles, lanes, ref test);
+                return NextInLastBlock(ref start, length, ref i, ref cursor, middles, _lanes, ref test);
             }
 
             if (i < length - 1)
             {
-                return NextInTail(ref start, length, ref i, ref cursor, middles, lanes, ref test);
+                return NextInTail(ref start, length, ref i, ref cursor, middles, _lanes, ref test);
             }
         }
 
@@ -241,7 +240,8 @@ internal sealed partial class AnchorFilter
         public readonly bool Accepts(uint window, bool quad) => true;
     }
 
-    // The Teddy nibble masks, held in registers across the blocks.
+    // The Teddy nibble masks, each 16-byte table in both 128-bit lanes: a field, built once (copying ten vectors on every
+    // call cost more than a short message's whole scan).
     private readonly struct Lanes(Vector256<byte>[] lanes)
     {
         public Vector256<byte> Low0 { get; } = lanes[0];

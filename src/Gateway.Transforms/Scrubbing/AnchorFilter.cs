@@ -70,7 +70,7 @@ internal sealed partial class AnchorFilter
     private readonly byte[][] _tripleLow = [new byte[16], new byte[16], new byte[16]];
     private readonly byte[][] _tripleHigh = [new byte[16], new byte[16], new byte[16]];
     private readonly List<uint> _triples = [];
-    private Vector256<byte>[] _lanes = []; // pairs low 0, 1, high 0, 1, triples low 0-2, high 0-2: each 16-byte table in both 128-bit lanes
+    private Lanes _lanes; // pairs low 0, 1, high 0, 1, triples low 0-2, high 0-2
     private int _pairCount;
 
     /// <summary>Case folds four characters (the first in the lowest byte).</summary>
@@ -136,7 +136,7 @@ internal sealed partial class AnchorFilter
             }
         }
 
-        _lanes = [.. _low.Concat(_high).Concat(_tripleLow).Concat(_tripleHigh).Select(m => Vector256.Create(Vector128.Create(m), Vector128.Create(m)))];
+        _lanes = new Lanes([.. _low.Concat(_high).Concat(_tripleLow).Concat(_tripleHigh).Select(m => Vector256.Create(Vector128.Create(m), Vector128.Create(m)))]);
     }
 
     /// <summary>The scalar test of the four characters at a position (the first in the lowest byte; past the end of
