@@ -40,7 +40,7 @@ public static class ErrorNormalizer
         ArgumentNullException.ThrowIfNull(settings);
 
         var media = MediaType.Parse(contentType);
-        var multipart = MultipartRoot.Find(contentType, body);
+        var multipart = MultipartRoot.Find(media, contentType, body);
         if (multipart is var (root, rootType))
         {
             // MTOM: the fault is the root part's envelope; never a conforming payload.

@@ -13,9 +13,10 @@ internal static class MultipartRoot
 
     /// <summary>The root part's content and <c>Content-Type</c>, or null when the type is no <c>multipart/related</c>
     /// with a boundary or the body holds no whole part.</summary>
-    public static (Range Content, string? ContentType)? Find(string? contentType, ReadOnlySpan<byte> body)
+    /// <param name="media"><paramref name="contentType"/> parsed (the caller has it: not parsed twice per error).</param>
+    public static (Range Content, string? ContentType)? Find(MediaType media, string? contentType, ReadOnlySpan<byte> body)
     {
-        if (contentType is null || !MediaType.Parse(contentType).Type.Equals("multipart/related", StringComparison.OrdinalIgnoreCase)
+        if (contentType is null || !media.Type.Equals("multipart/related", StringComparison.OrdinalIgnoreCase)
             || Parameter(contentType, "boundary") is not { Length: > 0 } boundary)
         {
             return null;
