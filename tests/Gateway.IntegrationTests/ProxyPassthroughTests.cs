@@ -37,7 +37,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
             app.MapGet("/api/students/2", (HttpContext c) =>
             {
                 var h = c.Response.Headers;
-                h["X-Node"] = "10.0.3.17:8080";
+                h["X-Instance"] = "10.0.3.17:8080";
                 h["X-Error-Message"] = "ORA-00942: table or view does not exist";
                 h["X-Debug-Exception-File"] = "%2Fvar%2Fwww%2Fsis%2Fsrc%2FController%2FStudentController.php%3A42";
                 h["X-Total-Count"] = "42";
@@ -92,7 +92,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(StudentJson, await response.Content.ReadAsStringAsync());
-        foreach (var leaky in new[] { "X-Node", "X-Error-Message", "X-Debug-Exception-File", "X-Upstream-Service", "X-Db" })
+        foreach (var leaky in new[] { "X-Instance", "X-Error-Message", "X-Debug-Exception-File", "X-Upstream-Service", "X-Db" })
         {
             Assert.False(response.Headers.Contains(leaky), $"{leaky} reached the client");
         }
@@ -110,7 +110,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
     {
         await using var upstream = await FakeLegacyUpstream.StartAsync(app => app.MapGet("/ok", (HttpContext c) =>
         {
-            c.Response.Headers["X-Node"] = "10.0.3.17:8080";
+            c.Response.Headers["X-Instance"] = "10.0.3.17:8080";
             return Results.Json(new { id = 1 });
         }));
         var config = TestConfigs.CatchAll("\"Serilog\": { \"MinimumLevel\": { \"Override\": { \"Gateway.Proxy.ResponseScrubTransform\": \"Debug\" } } }");
@@ -118,7 +118,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
 
         using var response = await gateway.Client.GetAsync("/ok");
 
-        Assert.False(response.Headers.Contains("X-Node"));
+        Assert.False(response.Headers.Contains("X-Instance"));
         await GatewayHost.EventuallyAsync(
             () => gateway.Logs.Lines.Any(IsRemovalLine), "header removal line");
         var line = gateway.Logs.Lines.First(IsRemovalLine);
@@ -127,7 +127,7 @@ public sealed class ProxyPassthroughTests(ITestOutputHelper output) : IAsyncLife
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.Message.Contains("10.0.3.17", StringComparison.Ordinal));
 
         static bool IsRemovalLine(LogLine l) =>
-            l.Message.Contains("X-Node", StringComparison.Ordinal) && l.Message.Contains("removed: its value shows", StringComparison.Ordinal);
+            l.Message.Contains("X-Instance", StringComparison.Ordinal) && l.Message.Contains("removed: its value shows", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,6 +63,11 @@ public static class LeakyResponseHeaders
         "X-Application-Context",     // Spring Boot: app name, profile and port
         "X-Backend-Server",
         "X-Backend-Host",
+        "X-Backend",                 // names set by load balancers and hand-written configs: the node that answered
+        "X-Origin-Server",
+        "X-Node",
+        "X-Cache-Lookup",            // Squid: "MISS from squid01:3128", its host and port
+        "X-Squid-Error",
         "X-Server",
         "X-Served-By",
         "X-Real-Server",
