@@ -203,6 +203,23 @@ public sealed class ResponseHeaderLeakTests(ITestOutputHelper output)
         Assert.Equal("3", exchange.Header("X-Total-Count"));
     }
 
+    // An operator names a family of their own backend's headers once, as the built-in debug families are named.
+    [Fact]
+    public async Task ConfiguredFamily_EndingInAStar_RemovesEveryHeaderItNames()
+    {
+        using var upstream = RawTcpUpstream.Answer(Ok(
+            "X-Internal-Build: 4711\r\nX-Internal-Node: app07\r\nx-internal-trace-flags: 01\r\nX-Internals-Doc: kept\r\nX-Total-Count: 3\r\n"));
+        var config = TestConfigs.Standard.Replace("[ \"X-Internal-Build\" ]", "[ \"X-Internal-*\" ]", StringComparison.Ordinal);
+        await using var gateway = await GatewayHost.StartAsync(config, upstream.Address, output);
+
+        var exchange = await RawConnection.ExchangeAsync(gateway.Address, Request);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.DoesNotContain("X-Internal-", exchange.Head, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("kept", exchange.Header("X-Internals-Doc"));
+        Assert.Equal("3", exchange.Header("X-Total-Count"));
+    }
+
     // A bare node name ("sis-blue", "appsrv01") has no address or internal suffix for the value check to see: these
     // headers exist only to name the node that answered.
     [Fact]

@@ -342,7 +342,9 @@ internal sealed partial class ConfigLoader(IConfigValidator yarpValidator)
             RoutePolicies = policies.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             Routes = routes,
             Clusters = clusters,
-            StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            StrippedHeaders = LeakyResponseHeaders.BuiltIn.Concat(options.StripResponseHeaders.Where(name => !name.EndsWith('*')))
+                .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            StrippedHeaderPrefixes = [.. options.StripResponseHeaders.Where(name => name.EndsWith('*')).Select(name => name[..^1])],
             UntrustedRequestHeaders = UntrustedRequestHeaders.BuiltIn
                 .Except(options.KeepRequestHeaders, StringComparer.OrdinalIgnoreCase)
                 .Concat(options.StripRequestHeaders)

@@ -30,9 +30,13 @@ internal static class GatewayOptionsValidator
         for (var i = 0; i < options.StripResponseHeaders.Count; i++)
         {
             var name = options.StripResponseHeaders[i];
-            if (string.IsNullOrWhiteSpace(name) || !IsToken(name))
+            if (name is "*")
             {
-                problems.Add(new($"{Root}:StripResponseHeaders:{i}", $"'{name}' is not a valid HTTP header name"));
+                problems.Add(new($"{Root}:StripResponseHeaders:{i}", "'*' would remove every header: name a family, e.g. 'X-Internal-*'"));
+            }
+            else if (string.IsNullOrWhiteSpace(name) || !IsToken(name) || name.IndexOf('*') is >= 0 and var star && star != name.Length - 1)
+            {
+                problems.Add(new($"{Root}:StripResponseHeaders:{i}", $"'{name}' is not a valid HTTP header name (a '*' may only end one, as in 'X-Internal-*')"));
             }
         }
 

@@ -22,6 +22,9 @@ internal sealed class GatewaySnapshot
     /// <summary>Response header names to remove: the built-in list plus the configured extras.</summary>
     public required FrozenSet<string> StrippedHeaders { get; init; }
 
+    /// <summary>Families of response headers to remove: the configured entries that end in <c>*</c>, without it.</summary>
+    public IReadOnlyList<string> StrippedHeaderPrefixes { get; init; } = [];
+
     /// <summary>Request header names removed before forwarding: the built-in list minus the kept ones, plus extras.</summary>
     public FrozenSet<string> UntrustedRequestHeaders { get; init; } = FrozenSet<string>.Empty;
 

@@ -167,6 +167,19 @@ internal sealed partial class ResponseScrubTransform(
         headers.Remove(HeaderNames.ContentEncoding);
     }
 
+    private static bool HasConfiguredPrefix(IReadOnlyList<string> prefixes, string name)
+    {
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            if (name.StartsWith(prefixes[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool StripLeakyHeaders(IHeaderDictionary headers, GatewaySnapshot snapshot)
     {
         // Walk the few headers present rather than the long deny list.
@@ -177,6 +190,7 @@ internal sealed partial class ResponseScrubTransform(
         foreach (var header in headers)
         {
             if (snapshot.StrippedHeaders.Contains(header.Key) || LeakyResponseHeaders.HasDebugPrefix(header.Key)
+                || HasConfiguredPrefix(snapshot.StrippedHeaderPrefixes, header.Key)
                 || (LeakyHeaderValue.IsJudged(header.Key) && Leaks(header.Key, header.Value)))
             {
                 found ??= new string[headers.Count];
