@@ -18,8 +18,18 @@ internal static class NonCorsResponse
     /// <summary>Applies the route's policy to the upstream's headers; true when upstream CORS headers were removed.</summary>
     public static bool Apply(IHeaderDictionary headers, CorsPolicy policy)
     {
+        // Nearly every backend sends none: the list is made only when one is there (this runs on every such request).
+        List<string>? found = null;
+        foreach (var header in headers)
+        {
+            if (header.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase))
+            {
+                (found ??= []).Add(header.Key);
+            }
+        }
+
         var removed = false;
-        foreach (var name in headers.Keys.Where(k => k.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in found ?? [])
         {
             removed |= headers.Remove(name);
         }
